@@ -1,0 +1,181 @@
+"""The ``draftlint`` command: ``check``, ``rules`` and ``explain``.
+
+Exit codes: 0 nothing at or above the fail threshold; 1 findings at or above
+it; 2 a usage, configuration or input error (after linting every file that
+could be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .i18n import t, words
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(code.strip().upper() if code.strip().upper() == "ALL" else code.strip()
+                 for code in value.split(",") if code.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="draftlint",
+        description="Kiểm tra dự thảo văn bản hành chính tiếng Việt / Lint Vietnamese administrative drafts.",
+    )
+    parser.add_argument("--version", action="version", version=f"draftlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain}")
+
+    check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", type=_codes, default=None, metavar="CODES",
+                       help="comma-separated codes or prefixes to check (replaces the configuration's list)")
+    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
+                       help="comma-separated codes or prefixes to skip")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
+    check.add_argument("--config", type=Path, default=None, metavar="FILE",
+                       help="use this configuration file instead of searching for one")
+    check.add_argument("--stdin-filename", default=None, metavar="PATH",
+                       help="name to report (and to find configuration) for standard input")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--lang", choices=("vi", "en"), default="vi")
+
+    explain = sub.add_parser("explain", help="explain one rule")
+    explain.add_argument("code")
+    explain.add_argument("--lang", choices=("vi", "en"), default="vi")
+    return parser
+
+
+def _fail(message: str, lang: str) -> int:
+    sys.stderr.write(t("error.prefix", lang) + message + "\n")
+    return EXIT_ERROR
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_ERROR
+    lang = args.lang or "vi"
+    from .registry import RegistryError, all_rules
+
+    try:
+        rules = all_rules()
+    except RegistryError as exc:
+        return _fail(str(exc), lang)
+    if args.command == "rules":
+        return _list_rules(rules, lang)
+    if args.command == "explain":
+        return _explain(rules, args.code, lang)
+    return _check(args, rules)
+
+
+def _check(args, rules) -> int:
+    from .config import ConfigError, ConfigFinder
+    from .engine import STDIN, Engine, Options, discover
+    from .reporters import get as get_reporter
+
+    lang = args.lang or "vi"
+    try:
+        finder = ConfigFinder(args.config)
+    except ConfigError as exc:
+        return _fail(str(exc), lang)
+    engine = Engine(rules, Options(select=args.select, ignore=args.ignore, fail_on=args.fail_on, lang=args.lang))
+    files = discover(args.paths)
+    findings = []
+    status = EXIT_OK
+    report_lang = args.lang
+    linted = 0
+    for path in files:
+        display = args.stdin_filename if path == STDIN and args.stdin_filename else path
+        config_path = Path(display) if display != STDIN else Path.cwd() / "stdin"
+        try:
+            config = finder.for_file(config_path)
+            if path != STDIN and config.is_excluded(Path(path)):
+                continue
+            settings = engine.settings(config)
+        except ConfigError as exc:
+            return _fail(str(exc), lang)
+        report_lang = report_lang or settings.lang
+        try:
+            result = engine.lint_file(path, config, display)
+        except Exception as exc:  # a bug must not hide the other files' results
+            sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(exc).__name__}: {exc}\n")
+            status = EXIT_ERROR
+            continue
+        linted += 1
+        findings.extend(result.findings)
+        if result.input_error:
+            status = EXIT_ERROR
+        elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
+            status = EXIT_FINDINGS
+    if not files:
+        sys.stderr.write(t("error.prefix", lang) + t("error.no_files", lang, paths=" ".join(args.paths)) + "\n")
+    get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
+    return status
+
+
+def _list_rules(rules, lang: str) -> int:
+    header = words("rules.header", lang)
+    rows = [(r.code, r.name, str(r.severity), r.summary[lang]) for r in rules.values()]
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*header)
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table)
+    else:
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header[:3])]
+        for row in [header, *rows]:
+            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + "  " + row[3] + "\n")
+    return EXIT_OK
+
+
+def _explain(rules, code: str, lang: str) -> int:
+    rule = rules.get(code.upper()) or rules.get(code)
+    if rule is None:
+        return _fail(t("error.unknown_rule", lang, code=code), lang)
+    fix = t("explain.fix_yes" if rule.fixable else "explain.fix_no", lang)
+    meta = t("explain.meta", lang, family=rule.family, severity=rule.severity, fix=fix)
+    if not rule.default_enabled:
+        meta += t("explain.off", lang)
+    out = [
+        f"{rule.code} {rule.name}",
+        "",
+        rule.summary[lang],
+        "",
+        meta,
+        "",
+        f"{t('explain.why', lang)}:",
+        rule.rationale[lang],
+        "",
+        f"{t('explain.bad', lang)}:",
+        _indent(rule.bad),
+        f"{t('explain.good', lang)}:",
+        _indent(rule.good),
+    ]
+    if rule.options:
+        out.append(f"{t('explain.options', lang)}:")
+        for name, option in rule.options.items():
+            help_text = option.help_vi if lang == "vi" else option.help_en
+            out.append(f"    {name} = {option.default!r}  — {help_text}")
+    sys.stdout.write("\n".join(out).rstrip() + "\n")
+    return EXIT_OK
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.rstrip("\n").split("\n"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Configuration: ``[tool.draftlint]`` in pyproject.toml, or a ``.draftlint.toml``; the nearest wins.
+
+Keys (a ``.draftlint.toml`` may put them at top level or under ``[tool.draftlint]``)::
+
+    select = ["NUM", "INP"]        # codes or prefixes; "ALL" = every rule on by default
+    ignore = ["NUM006"]
+    fail-on = "warning"            # error | warning | info
+    lang = "vi"                    # vi | en
+    exclude = ["archive/**", "*.bak.txt"]
+
+    [tool.draftlint.rules.NUM004]  # per rule: severity and the rule's options
+    severity = "info"
+
+Command-line options override the file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .rule import Rule, Severity
+
+CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
+_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules"}
+FAIL_ON = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """An invalid configuration; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # the file it came from, None for the defaults
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    lang: str | None = None
+    exclude: tuple[str, ...] = ()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def is_excluded(self, file: Path) -> bool:
+        """Whether ``file`` matches an ``exclude`` glob (relative to the config file's folder)."""
+        if not self.exclude:
+            return False
+        try:
+            rel = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = file.as_posix()
+        parts = rel.split("/")
+        for pattern in self.exclude:
+            pattern = pattern.rstrip("/")
+            if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(file.name, pattern):
+                return True
+            # A folder pattern excludes everything beneath it.
+            for i in range(1, len(parts)):
+                if fnmatch.fnmatchcase("/".join(parts[:i]), pattern.removesuffix("/**")):
+                    return True
+        return False
+
+
+def _table(path: Path) -> dict | None:
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    tool = data.get("tool", {}).get("draftlint")
+    if path.name == "pyproject.toml":
+        return tool
+    if tool is not None:
+        return tool
+    return data
+
+
+def load(path: Path) -> Config:
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.draftlint] table")
+    return _parse(table, path)
+
+
+def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _parse(table: dict, path: Path) -> Config:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    lang = table.get("lang")
+    if lang is not None and lang not in ("vi", "en"):
+        raise ConfigError(f"{path}: 'lang' must be 'vi' or 'en', not {lang!r}")
+    rules = table.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{path}: 'rules' must be a table of tables, e.g. [tool.draftlint.rules.NUM004]")
+    return Config(
+        path=path,
+        select=_strings(table["select"], "select", path) if "select" in table else None,
+        ignore=_strings(table.get("ignore", []), "ignore", path),
+        fail_on=fail_on,
+        lang=lang,
+        exclude=_strings(table.get("exclude", []), "exclude", path),
+        rules={code: dict(values) for code, values in rules.items()},
+    )
+
+
+def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
+    """Check rule codes, severities and options against the registry."""
+    where = config.path or "command line"
+    for key, codes in (("select", config.select or ()), ("ignore", config.ignore)):
+        for code in codes:
+            if code != "ALL" and not any(c.startswith(code) for c in rules):
+                raise ConfigError(f"{where}: '{key}' names {code!r}, which matches no rule")
+    for code, values in config.rules.items():
+        rule = rules.get(code)
+        if rule is None:
+            raise ConfigError(f"{where}: [rules.{code}] names no known rule")
+        for name, value in values.items():
+            if name == "severity":
+                try:
+                    Severity.parse(str(value))
+                except ValueError as exc:
+                    raise ConfigError(f"{where}: [rules.{code}] {exc}") from None
+                continue
+            option = rule.options.get(name)
+            if option is None:
+                known = ", ".join(["severity", *rule.options]) or "severity"
+                raise ConfigError(f"{where}: [rules.{code}] has no option '{name}' (known: {known})")
+            if type(value) is not type(option.default):
+                raise ConfigError(
+                    f"{where}: [rules.{code}] '{name}' must be a {type(option.default).__name__}, "
+                    f"not {type(value).__name__}"
+                )
+
+
+class ConfigFinder:
+    """Finds the nearest configuration for each linted file; caches per folder."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load(explicit) if explicit else None
+        self._cache: dict[Path, Config] = {}
+
+    def for_file(self, file: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        return self.for_dir(file.resolve().parent)
+
+    def for_dir(self, folder: Path) -> Config:
+        cached = self._cache.get(folder)
+        if cached is not None:
+            return cached
+        config = None
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                table = _table(candidate)
+                if table is not None:
+                    config = _parse(table, candidate)
+                    break
+        if config is None:
+            config = self.for_dir(folder.parent) if folder.parent != folder else Config()
+        self._cache[folder] = config
+        return config

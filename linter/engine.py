@@ -1,0 +1,191 @@
+"""The engine: selects rules, runs them over a parsed document, maps findings to file positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .config import Config, validate
+from .model import Span
+from .rule import Finding, Rule, Severity, Violation
+from .source import InputError, SourceText, read_path
+
+STDIN = "-"
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> int:
+    """Length of the longest prefix that selects ``code`` (0: none). "ALL" counts as length 1."""
+    best = 0
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 1)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix) + 1)
+    return best
+
+
+def resolve_selection(
+    rules: dict[str, type[Rule]],
+    layers: Sequence[tuple[Sequence[str] | None, Sequence[str]]],
+) -> set[str]:
+    """Enabled codes after applying (select, ignore) layers in order: configuration, then command line.
+
+    A layer's ``select`` replaces the selection; its ``ignore`` removes from it. Within a
+    layer the more specific prefix wins (``select = ["NUM"]``, ``ignore = ["NUM0"]``,
+    ``select`` of ``NUM001`` keeps NUM001 on). "ALL" means every rule that is on by default;
+    a rule that is off by default is turned on by naming its code or a prefix of it.
+    """
+    enabled = {code for code, rule in rules.items() if rule.default_enabled}
+    for select, ignore in layers:
+        if select is not None:
+            chosen = set()
+            for code, rule in rules.items():
+                s, i = _matches(code, select), _matches(code, ignore)
+                if s > i and (rule.default_enabled or s > 1):
+                    chosen.add(code)
+            enabled = chosen
+        elif ignore:
+            enabled = {code for code in enabled if _matches(code, ignore) == 0}
+    return enabled
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asks for; None means "take it from the configuration"."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    lang: str | None = None
+
+
+@dataclass
+class Settings:
+    """Everything the engine needs for the files under one configuration."""
+
+    rules: list[Rule]
+    severities: dict[str, Severity]
+    fail_on: Severity
+    lang: str
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    input_error: bool = False
+
+
+class Engine:
+    def __init__(self, rules: dict[str, type[Rule]], options: Options) -> None:
+        self.rules = rules
+        self.options = options
+        self._settings: dict[int, Settings] = {}
+
+    def settings(self, config: Config) -> Settings:
+        key = id(config)
+        cached = self._settings.get(key)
+        if cached is not None:
+            return cached
+        validate(config, self.rules)
+        cli = self.options
+        layers = [(config.select, config.ignore)]
+        if cli.select is not None or cli.ignore:
+            layers.append((cli.select, cli.ignore))
+        enabled = resolve_selection(self.rules, layers)
+        severities = {}
+        instances = []
+        for code, rule_class in self.rules.items():
+            overrides = dict(config.rules.get(code, {}))
+            severity = overrides.pop("severity", None)
+            severities[code] = Severity.parse(severity) if severity else rule_class.severity
+            if code in enabled:
+                instances.append(rule_class(overrides))
+        fail_on = Severity.parse(cli.fail_on or config.fail_on or "error")
+        lang = cli.lang or config.lang or "vi"
+        settings = Settings(instances, severities, fail_on, lang)
+        self._settings[key] = settings
+        return settings
+
+    def lint_file(self, path: str, config: Config, display: str | None = None) -> FileResult:
+        display = display or path
+        try:
+            if path == STDIN:
+                import sys
+
+                from .source import decode
+
+                text = decode(sys.stdin.buffer.read())
+            else:
+                text = read_path(path)
+        except InputError as error:
+            return self.input_error(display, config, error)
+        return self.lint_text(text, display, config)
+
+    def input_error(self, display: str, config: Config, error: InputError) -> FileResult:
+        settings = self.settings(config)
+        rule = self.rules["INP001"]
+        violation = Violation(Span(0, 0), args={"reason": error.reason(settings.lang)})
+        message = rule(None).message(violation, settings.lang)
+        finding = Finding(display, rule.code, rule.name, settings.severities[rule.code], message, 1, 1, 1, 1)
+        return FileResult(display, [finding], input_error=True)
+
+    def lint_text(self, text: str, display: str, config: Config) -> FileResult:
+        from .parser import parse_source
+
+        settings = self.settings(config)
+        source = SourceText(text)
+        doc, norm = parse_source(source, display)
+        findings: list[Finding] = []
+        offsets = norm.offsets
+        for rule in settings.rules:
+            severity = settings.severities[rule.code]
+            for violation in rule.check(doc):
+                start = offsets.to_original(violation.span.start)
+                end = offsets.to_original_end(violation.span.end)
+                line, column = source.line_col(start)
+                end_line, end_column = source.line_col(max(end, start))
+                findings.append(Finding(
+                    path=display,
+                    code=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=rule.message(violation, settings.lang),
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                ))
+        findings.sort(key=Finding.sort_key)
+        return FileResult(display, findings)
+
+
+def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md")) -> list[str]:
+    """Files to lint: given files as they are, folders searched for drafts (hidden folders skipped)."""
+    found: list[str] = []
+    for raw in paths:
+        if raw == STDIN:
+            found.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(_walk(path, extensions)):
+                found.append(str(file))
+        else:
+            found.append(raw)
+    return found
+
+
+def _walk(folder: Path, extensions: tuple[str, ...]):
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, extensions)
+        elif entry.suffix.lower() in extensions and entry.is_file():
+            yield entry

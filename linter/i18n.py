@@ -1,0 +1,47 @@
+"""The command line's own words, in Vietnamese and English (rule messages live with their rules)."""
+
+from __future__ import annotations
+
+_TEXTS = {
+    "summary.none": {
+        "vi": "Không có lỗi nào trong {files} tệp.",
+        "en": "No problems found in {files} file(s).",
+    },
+    "summary.found": {
+        "vi": "Tìm thấy {total} vấn đề trong {files} tệp: {parts}.",
+        "en": "Found {total} problem(s) in {files} file(s): {parts}.",
+    },
+    "severity.error": {"vi": "{n} lỗi", "en": "{n} error(s)"},
+    "severity.warning": {"vi": "{n} cảnh báo", "en": "{n} warning(s)"},
+    "severity.info": {"vi": "{n} gợi ý", "en": "{n} info"},
+    "error.prefix": {"vi": "draftlint: lỗi: ", "en": "draftlint: error: "},
+    "error.unknown_rule": {
+        "vi": "không có quy tắc {code}; xem danh sách bằng lệnh: draftlint rules",
+        "en": "no rule {code}; list them with: draftlint rules",
+    },
+    "error.no_files": {
+        "vi": "không tìm thấy tệp .txt hoặc .md nào để kiểm tra trong: {paths}",
+        "en": "no .txt or .md files to lint in: {paths}",
+    },
+    "rules.header": {"vi": ("Mã", "Tên", "Mức", "Kiểm tra"), "en": ("Code", "Name", "Severity", "Checks")},
+    "explain.why": {"vi": "Vì sao", "en": "Why"},
+    "explain.bad": {"vi": "Ví dụ sai", "en": "Failing example"},
+    "explain.good": {"vi": "Ví dụ đúng", "en": "Passing example"},
+    "explain.meta": {
+        "vi": "Nhóm {family} · mức mặc định: {severity} · {fix}",
+        "en": "Family {family} · default severity: {severity} · {fix}",
+    },
+    "explain.fix_yes": {"vi": "có thể sửa tự động", "en": "can fix automatically"},
+    "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
+    "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
+    "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+}
+
+
+def t(key: str, lang: str, **args) -> str:
+    text = _TEXTS[key][lang]
+    return text.format(**args) if args else text
+
+
+def words(key: str, lang: str):
+    return _TEXTS[key][lang]

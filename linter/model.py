@@ -1,0 +1,127 @@
+"""The document model: typed and immutable. Rules read only this (and, later, the extractors).
+
+Every span is a pair of offsets into ``Document.text`` (the normalised text,
+logical lines joined by newlines); the engine maps spans back to the
+original file's line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span ends before it starts: {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line: a paragraph, heading, bullet, header or closing line."""
+
+    kind: str
+    text: str
+    span: Span
+    first_line: int  # 1-based line in the original file where it starts
+
+    def sub_span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``."""
+        return Span(self.span.start + start, self.span.start + end)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A section's number as written: ``II.``, ``1.``, ``6.5.``, ``a)``."""
+
+    style: str  # "roman", "arabic", "dotted", "letter"
+    raw: str  # the marker as written, e.g. "6.5."
+    number: str  # the numeral without separators, e.g. "6.5", "II", "a"
+    parts: tuple[int, ...]  # numeric value: (6, 5); roman II -> (2,); letter đ -> (5,)
+    separator: str  # ".", ")", "-", ":", "/" or "" (dotted without a final dot)
+    spaced: bool  # a space separates the marker from the title
+    span: Span
+
+    @property
+    def value(self) -> int:
+        return self.parts[-1]
+
+
+@dataclass(frozen=True)
+class Section:
+    marker: Marker
+    level: int  # 1 roman, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
+    title: str
+    heading: Line
+    paragraphs: tuple[Line, ...]
+    children: tuple["Section", ...]
+    span: Span
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Header:
+    agency: tuple[Line, ...] = ()
+    national_title: Line | None = None
+    motto: Line | None = None
+    number: Line | None = None
+    place_date: Line | None = None
+    subject: tuple[Line, ...] = ()  # "V/v …" of a công văn
+    addressees: "Addressees | None" = None
+
+
+@dataclass(frozen=True)
+class Addressees:
+    heading: Line  # "Kính gửi: …"
+    items: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    line: Line  # "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+    summary: Line | None
+    addressees: Addressees | None = None
+
+
+@dataclass(frozen=True)
+class Closing:
+    recipients_heading: Line | None  # "Nơi nhận:"
+    recipients: tuple[Line, ...]
+    signer: tuple[Line, ...]  # "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+    signer_name: Line | None
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A line the structure grammar could not place (reported as INP002)."""
+
+    line: Line
+    expected_kind: str  # what the tagger took it for
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    lines: tuple[Line, ...]
+    header: Header
+    title: Title | None
+    preamble: tuple[Line, ...]
+    sections: tuple[Section, ...]
+    conclusion: tuple[Line, ...]
+    closing: Closing | None
+    unparsed: tuple[Unparsed, ...] = field(default=())
+    is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
+
+    def walk_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()

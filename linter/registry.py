@@ -1,0 +1,79 @@
+"""The rule registry: built-in rules plus third-party rules from the ``draftlint.rules`` entry points.
+
+Rule code is never imported from the repository being linted: plugins are
+found only among installed distributions.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from importlib.metadata import entry_points
+
+from .rule import LANGS, Rule, Severity, rule_classes
+
+ENTRY_POINT_GROUP = "draftlint.rules"
+_CODE = re.compile(r"[A-Z]{2,5}\d{3}\Z")
+
+
+class RegistryError(Exception):
+    """A plugin could not be loaded, or its rules are not well formed."""
+
+
+def _check_rule(rule: type[Rule], origin: str) -> None:
+    missing = [a for a in ("code", "name", "family", "severity", "messages", "summary", "rationale", "bad", "good")
+               if not hasattr(rule, a)]
+    if missing:
+        raise RegistryError(f"rule {getattr(rule, '__name__', rule)!r} from {origin} lacks {', '.join(missing)}")
+    if not _CODE.match(rule.code):
+        raise RegistryError(f"rule code {rule.code!r} from {origin} is not of the form ABC123")
+    if not isinstance(rule.severity, Severity):
+        raise RegistryError(f"rule {rule.code} from {origin}: severity must be a Severity")
+    for variant, texts in rule.messages.items():
+        for lang in LANGS:
+            if lang not in texts:
+                raise RegistryError(f"rule {rule.code} from {origin}: message {variant!r} has no {lang!r} text")
+
+
+def _from_entry_point(ep) -> list[type[Rule]]:
+    try:
+        obj = ep.load()
+    except Exception as exc:  # a broken plugin must not look like a crash of draftlint
+        raise RegistryError(f"cannot load plugin {ep.name!r} ({ep.value}): {exc}") from None
+    if isinstance(obj, type) and issubclass(obj, Rule):
+        return [obj]
+    if isinstance(obj, (list, tuple)):
+        return list(obj)
+    if hasattr(obj, "__dict__"):
+        return list(rule_classes(vars(obj)))
+    raise RegistryError(f"plugin {ep.name!r} ({ep.value}) gives neither a rule class, a list nor a module")
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule by code, built-ins first, in catalogue order."""
+    from draftlint.rules import BUILTIN_MODULES
+
+    rules: dict[str, type[Rule]] = {}
+    for module_name in BUILTIN_MODULES:
+        module = importlib.import_module(module_name)
+        for rule in rule_classes(vars(module)):
+            _check_rule(rule, module_name)
+            rules[rule.code] = rule
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        for rule in _from_entry_point(ep):
+            _check_rule(rule, f"plugin {ep.name!r}")
+            if rule.code in rules and rules[rule.code] is not rule:
+                raise RegistryError(f"plugin {ep.name!r} redefines rule {rule.code}")
+            rules[rule.code] = rule
+    return dict(sorted(rules.items(), key=lambda item: _catalogue_key(item[0])))
+
+
+_FAMILY_ORDER = ["NUM", "CIT", "TSK", "DAT", "ABB", "SPL", "UNI", "FMT", "CAP", "INP"]
+
+
+def _catalogue_key(code: str) -> tuple:
+    family = code[:-3]
+    rank = _FAMILY_ORDER.index(family) if family in _FAMILY_ORDER else len(_FAMILY_ORDER)
+    return (rank, family, code)

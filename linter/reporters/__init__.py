@@ -1,0 +1,13 @@
+"""Reporters: turn findings into what a user reads (text) or a tool reads (json)."""
+
+FORMATS = ("text", "json")
+
+
+def get(name: str):
+    if name == "json":
+        from . import json_report
+
+        return json_report.report
+    from . import text
+
+    return text.report

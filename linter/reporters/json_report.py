@@ -1,0 +1,30 @@
+"""JSON output: exactly an array of finding objects. The schema is stable."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..rule import Finding
+
+KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix")
+
+
+def as_dict(finding: Finding) -> dict:
+    return {
+        "path": finding.path,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "fix": finding.fix,
+    }
+
+
+def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
+    json.dump([as_dict(f) for f in findings], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

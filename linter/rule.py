@@ -1,0 +1,118 @@
+"""What a rule is: metadata plus one ``check`` function over the document model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, ClassVar, Iterable, Iterator
+
+from .model import Document, Span
+
+LANGS = ("vi", "en")
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields: where, which message, and the values for its template."""
+
+    span: Span
+    variant: str = "default"
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    help_vi: str
+    help_en: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: None = None  # fixes arrive with --fix; the JSON key is stable already
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """The offending text as a message quotes it: one line, shortened in the middle of nothing."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+class Rule:
+    """Base class of every rule; subclasses set the metadata and implement ``check``.
+
+    ``messages`` maps a variant name to its templates, e.g.
+    ``{"default": {"vi": "…{text}…", "en": "…{text}…"}}``. ``summary`` and
+    ``rationale`` (``{"vi": …, "en": …}``), ``bad`` and ``good`` (example drafts)
+    make the documentation that ``draftlint explain`` prints; the test suite
+    runs every rule on its own examples.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    severity: ClassVar[Severity]
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    options: ClassVar[dict[str, Option]] = {}
+    messages: ClassVar[dict[str, dict[str, str]]]
+    summary: ClassVar[dict[str, str]]
+    rationale: ClassVar[dict[str, str]]
+    bad: ClassVar[str]
+    good: ClassVar[str]
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        values = {name: opt.default for name, opt in self.options.items()}
+        values.update(options or {})
+        self.config = values
+
+    def check(self, doc: Document) -> Iterable[Violation]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def violation(self, span: Span, variant: str = "default", **args: Any) -> Violation:
+        return Violation(span, variant, args)
+
+    def message(self, violation: Violation, lang: str) -> str:
+        template = self.messages[violation.variant][lang]
+        return template.format(**violation.args)
+
+    @classmethod
+    def title(cls, lang: str) -> str:
+        return cls.summary[lang]
+
+
+def rule_classes(namespace: dict) -> Iterator[type[Rule]]:
+    """The rule classes a module defines (used by the registry)."""
+    for value in namespace.values():
+        if isinstance(value, type) and issubclass(value, Rule) and value is not Rule and hasattr(value, "code"):
+            yield value

@@ -1,0 +1,119 @@
+"""Reading a draft: bytes → text, and positions in that text → 1-based line and column."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+
+class InputError(Exception):
+    """The input could not be read or decoded (reported as INP001)."""
+
+    def __init__(self, reason_vi: str, reason_en: str):
+        super().__init__(reason_en)
+        self.reason_vi = reason_vi
+        self.reason_en = reason_en
+
+    def reason(self, lang: str) -> str:
+        return self.reason_vi if lang == "vi" else self.reason_en
+
+
+@dataclass
+class SourceText:
+    """The decoded text of one input, with its line starts.
+
+    Columns are counted in code points of the NFC form of the line, as the
+    design asks, so a decomposed letter counts once, as the drafter sees it.
+    """
+
+    text: str
+    _line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_start(self, index: int) -> int:
+        return self._line_starts[index]
+
+    def line_end(self, index: int) -> int:
+        """Offset just past the line's last character (before its newline)."""
+        if index + 1 < len(self._line_starts):
+            end = self._line_starts[index + 1] - 1
+        else:
+            end = len(self.text)
+        if end > self._line_starts[index] and self.text[end - 1] == "\r":
+            end -= 1
+        return end
+
+    def physical_lines(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of every physical line, newline excluded."""
+        return [(self._line_starts[i], self.line_end(i)) for i in range(len(self._line_starts))]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into the text."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        start = self._line_starts[index]
+        prefix = self.text[start:offset]
+        if not prefix.isascii() and not unicodedata.is_normalized("NFC", prefix):
+            return index + 1, len(unicodedata.normalize("NFC", prefix)) + 1
+        return index + 1, len(prefix) + 1
+
+
+def decode(data: bytes) -> str:
+    """Decode a text file: UTF-8 with or without BOM, or UTF-16 with a BOM.
+
+    Raises InputError for binary data and for bytes that are not UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"tệp UTF-16 bị hỏng (byte {exc.start})",
+                f"corrupt UTF-16 file (byte {exc.start})",
+            ) from None
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            "tệp nhị phân, không phải văn bản (.txt, .md)",
+            "binary file, not text (.txt, .md)",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start]
+        raise InputError(
+            f"không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở dòng {line}); hãy lưu lại tệp với mã UTF-8",
+            f"not valid UTF-8 (byte 0x{byte:02X} on line {line}); save the file as UTF-8",
+        ) from None
+
+
+def read_path(path: str) -> str:
+    """Read and decode one file; raises InputError with a one-line reason."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("không tìm thấy tệp", "no such file") from None
+    except IsADirectoryError:
+        raise InputError("là thư mục, không phải tệp", "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError("không có quyền đọc tệp", "permission denied") from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
+    return decode(data)

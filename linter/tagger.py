@@ -1,0 +1,337 @@
+"""The line tagger: gives every line a kind from its own text, then re-tags by position.
+
+``classify`` looks at one line's text only (first match wins). ``zone`` then
+re-tags the few kinds that depend on where a line stands: agency names in the
+header, addressees after ``Kính gửi``, the title's summary, the closing
+block's recipients and signer, and the concluding ``./.`` paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import data
+
+# Kinds of logical lines. They are also the terminals of grammar/draft.lark.
+NATION = "NATION"
+MOTTO = "MOTTO"
+DOCNUM = "DOCNUM"
+SUBJECT = "SUBJECT"
+KINHGUI = "KINHGUI"
+ADDRESSEE = "ADDRESSEE"
+PLACEDATE = "PLACEDATE"
+AGENCY = "AGENCY"
+TITLE = "TITLE"
+SUMMARY = "SUMMARY"
+ROMAN = "ROMAN"
+ARABIC = "ARABIC"
+DOTTED = "DOTTED"
+DOTTED3 = "DOTTED3"
+LETTER = "LETTER"
+BULLET = "BULLET"
+PLUS = "PLUS"
+LEAD = "LEAD"
+FOOTNOTE = "FOOTNOTE"
+TABLE_ROW = "TABLE_ROW"
+CAPS = "CAPS"
+BODY = "BODY"
+ENDTEXT = "ENDTEXT"
+NOINHAN = "NOINHAN"
+RECIPIENT = "RECIPIENT"
+SIGNER = "SIGNER"
+SIGNAME = "SIGNAME"
+
+HEADING_KINDS = frozenset({ROMAN, ARABIC, DOTTED, DOTTED3, LETTER})
+# Kinds that always start a new logical line (the normaliser never joins into them).
+BLOCK_KINDS = HEADING_KINDS | {
+    NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
+    FOOTNOTE, TABLE_ROW, NOINHAN,
+}
+
+_ROMAN = re.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_DOTTED = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|/(?=\s))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_LETTER = re.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_BULLET = re.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
+_PLUS = re.compile(r"\+\s*(?=\S)")
+_STAR_BULLET = re.compile(r"\*\s+(?=\S)")
+_LEAD = re.compile(
+    r"[-*+]?\s*(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*:",
+    re.I,
+)
+_NATION = re.compile(r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)\b", re.I)
+_MOTTO = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+_DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*/")
+_SUBJECT = re.compile(r"V/v\b", re.I)
+_KINHGUI = re.compile(r"Kính\s+gửi\b", re.I)
+_NOINHAN = re.compile(r"Nơi\s+nhận\b", re.I)
+_PLACEDATE = re.compile(r"[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}", re.S)
+_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+_TABLE_ROW = re.compile(r"\|.*\|\Z")
+_SIGNER_PREFIX = re.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
+
+# Arabic and dotted markers above this are years, amounts or dates, not headings.
+MAX_HEADING_NUMBER = 60
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """What a heading marker at the start of a line says."""
+
+    kind: str
+    raw: str  # the marker as written, e.g. "6.5.", "II.", "a)"
+    number: str  # the numeral part, e.g. "6.5", "II", "a"
+    separator: str  # ".", ")", "-", ":" or "" (dotted without a final dot)
+    space: str  # whitespace between the marker and the title ("" when missing)
+    title_start: int  # offset of the title within the line
+
+
+def is_caps(text: str) -> bool:
+    """Every letter is upper case (and there are at least two letters)."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 2
+
+
+def is_namelike(text: str) -> bool:
+    """2–5 capitalised words, such as a signer's name."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
+def _starts_lower(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            return char.islower()
+        if not char.isspace():
+            return False
+    return False
+
+
+def match_marker(text: str) -> MarkerMatch | None:
+    """The heading marker a line starts with, if any."""
+    first = text[:1]
+    if not first:
+        return None
+    if first.isdigit():
+        m = _DOTTED.match(text)
+        if m:
+            parts = [int(p) for p in m["num"].split(".")]
+            if all(1 <= p <= MAX_HEADING_NUMBER for p in parts) and _title_ok(m):
+                kind = DOTTED if len(parts) == 2 else DOTTED3
+                return _marker(kind, m)
+        m = _ARABIC.match(text)
+        if m and 1 <= int(m["num"]) <= MAX_HEADING_NUMBER and _title_ok(m):
+            return _marker(ARABIC, m)
+        return None
+    if first in "IVXL":
+        m = _ROMAN.match(text)
+        if m and not text.startswith("V/"):
+            rest = m["rest"]
+            sep = m["sep"].strip()
+            if sep == "." or (rest[:1].isupper() or rest[:1] in "“\"("):
+                return _marker(ROMAN, m)
+        return None
+    if "a" <= first <= "z" or first == "đ":
+        m = _LETTER.match(text)
+        if m and (m["sep"] == ")" or m["rest"][:1].isupper()):
+            return _marker(LETTER, m)
+    return None
+
+
+def _title_ok(m: re.Match) -> bool:
+    # "1.Mục tiêu" (no space) counts only when a capital follows.
+    if m["space"] == "" and m["rest"]:
+        return m["rest"][:1].isupper()
+    return True
+
+
+def _marker(kind: str, m: re.Match) -> MarkerMatch:
+    return MarkerMatch(
+        kind=kind,
+        raw=m.string[m.start("num"):m.end("sep")],
+        number=m["num"],
+        separator=m["sep"].strip(),
+        space=m["space"],
+        title_start=m.start("rest"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    names = {t.name.upper() for t in data.document_types() if t.title}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def classify(text: str) -> str:
+    """The kind of a line from its own text (position-dependent kinds come later)."""
+    marker = match_marker(text)
+    if marker:
+        return marker.kind
+    first = text[:1]
+    if first in "-–—‒•●▪◦":
+        if _LEAD.match(text):
+            return LEAD
+        return BULLET if _BULLET.match(text) else BODY
+    if first == "+":
+        return PLUS if _PLUS.match(text) else BODY
+    if first == "*":
+        if _LEAD.match(text):
+            return LEAD
+        return BULLET if _STAR_BULLET.match(text) else BODY
+    if first == "|" and _TABLE_ROW.match(text):
+        return TABLE_ROW
+    if first in "¹²³⁴⁵⁶⁷⁸⁹⁰" and _FOOTNOTE.match(text):
+        return FOOTNOTE
+    if _LEAD.match(text):
+        return LEAD
+    if _NOINHAN.match(text):
+        return NOINHAN
+    if _KINHGUI.match(text):
+        return KINHGUI
+    if _SUBJECT.match(text):
+        return SUBJECT
+    if _DOCNUM.match(text):
+        return DOCNUM
+    if _NATION.match(text):
+        return NATION
+    if _MOTTO.match(text):
+        return MOTTO
+    if _PLACEDATE.match(text):
+        return PLACEDATE
+    if is_caps(text):
+        upper = text.upper()
+        for name in _title_words():
+            if upper.startswith(name) and (len(upper) == len(name) or not upper[len(name)].isalpha()):
+                return TITLE
+        return CAPS
+    return BODY
+
+
+def continues_as_wrapped_hyphen(text: str) -> bool:
+    """``- cầu lao động…``: a hyphen from a wrapped ``cung - cầu``, not a bullet."""
+    return text[:1] in "-–" and len(text) > 2 and text[1] == " " and _starts_lower(text[2:])
+
+
+def starts_lower(text: str) -> bool:
+    return _starts_lower(text)
+
+
+def looks_like_signer(text: str) -> bool:
+    return is_caps(text) or bool(_SIGNER_PREFIX.match(text))
+
+
+# --- zoning -----------------------------------------------------------------
+
+_HEADER_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI, CAPS})
+
+
+def zone(kinds: list[str], texts: list[str]) -> list[str]:
+    """Re-tag lines whose role depends on where they stand. Returns new kinds."""
+    kinds = list(kinds)
+    n = len(kinds)
+    i = 0
+    # Header: agency names, national title, number, place-date, V/v, Kính gửi.
+    while i < n and kinds[i] in _HEADER_KINDS:
+        if kinds[i] == CAPS:
+            kinds[i] = AGENCY
+        if kinds[i] == KINHGUI:
+            i = _zone_addressees(kinds, texts, i)
+            continue
+        i += 1
+    # Title and its summary.
+    first_section = next((k for k in range(n) if kinds[k] in HEADING_KINDS), n)
+    for k in range(first_section, n):
+        if kinds[k] == TITLE:
+            kinds[k] = CAPS
+    if i < n and kinds[i] == TITLE:
+        for k in range(i + 1, first_section):  # a second type line is not a title
+            if kinds[k] == TITLE:
+                kinds[k] = CAPS
+        j = i + 1
+        if j < n and kinds[j] in (BODY, CAPS):
+            text = texts[j]
+            if not text.startswith("Căn cứ") and not text.rstrip().endswith((".", ":")):
+                kinds[j] = SUMMARY
+                j += 1
+        if j < n and kinds[j] == KINHGUI:
+            _zone_addressees(kinds, texts, j)
+    else:
+        for k in range(i, first_section):
+            if kinds[k] == TITLE:
+                kinds[k] = CAPS
+    # Closing: recipients and signer after the last "Nơi nhận".
+    closing_start = n
+    noinhan = max((k for k in range(n) if kinds[k] == NOINHAN), default=-1)
+    if noinhan >= 0:
+        closing_start = noinhan
+        for k in range(noinhan + 1, n):
+            text = texts[k]
+            if kinds[k] == NOINHAN:
+                continue
+            if text[:1] in "-–+•":
+                kinds[k] = RECIPIENT
+            elif looks_like_signer(text):
+                kinds[k] = SIGNER
+            elif is_namelike(text):
+                kinds[k] = SIGNAME
+            else:
+                kinds[k] = RECIPIENT
+        # A signer block placed just before "Nơi nhận".
+        k = noinhan - 1
+        if k >= 0 and is_namelike(texts[k]) and kinds[k] == BODY:
+            j = k - 1
+            if j >= 0 and looks_like_signer(texts[j]) and kinds[j] in (CAPS, BODY):
+                while j >= 0 and kinds[j] in (CAPS,) and looks_like_signer(texts[j]):
+                    kinds[j] = SIGNER
+                    j -= 1
+                if kinds[k - 1] == SIGNER:
+                    kinds[k] = SIGNAME
+                    closing_start = j + 1
+    else:
+        # No "Nơi nhận": a trailing signer title and name.
+        k = n - 1
+        if k >= 1 and is_namelike(texts[k]) and kinds[k] == BODY and kinds[k - 1] == CAPS:
+            kinds[k] = SIGNAME
+            j = k - 1
+            while j >= 0 and kinds[j] == CAPS and looks_like_signer(texts[j]):
+                kinds[j] = SIGNER
+                j -= 1
+            closing_start = j + 1
+    # Conclusion: the "./." paragraph (and a "Trên đây là…" line) just before the closing.
+    k = closing_start - 1
+    if k >= 0 and kinds[k] == BODY:
+        text = texts[k].rstrip()
+        if text.endswith("/.") or text.startswith("Trên đây"):
+            kinds[k] = ENDTEXT
+            if k - 1 >= 0 and kinds[k - 1] == BODY and texts[k - 1].startswith("Trên đây"):
+                kinds[k - 1] = ENDTEXT
+    return kinds
+
+
+def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:
+    """Tag the list under ``Kính gửi:``; returns the index after it.
+
+    Bullets are addressees; so is one short unmarked line right after a bare
+    ``Kính gửi:``. The list ends at a line that ends with a full stop.
+    """
+    inline = texts[i].split(":", 1)[1].strip() if ":" in texts[i] else texts[i][9:].strip()
+    j = i + 1
+    while j < len(kinds):
+        text = texts[j]
+        if kinds[j] == BULLET or (kinds[j] == BODY and j == i + 1 and not inline and len(text) <= 120):
+            kinds[j] = ADDRESSEE
+            j += 1
+            if text.rstrip().endswith("."):
+                break
+        else:
+            break
+    return j

@@ -1,0 +1,7 @@
+"""The built-in rules of draftlint, one module per family."""
+
+# Modules imported by the registry, in catalogue order.
+BUILTIN_MODULES = (
+    "draftlint.rules.numbering",
+    "draftlint.rules.input",
+)

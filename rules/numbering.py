@@ -1,0 +1,408 @@
+"""NUM — section numbering: sequential at every level (I, II; 1, 2; 1.1, 1.2; a, b).
+
+Numbering restarts under each parent: the Arabic items of II. start again at 1,
+as do the letters under each item. A document may instead number its Arabic
+items continuously across Roman parts (II. ends at 4., III. starts at 5.);
+that is recognised per document, and then each part continues the count.
+Dotted numbers are checked against their parent (3.1. belongs under 3.) and
+counted by their last part; a change of prefix starts a new count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from draftlint.model import Document, Section
+from draftlint.parser import VIETNAMESE_LETTERS, roman_value
+from draftlint.rule import Rule, Severity, quote
+
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+_ROMAN_NUMERALS = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for number, numeral in _ROMAN_NUMERALS:
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+def _label(section: Section) -> str:
+    """A section's number as a reader says it: "6.5", "II", "a"."""
+    return section.marker.number
+
+
+def _format(style: str, parts: tuple[int, ...]) -> str:
+    if style == "roman":
+        return to_roman(parts[-1])
+    if style == "letter":
+        index = parts[-1] - 1
+        return VIETNAMESE_LETTERS[index] if 0 <= index < len(VIETNAMESE_LETTERS) else "?"
+    return ".".join(str(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Siblings counted together: same parent, same style, same dotted prefix."""
+
+    parent: Section | None
+    items: tuple[Section, ...]
+    start: int  # the number the first item should carry
+
+
+def _runs(doc: Document) -> Iterator[_Run]:
+    continuous = _continuous_arabic(doc)
+    groups: list[tuple[Section | None, tuple[Section, ...]]] = [(None, doc.sections)]
+    groups += [(s, s.children) for s in doc.walk_sections() if s.children]
+    arabic_next = None
+    for parent, children in groups:
+        runs: list[list[Section]] = []
+        for child in children:
+            if runs and runs[-1][0].marker.parts[:-1] == child.marker.parts[:-1] and runs[-1][0].marker.style == child.marker.style:
+                runs[-1].append(child)
+            else:
+                runs.append([child])
+        for items in runs:
+            start = 1
+            if continuous and parent is not None and parent.marker.style == "roman" and items[0].marker.style == "arabic":
+                if arabic_next is not None:
+                    start = arabic_next
+                arabic_next = items[-1].marker.value + 1
+            yield _Run(parent, tuple(items), start)
+
+
+def _continuous_arabic(doc: Document) -> bool:
+    """Arabic items numbered on across Roman parts (II: 1–4, III: 5–7)."""
+    groups = [
+        [c for c in s.children if c.marker.style == "arabic"]
+        for s in doc.sections
+        if s.marker.style == "roman"
+    ]
+    groups = [g for g in groups if g]
+    if len(groups) < 2:
+        return False
+    return all(
+        cur[0].marker.value == prev[-1].marker.value + 1 and cur[0].marker.value != 1
+        for prev, cur in zip(groups, groups[1:])
+    )
+
+
+def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
+    """Walk one run; yields (problem, section, details) for start, gap, order and duplicate.
+
+    After a wrong number the count goes on from it, unless the next item shows
+    that the wrong one was a typo (1, 2, 5, 4: only 5 is reported).
+    """
+    items = run.items
+    first = items[0]
+    if first.marker.value != run.start:
+        yield "start", first, {"expected": run.start}
+        typo_base = run.start
+    else:
+        typo_base = None
+    prev = first.marker.value
+    seen = {prev}
+    for item in items[1:]:
+        value = item.marker.value
+        expected = prev + 1
+        if value == expected or (typo_base is not None and value == typo_base + 1):
+            typo_base = None
+        elif value in seen:
+            yield "duplicate", item, {"expected": expected}
+            typo_base = None
+        elif value > expected:
+            yield "gap", item, {"expected": expected, "previous": prev}
+            typo_base = expected
+        else:
+            yield "order", item, {"expected": expected, "previous": prev}
+            typo_base = expected
+        prev = value
+        seen.add(value)
+
+
+def _expected_label(item: Section, value: int) -> str:
+    parts = item.marker.parts[:-1] + (value,)
+    return _format(item.marker.style, parts)
+
+
+class NumberingGap(Rule):
+    code = "NUM001"
+    name = "numbering-gap"
+    family = "NUM"
+    severity = Severity.ERROR
+    messages = {
+        "gap": {
+            "vi": "Đánh số nhảy cóc: mục {text} đứng sau mục {previous}, thiếu mục {missing}",
+            "en": "Numbering skips: item {text} follows item {previous}, so {missing} is missing",
+        },
+        "order": {
+            "vi": "Đánh số sai thứ tự: mục {text} đứng sau mục {previous}, lẽ ra là {expected}",
+            "en": "Numbering out of order: item {text} follows item {previous}; expected {expected}",
+        },
+    }
+    summary = {
+        "vi": "Các mục cùng cấp phải được đánh số liên tiếp, không bỏ số.",
+        "en": "Sibling sections are numbered consecutively, without skipping a number.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.6.đ) yêu cầu chia phần, mục “từ lớn đến nhỏ theo một "
+              "trình tự nhất định”. Số bị nhảy (6.1 rồi 6.5; II rồi IV; a rồi c) thường là dấu vết của một đoạn "
+              "bị xóa hoặc chép từ văn bản khác, và khiến việc dẫn chiếu “mục 6.2” trở nên vô nghĩa.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.6.đ) divides a document into parts and items \"from large to "
+              "small in a set order\". A skipped number (6.1 then 6.5; II then IV; a then c) usually marks a "
+              "deleted or pasted passage, and makes references such as \"item 6.2\" meaningless.",
+    }
+    bad = "I. MỤC ĐÍCH\n1. Mục đích chung\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n1.3. Tại cơ sở\n"
+    good = "I. MỤC ĐÍCH\n1. Mục đích chung\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n1.2. Tại cơ sở\n"
+
+    def check(self, doc):
+        for run in _runs(doc):
+            for problem, item, details in _sequence(run):
+                if problem not in ("gap", "order"):
+                    continue
+                expected = _expected_label(item, details["expected"])
+                previous = _expected_label(item, details["previous"])
+                args = {"text": quote(item.heading.text), "previous": previous, "expected": expected}
+                if problem == "gap":
+                    last_missing = _expected_label(item, item.marker.value - 1)
+                    args["missing"] = expected if last_missing == expected else f"{expected}–{last_missing}"
+                yield self.violation(item.marker.span, problem, **args)
+
+
+class NumberingDuplicate(Rule):
+    code = "NUM002"
+    name = "numbering-duplicate"
+    family = "NUM"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Trùng số mục: {text} lặp lại số {label} đã dùng ở dòng {first_line}",
+            "en": "Duplicate item number: {text} repeats {label}, already used on line {first_line}",
+        },
+    }
+    summary = {
+        "vi": "Hai mục cùng cấp không được mang cùng một số.",
+        "en": "Two sibling sections never carry the same number.",
+    }
+    rationale = {
+        "vi": "Hai mục “1.” liền nhau làm người đọc không biết chỉ đạo nào là mục 1 và làm lệch toàn bộ số thứ tự "
+              "phía sau; đây là lỗi thường gặp khi ghép nội dung từ nhiều dự thảo.",
+        "en": "Two items numbered \"1.\" leave the reader unsure which one is item 1 and shift every number that "
+              "follows; it is a common trace of merging text from several drafts.",
+    }
+    bad = "I. NHIỆM VỤ\n1. Tuyên truyền\n1. Kiểm tra\n2. Báo cáo\n"
+    good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n3. Báo cáo\n"
+
+    def check(self, doc):
+        for run in _runs(doc):
+            lines = {}
+            for item in run.items:
+                lines.setdefault(item.marker.value, item.heading.first_line)
+            for problem, item, details in _sequence(run):
+                if problem == "duplicate":
+                    yield self.violation(
+                        item.marker.span,
+                        text=quote(item.heading.text),
+                        label=_label(item),
+                        first_line=lines[item.marker.value],
+                    )
+
+
+class NumberingParentMismatch(Rule):
+    code = "NUM003"
+    name = "numbering-parent-mismatch"
+    family = "NUM"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Mục {text} không thuộc mục cha {parent}: số của nó phải bắt đầu bằng {prefix}",
+            "en": "Item {text} does not belong to its parent {parent}: its number should start with {prefix}",
+        },
+    }
+    summary = {
+        "vi": "Số ghép (1.1., 2.3.1.) phải bắt đầu bằng số của mục cha.",
+        "en": "A dotted number (1.1., 2.3.1.) starts with its parent's number.",
+    }
+    rationale = {
+        "vi": "Mục 3.1. nằm dưới mục 2. là dấu hiệu sao chép hoặc chèn sai chỗ; người đọc không biết nội dung "
+              "thuộc nhiệm vụ nào.",
+        "en": "Item 3.1. under item 2. shows a passage pasted or moved to the wrong place; the reader cannot tell "
+              "which task it belongs to.",
+    }
+    bad = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n3.1. Kiểm tra định kỳ\n3.2. Kiểm tra đột xuất\n"
+    good = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n2.1. Kiểm tra định kỳ\n2.2. Kiểm tra đột xuất\n"
+
+    def check(self, doc):
+        for parent in doc.walk_sections():
+            if parent.marker.style not in ("arabic", "dotted"):
+                continue
+            prefix = parent.marker.parts
+            reported: set[tuple[int, ...]] = set()
+            for child in parent.children:
+                if child.marker.style != "dotted":
+                    continue
+                own = child.marker.parts[: len(prefix)]
+                if own != prefix and child.marker.parts[:-1] not in reported:
+                    reported.add(child.marker.parts[:-1])
+                    yield self.violation(
+                        child.marker.span,
+                        text=quote(child.heading.text),
+                        parent=_label(parent),
+                        prefix=".".join(str(p) for p in prefix) + ".",
+                    )
+
+
+class NumberingStart(Rule):
+    code = "NUM004"
+    name = "numbering-start"
+    family = "NUM"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "vi": "Mục đầu tiên của cấp này nên là {expected}, không phải {text}",
+            "en": "The first item at this level should be {expected}, not {text}",
+        },
+    }
+    summary = {
+        "vi": "Mục đầu tiên của mỗi cấp bắt đầu từ I, 1, 1.1 hoặc a.",
+        "en": "The first item of each level starts at I, 1, 1.1 or a.",
+    }
+    rationale = {
+        "vi": "Một cấp bắt đầu từ 2 hay b cho thấy mục đầu đã bị xóa hoặc nằm nhầm chỗ. Khi văn bản đánh số "
+              "liên tục qua các phần La Mã (phần II kết thúc ở 4, phần III bắt đầu từ 5), quy tắc chấp nhận cách "
+              "đánh số đó.",
+        "en": "A level that starts at 2 or b shows its first item was deleted or misplaced. When a document numbers "
+              "its items on across Roman parts (II ends at 4, III starts at 5), the rule accepts that.",
+    }
+    bad = "I. NHIỆM VỤ\n2. Tuyên truyền\n3. Kiểm tra\n"
+    good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n"
+
+    def check(self, doc):
+        for run in _runs(doc):
+            for problem, item, details in _sequence(run):
+                if problem == "start":
+                    yield self.violation(
+                        item.marker.span,
+                        text=quote(item.heading.text),
+                        expected=_expected_label(item, details["expected"]),
+                    )
+
+
+class NumberingMarker(Rule):
+    code = "NUM005"
+    name = "numbering-marker"
+    family = "NUM"
+    severity = Severity.WARNING
+    messages = {
+        "roman": {
+            "vi": "Số La Mã viết sai: {marker} trong {text}; viết đúng là {fixed}",
+            "en": "Malformed Roman numeral: {marker} in {text}; write {fixed}",
+        },
+        "letter-separator": {
+            "vi": "Điểm đánh bằng chữ cái phải có dấu ngoặc đơn: {marker} trong {text}; viết {fixed}",
+            "en": "A lettered point takes a closing parenthesis: {marker} in {text}; write {fixed}",
+        },
+        "letter-outside": {
+            "vi": "Chữ {marker} không thuộc thứ tự chữ cái tiếng Việt dùng để đánh điểm (a, b, c, d, đ, e, g, h…; "
+                  "không có f, j, w, z): {text}",
+            "en": "The letter {marker} is not in the Vietnamese sequence for points (a, b, c, d, đ, e, g, h…; "
+                  "no f, j, w, z): {text}",
+        },
+        "arabic-separator": {
+            "vi": "Khoản đánh bằng số Ả Rập viết với dấu chấm: {marker} trong {text}; viết {fixed}",
+            "en": "A numbered item takes a full stop: {marker} in {text}; write {fixed}",
+        },
+    }
+    summary = {
+        "vi": "Ký hiệu đánh số đúng dạng: I. II.; 1. 2.; a) b) theo thứ tự chữ cái tiếng Việt.",
+        "en": "Markers have the right form: I. II.; 1. 2.; a) b) in Vietnamese letter order.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.6.đ): khoản đánh số Ả Rập và dấu chấm (1.), điểm đánh "
+              "bằng chữ cái tiếng Việt theo thứ tự a, b, c, d, đ, e, g… và dấu ngoặc đơn (a)). Số La Mã phải "
+              "viết đúng (IV chứ không IIII).",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.6.đ): an item is an Arabic numeral with a full stop (1.); a "
+              "point is a Vietnamese letter in the order a, b, c, d, đ, e, g… with a closing parenthesis (a)). "
+              "Roman numerals are written correctly (IV, not IIII).",
+    }
+    bad = "I. NHIỆM VỤ\n1. Tuyên truyền\na. Tại cơ quan\nb. Tại cơ sở\n"
+    good = "I. NHIỆM VỤ\n1. Tuyên truyền\na) Tại cơ quan\nb) Tại cơ sở\n"
+
+    def check(self, doc):
+        for section in doc.walk_sections():
+            marker = section.marker
+            text = quote(section.heading.text)
+            if marker.style == "roman":
+                canonical = to_roman(roman_value(marker.number))
+                if canonical != marker.number:
+                    yield self.violation(marker.span, "roman", marker=marker.number, text=text,
+                                         fixed=canonical + (marker.separator or "."))
+            elif marker.style == "letter":
+                if marker.number not in VIETNAMESE_LETTERS:
+                    yield self.violation(marker.span, "letter-outside", marker=marker.number, text=text)
+                elif marker.separator != ")":
+                    yield self.violation(marker.span, "letter-separator", marker=marker.raw, text=text,
+                                         fixed=marker.number + ")")
+            elif marker.style == "arabic" and marker.separator in (")", "/"):
+                yield self.violation(marker.span, "arabic-separator", marker=marker.raw, text=text,
+                                     fixed=marker.number + ".")
+
+
+class HeadingStyle(Rule):
+    code = "NUM006"
+    name = "heading-style"
+    family = "NUM"
+    severity = Severity.INFO
+    messages = {
+        "caps": {
+            "vi": "Đề mục La Mã nên viết in hoa: {text}",
+            "en": "A Roman-numeral heading is written in capitals: {text}",
+        },
+        "separator": {
+            "vi": "Đề mục La Mã trong văn bản {kind_vi} viết {expected}: {text}",
+            "en": "A Roman-numeral heading in a {kind_en} document is written {expected}: {text}",
+        },
+        "space": {
+            "vi": "Thiếu dấu cách sau số La Mã: {text}",
+            "en": "Missing space after the Roman numeral: {text}",
+        },
+    }
+    summary = {
+        "vi": "Đề mục cấp La Mã viết dạng “I. TÊN MỤC” in hoa (văn bản của Đảng: “I- ”).",
+        "en": "A Roman-numeral heading is written \"I. HEADING\" in capitals (Party documents: \"I- \").",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục V): mục đánh số La Mã, dấu chấm và tên mục in hoa. "
+              "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW) dùng dấu gạch ngang: “I- ”.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, V): a part is a Roman numeral, a full stop and a heading in "
+              "capitals. Party documents (Guide 36-HD/VPTW) use a hyphen: \"I- \".",
+    }
+    bad = "I. Mục đích, yêu cầu\nII. NHIỆM VỤ\n"
+    good = "I. MỤC ĐÍCH, YÊU CẦU\nII. NHIỆM VỤ\n"
+
+    def check(self, doc):
+        expected_sep = "-" if doc.is_party else "."
+        for section in doc.sections:
+            marker = section.marker
+            if marker.style != "roman":
+                continue
+            text = quote(section.heading.text)
+            title = section.title
+            bare = _PARENTHESISED.sub("", title)
+            if any(c.isalpha() for c in bare) and any(c.islower() for c in bare):
+                yield self.violation(section.heading.span, "caps", text=text)
+            if marker.separator != expected_sep:
+                yield self.violation(
+                    marker.span,
+                    "separator",
+                    text=text,
+                    kind_vi="của Đảng" if doc.is_party else "nhà nước",
+                    kind_en="Party" if doc.is_party else "state",
+                    expected=f"“{marker.number}{expected_sep} ”",
+                )
+            elif not marker.spaced and title:
+                yield self.violation(marker.span, "space", text=text)
