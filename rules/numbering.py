@@ -95,7 +95,8 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
     """Walk one run; yields (problem, section, details) for start, gap, order and duplicate.
 
     After a wrong number the count goes on from it, unless the next item shows
-    that the wrong one was a typo (1, 2, 5, 4: only 5 is reported).
+    that the wrong one was a typo (1, 2, 5, 4: only 5 is reported). Two items
+    swapped (1, 3, 2, 4) are reported once, at the first of them.
     """
     items = run.items
     first = items[0]
@@ -106,7 +107,9 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
         typo_base = None
     prev = first.marker.value
     seen = {prev}
-    for item in items[1:]:
+    i = 1
+    while i < len(items):
+        item = items[i]
         value = item.marker.value
         expected = prev + 1
         if value == expected or (typo_base is not None and value == typo_base + 1):
@@ -114,6 +117,13 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
         elif value in seen:
             yield "duplicate", item, {"expected": expected}
             typo_base = None
+        elif value > expected and i + 1 < len(items) and items[i + 1].marker.value == expected:
+            yield "order", item, {"expected": expected, "previous": prev}
+            seen.update((value, expected))
+            prev = value
+            typo_base = None
+            i += 2
+            continue
         elif value > expected:
             yield "gap", item, {"expected": expected, "previous": prev}
             typo_base = expected
@@ -122,6 +132,7 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
             typo_base = expected
         prev = value
         seen.add(value)
+        i += 1
 
 
 def _expected_label(item: Section, value: int) -> str:
