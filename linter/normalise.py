@@ -202,6 +202,10 @@ def logical_lines(units: list[Unit]) -> list[LogicalLine]:
         open_line = line
     for line in lines:
         line.text = _join_text(line.units)
+        if line.kind in tagger.HEADING_KINDS:
+            marker = tagger.match_marker(line.text)
+            if marker is None or marker.kind != line.kind:
+                line.kind = tagger.BODY  # the joined text no longer starts with a marker
     return lines
 
 
@@ -214,7 +218,8 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
     3. A ``V/v`` subject absorbs the lines that follow it up to a blank line or a block.
     4. After a line that ends a sentence (``. : ! ?``) a new line starts.
     5. A heading marker with no title text takes the next line as its title.
-    6. A lowercase, digit or punctuation start continues the open line.
+    6. A lowercase, digit or punctuation start continues the open line, and so does
+       the rest of a symbol cut after its hyphen (``78/QĐ-`` + ``UBND``).
     7. An ALL-CAPS line continues an open ALL-CAPS heading or title.
     8. In wrapped text, a line after a full-width line continues it.
     """
@@ -249,6 +254,8 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
     first = text[:1]
     if tagger.starts_lower(text) or first.isdigit() or first in ",;)-–…":
         return open_line
+    if _joiner(prev_text, text) == "":
+        return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
     if first == "(" and layout.wrapped:
         return open_line
     if tagger.is_caps(text) and tagger.is_caps(prev_text):

@@ -137,7 +137,7 @@ def match_marker(text: str) -> MarkerMatch | None:
         if m and not text.startswith("V/"):
             rest = m["rest"]
             sep = m["sep"].strip()
-            if sep == "." or (rest[:1].isupper() or rest[:1] in "“\"("):
+            if sep == "." or (rest[:1] and (rest[0].isupper() or rest[0] in "“\"(")):
                 return _marker(ROMAN, m)
         return None
     if "a" <= first <= "z" or first == "đ":

@@ -1,0 +1,198 @@
+"""The structure parser: seeds parse into their outlines; made-up drafts exercise each construct."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, needs_seeds, seed_files
+from draftlint import tagger
+from draftlint.parser import grammar_parser, parse_source
+from draftlint.source import SourceText, read_path
+
+GOLDEN = Path(__file__).parent / "golden" / "seed_outlines.toml"
+
+
+def parse(text: str):
+    return parse_source(SourceText(text), "draft.txt")[0]
+
+
+def outline(doc) -> str:
+    lines: list[str] = []
+
+    def walk(section, depth):
+        lines.append("  " * depth + f"{section.heading.first_line} {section.level} {section.marker.number}")
+        for child in section.children:
+            walk(child, depth + 1)
+
+    for section in doc.sections:
+        walk(section, 0)
+    return "\n".join(lines) + "\n"
+
+
+def test_grammar_builds_strict_without_conflicts():
+    # strict=True makes Lark refuse any shift/reduce or reduce/reduce conflict.
+    assert grammar_parser().options.strict
+
+
+@needs_seeds
+@pytest.mark.parametrize("name", [p.name for p in seed_files()])
+def test_seed_outline(name):
+    with open(GOLDEN, "rb") as handle:
+        golden = tomllib.load(handle)[name]
+    doc = parse(read_path(str(SEEDS / name)))
+    assert outline(doc) == golden["outline"]
+    present = sorted(k for k in ("agency", "national_title", "motto", "number", "place_date", "subject", "addressees")
+                     if getattr(doc.header, k))
+    assert present == golden["header"]
+    assert (doc.title is not None) == golden["title"]
+    assert (doc.closing is not None) == golden["closing"]
+    assert bool(doc.closing and doc.closing.signer_name) == golden["signer"]
+    assert doc.unparsed == (), [u.line.text[:60] for u in doc.unparsed]
+
+
+PLAN = """\
+UBND TỈNH AN HÒA
+SỞ Y TẾ
+Số:      /KH-SYT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Hòa, ngày      tháng 5 năm 2025
+
+KẾ HOẠCH
+Tiêm chủng mở rộng năm 2025
+
+Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân tỉnh;
+
+I. MỤC TIÊU
+1. Mục tiêu chung
+Bảo đảm tỷ lệ tiêm chủng đầy đủ cho trẻ em dưới 1 tuổi.
+II. NHIỆM VỤ
+1. Truyền thông
+a) Tại cơ sở;
+- Treo băng rôn.
++ Ở trạm y tế.
+b) Trên báo, đài.
+*Đơn vị chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh.
+Trên đây là Kế hoạch tiêm chủng mở rộng năm 2025./.
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Lưu: VT, NVY.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Phạm Thị Lan
+"""
+
+
+def test_plan_parts():
+    doc = parse(PLAN)
+    assert [line.text for line in doc.header.agency] == ["UBND TỈNH AN HÒA", "SỞ Y TẾ"]
+    assert doc.header.number.text == "Số:      /KH-SYT"
+    assert doc.header.national_title.text.startswith("CỘNG HÒA")
+    assert doc.header.motto is not None and doc.header.place_date is not None
+    assert doc.title.line.text == "KẾ HOẠCH"
+    assert doc.title.summary.text == "Tiêm chủng mở rộng năm 2025"
+    assert [p.text[:7] for p in doc.preamble] == ["Căn cứ "]
+    first, second = doc.sections
+    assert (first.marker.raw, first.level, first.title) == ("I.", 1, "MỤC TIÊU")
+    assert [c.marker.raw for c in second.children] == ["1."]
+    points = second.children[0].children
+    assert [(p.marker.raw, p.level) for p in points] == [("a)", 5), ("b)", 5)]
+    assert [p.kind for p in points[0].paragraphs] == [tagger.BULLET, tagger.PLUS]
+    assert [p.kind for p in points[1].paragraphs] == [tagger.LEAD]
+    assert [line.text[-4:] for line in doc.conclusion] == ["năm 2025./."[-4:]]
+    closing = doc.closing
+    assert closing.recipients_heading.text == "Nơi nhận:"
+    assert [r.text for r in closing.recipients] == ["- UBND tỉnh (b/c);", "- Lưu: VT, NVY."]
+    assert [s.text for s in closing.signer] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert closing.signer_name.text == "Phạm Thị Lan"
+    assert doc.unparsed == ()
+
+
+def test_cong_van_subject_and_addressees():
+    doc = parse(
+        "SỞ TÀI CHÍNH\nSố: 120/STC-NS\nV/v hướng dẫn lập dự toán\nngân sách năm 2026\n"
+        "An Hòa, ngày 02 tháng 7 năm 2025\n\nKính gửi:\n- Các sở, ban, ngành;\n- UBND các huyện.\n\n"
+        "Thực hiện Thông tư số 56/2025/TT-BTC, Sở Tài chính hướng dẫn như sau:\n1. Căn cứ lập dự toán\n"
+    )
+    assert [s.text for s in doc.header.subject] == ["V/v hướng dẫn lập dự toán ngân sách năm 2026"]
+    assert [a.text for a in doc.header.addressees.items] == ["- Các sở, ban, ngành;", "- UBND các huyện."]
+    assert doc.title is None
+    assert [s.marker.raw for s in doc.sections] == ["1."]
+
+
+def test_recipients_and_signer_side_by_side():
+    doc = parse(
+        "1. Nội dung\nĐề nghị các đơn vị thực hiện./.\n"
+        "Nơi nhận:\tKT. GIÁM ĐỐC\n- Như trên;\tPHÓ GIÁM ĐỐC\n- Lưu: VT.\n\tLê Văn Hùng\n"
+    )
+    closing = doc.closing
+    assert [r.text for r in closing.recipients] == ["- Như trên;", "- Lưu: VT."]
+    assert [s.text for s in closing.signer] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert closing.signer_name.text == "Lê Văn Hùng"
+
+
+def test_signer_before_recipients():
+    doc = parse("1. Nội dung\nThực hiện./.\nGIÁM ĐỐC\nLê Văn Hùng\nNơi nhận:\n- Lưu: VT.\n")
+    assert [s.text for s in doc.closing.signer] == ["GIÁM ĐỐC"]
+    assert doc.closing.signer_name.text == "Lê Văn Hùng"
+    assert doc.unparsed == ()
+
+
+def test_hard_wrapped_text_with_blank_lines_between_wrapped_lines():
+    wrapped = (
+        "I. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM CỦA NGÀNH Y TẾ TỈNH TRONG\n\nNĂM 2025\n\n"
+        "1. Tiếp tục triển khai thực hiện Quyết định số 78/QĐ-\n\n"
+        "UBND ngày 16/01/2025 của Ủy ban nhân dân tỉnh về nâng cao chất lượng khám\n\n"
+        "chữa bệnh và phát triển hệ thống y tế cơ sở, bảo đảm kết nối cung\n\n"
+        "- cầu dịch vụ y tế trên địa bàn toàn tỉnh, nhất là vùng sâu, vùng xa và\n\n"
+        "vùng đồng bào dân tộc thiểu số.\n\n"
+        " 2. Đẩy mạnh chuyển đổi số trong khám chữa bệnh, quản lý hồ sơ sức khỏe\n\n"
+        "điện tử của người dân trên địa bàn tỉnh.\n\n"
+    )
+    doc = parse(wrapped)
+    roman = doc.sections[0]
+    assert roman.title == "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM CỦA NGÀNH Y TẾ TỈNH TRONG NĂM 2025"
+    items = roman.children
+    assert [c.marker.raw for c in items] == ["1.", "2."]
+    assert "78/QĐ-UBND ngày 16/01/2025" in items[0].heading.text
+    assert "kết nối cung - cầu dịch vụ" in items[0].heading.text
+    assert items[0].paragraphs == ()
+    assert doc.unparsed == ()
+
+
+def test_footnote_inside_a_paragraph():
+    doc = parse(
+        "1. Nhiệm vụ\n\n- Tổ chức thực hiện 03 Chương trình mục tiêu quốc gia¹ và các\n\n"
+        "¹ Giảm nghèo bền vững; nông thôn mới; vùng đồng bào dân tộc thiểu số.\n\nchính sách an sinh xã hội.\n"
+    )
+    paragraphs = doc.sections[0].paragraphs
+    assert paragraphs[0].text.endswith("và các chính sách an sinh xã hội.")
+    assert paragraphs[1].kind == tagger.FOOTNOTE
+
+
+def test_markdown_bold_is_not_part_of_the_text():
+    doc = parse("**UBND TỈNH AN HÒA**\n**SỞ Y TẾ**\n\n**KẾ HOẠCH**\n**I. MỤC TIÊU**\n")
+    assert [a.text for a in doc.header.agency] == ["UBND TỈNH AN HÒA", "SỞ Y TẾ"]
+    assert doc.title.line.text == "KẾ HOẠCH"
+    assert doc.sections[0].marker.raw == "I."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n\n", "./.", "Nơi nhận:", "I.", "1.", "a)", "GIÁM ĐỐC", "- ", "\t\t", "**", "KẾ HOẠCH\nKẾ HOẠCH"],
+)
+def test_odd_inputs_parse(text):
+    doc = parse(text)
+    assert doc.text == doc.text  # a document came back
+    for line in doc.lines:
+        assert 0 <= line.span.start <= line.span.end <= len(doc.text)
+
+
+def test_level_going_up_again_is_recorded_as_unparsed():
+    doc = parse("I. NHIỆM VỤ\n1.1. Tuyên truyền\n2. Kiểm tra\n")
+    assert [(u.expected_kind, u.line.text) for u in doc.unparsed] == [(tagger.ARABIC, "2. Kiểm tra")]
+    assert doc.sections[0].children[0].paragraphs[0].text == "2. Kiểm tra"
