@@ -1,0 +1,284 @@
+"""The command line as a user runs it: exit codes, output formats, stdin, bad input, configuration."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from draftlint.cli import main
+from draftlint.reporters.json_report import KEYS
+
+CLEAN = EXAMPLES / "ke-hoach-mau.txt"
+BROKEN = EXAMPLES / "ke-hoach-loi-danh-so.txt"
+DUPLICATE = "I. NHIỆM VỤ\n1. Tuyên truyền\n1. Kiểm tra\n"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "draftlint.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
+    code = main(["check", "--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_console_script_is_installed():
+    assert shutil.which("draftlint") or (Path(sys.executable).parent / "draftlint").exists()
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("draftlint ")
+
+
+def test_clean_example_exits_0(capsys):
+    assert main(["check", str(CLEAN)]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().endswith("Không có lỗi nào trong 1 tệp.")
+
+
+def test_broken_example_exits_1_with_text_lines(capsys):
+    assert main(["check", str(BROKEN)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{BROKEN}:42:1: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
+    assert lines[-1] == "Tìm thấy 7 vấn đề trong 1 tệp: 3 lỗi, 3 cảnh báo, 1 gợi ý."
+
+
+def test_english_messages(capsys):
+    assert main(["check", "--lang", "en", str(BROKEN)]) == 1
+    out = capsys.readouterr().out
+    assert "NUM002 Duplicate item number: “4. Soạn thảo báo cáo” repeats 4, already used on line 40" in out
+    assert "Found 7 problem(s) in 1 file(s): 3 error(s), 3 warning(s), 1 info." in out
+
+
+def test_json_schema(capsys):
+    code, findings = check_json(capsys, str(BROKEN))
+    assert code == 1
+    assert {f["code"] for f in findings} == {"NUM001", "NUM002", "NUM003", "NUM004", "NUM005", "NUM006"}
+    for finding in findings:
+        assert tuple(finding) == KEYS
+        assert finding["path"] == str(BROKEN)
+        assert finding["severity"] in ("error", "warning", "info")
+        assert finding["fix"] is None
+        for key in ("line", "column", "end_line", "end_column"):
+            assert isinstance(finding[key], int) and finding[key] >= 1
+    gap = next(f for f in findings if f["code"] == "NUM001")
+    assert (gap["line"], gap["column"], gap["end_line"], gap["end_column"]) == (48, 1, 48, 3)
+    assert gap["name"] == "numbering-gap"
+
+
+def test_json_with_no_findings_is_an_empty_array(capsys):
+    code, findings = check_json(capsys, str(CLEAN))
+    assert (code, findings) == (0, [])
+
+
+def test_select_and_ignore(capsys):
+    _, findings = check_json(capsys, "--select", "NUM002,NUM001", str(BROKEN))
+    assert {f["code"] for f in findings} == {"NUM001", "NUM002"}
+    _, findings = check_json(capsys, "--ignore", "NUM00", str(BROKEN))
+    assert findings == []
+    _, findings = check_json(capsys, "--select", "NUM", "--ignore", "NUM005", str(BROKEN))
+    assert "NUM005" not in {f["code"] for f in findings} and len(findings) == 5
+
+
+def test_fail_on_threshold(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("I. Mục đích\nII. NHIỆM VỤ\n", encoding="utf-8")  # only NUM006 (info)
+    assert main(["check", str(draft)]) == 0
+    assert main(["check", "--fail-on", "warning", str(draft)]) == 0
+    assert main(["check", "--fail-on", "info", str(draft)]) == 1
+    capsys.readouterr()
+
+
+def test_stdin():
+    result = run("check", "-", stdin=DUPLICATE.encode())
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines()[0].startswith("-:3:1: NUM002 ")
+
+
+def test_stdin_filename():
+    result = run("check", "--stdin-filename", "ke-hoach.txt", "--format", "json", "-", stdin=DUPLICATE.encode())
+    findings = json.loads(result.stdout)
+    assert [(f["path"], f["code"]) for f in findings] == [("ke-hoach.txt", "NUM002")]
+
+
+def test_missing_file_is_reported_and_other_files_still_linted(tmp_path):
+    missing = tmp_path / "khong-co.txt"
+    result = run("check", str(missing), str(BROKEN))
+    assert result.returncode == 2
+    out = result.stdout.decode().splitlines()
+    assert f"{missing}:1:1: INP001 Không đọc được tệp: không tìm thấy tệp" in out
+    assert any(line.startswith(f"{BROKEN}:42:1: NUM002") for line in out)
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_missing_file_in_json(tmp_path):
+    missing = tmp_path / "absent.txt"
+    result = run("check", "--format", "json", "--lang", "en", str(missing))
+    assert result.returncode == 2
+    [finding] = json.loads(result.stdout)
+    assert (finding["path"], finding["code"], finding["severity"]) == (str(missing), "INP001", "error")
+    assert finding["message"] == "Cannot read the file: no such file"
+
+
+def test_binary_file(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run("check", "--lang", "en", str(binary))
+    assert result.returncode == 2
+    assert "INP001 Cannot read the file: binary file" in result.stdout.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_non_utf8_file(tmp_path):
+    legacy = tmp_path / "cp1258.txt"
+    legacy.write_bytes("Đăng kí, thâm niên\n".encode("cp1258"))
+    result = run("check", str(legacy))
+    assert result.returncode == 2
+    line = result.stdout.decode().splitlines()[0]
+    assert line.startswith(f"{legacy}:1:1: INP001 ") and "UTF-8" in line
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_bom_crlf_and_utf16_are_read(tmp_path, capsys):
+    text = "I. NHIỆM VỤ\r\n1. Tuyên truyền\r\n1. Kiểm tra\r\n"
+    for name, data in (("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("u16.txt", text.encode("utf-16"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        code, findings = check_json(capsys, str(path))
+        assert code == 1
+        assert [(f["code"], f["line"], f["column"]) for f in findings] == [("NUM002", 3, 1)]
+
+
+def test_files_are_never_modified(tmp_path):
+    draft = tmp_path / "draft.txt"
+    data = ("**KẾ HOẠCH**\r\nI. NHIỆM VỤ\t\n1. Tie\u0302\u0301p\n1. Ba\n").encode()
+    draft.write_bytes(data)
+    before = draft.stat().st_mtime_ns
+    run("check", str(draft))
+    assert draft.read_bytes() == data and draft.stat().st_mtime_ns == before
+
+
+def test_directories_are_searched_for_drafts(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text(DUPLICATE, encoding="utf-8")
+    _, findings = check_json(capsys, str(tmp_path))
+    assert sorted(Path(f["path"]).name for f in findings) == ["a.txt", "b.md"]
+
+
+def test_rules_lists_every_rule():
+    result = run("rules")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for code in ("NUM001", "NUM002", "NUM003", "NUM004", "NUM005", "NUM006", "INP001", "INP002"):
+        assert code in out
+    assert "numbering-gap" in out
+
+
+def test_explain():
+    result = run("explain", "NUM001", "--lang", "en")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert out.startswith("NUM001 numbering-gap")
+    assert "Decree 30/2020/NĐ-CP" in out and "Failing example:" in out and "Passing example:" in out
+
+
+def test_explain_unknown_rule():
+    result = run("explain", "XYZ999")
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1
+    assert "XYZ999" in result.stderr.decode()
+
+
+def test_no_command_is_a_usage_error():
+    assert run().returncode == 2
+    assert run("check", "--format", "xml").returncode == 2
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+def _project(tmp_path: Path, config_name: str, config: str, text: str = DUPLICATE) -> Path:
+    (tmp_path / config_name).write_text(config, encoding="utf-8")
+    draft = tmp_path / "drafts" / "ke-hoach.txt"
+    draft.parent.mkdir(exist_ok=True)
+    draft.write_text(text, encoding="utf-8")
+    return draft
+
+
+def test_pyproject_configuration(tmp_path, capsys):
+    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM002"]\n')
+    assert check_json(capsys, str(draft)) == (0, [])
+
+
+def test_nearest_configuration_wins(tmp_path, capsys):
+    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM002"]\n')
+    (draft.parent / ".draftlint.toml").write_text('lang = "en"\n', encoding="utf-8")
+    code, findings = check_json(capsys, str(draft))
+    assert code == 1 and findings[0]["message"].startswith("Duplicate item number")
+
+
+def test_rule_severity_and_fail_on_from_configuration(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", '[rules.NUM002]\nseverity = "info"\n')
+    code, findings = check_json(capsys, str(draft))
+    assert code == 0 and findings[0]["severity"] == "info"
+    (tmp_path / ".draftlint.toml").write_text('fail-on = "info"\n[rules.NUM002]\nseverity = "info"\n')
+    assert check_json(capsys, str(draft))[0] == 1
+    # The command line overrides the file.
+    assert check_json(capsys, "--fail-on", "error", str(draft))[0] == 0
+
+
+def test_select_on_the_command_line_overrides_configuration(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", 'select = ["NUM006"]\n')
+    assert check_json(capsys, str(draft)) == (0, [])
+    code, findings = check_json(capsys, "--select", "NUM", str(draft))
+    assert code == 1 and [f["code"] for f in findings] == ["NUM002"]
+
+
+def test_exclude_globs(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", 'exclude = ["drafts/ke-*.txt"]\n')
+    assert check_json(capsys, str(tmp_path)) == (0, [])
+    assert check_json(capsys, str(draft)) == (0, [])
+
+
+def test_explicit_config_file(tmp_path, capsys):
+    draft = _project(tmp_path, "other.toml", '[tool.draftlint]\nignore = ["NUM"]\n')
+    assert check_json(capsys, "--config", str(tmp_path / "other.toml"), str(draft)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "config, fragment",
+    [
+        ('colour = "red"\n', "unknown key 'colour'"),
+        ('fail-on = "fatal"\n', "'fail-on' must be one of"),
+        ('ignore = ["XYZ"]\n', "matches no rule"),
+        ('[rules.NUM002]\nseverity = "loud"\n', "unknown severity"),
+        ('[rules.NUM002]\nwidth = 3\n', "has no option 'width'"),
+        ('[rules.ABC123]\nseverity = "info"\n', "names no known rule"),
+        ("select = [\n", "not valid TOML"),
+    ],
+)
+def test_invalid_configuration_is_one_clear_line(tmp_path, config, fragment):
+    draft = _project(tmp_path, ".draftlint.toml", config)
+    result = run("check", str(draft))
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and fragment in err and ".draftlint.toml" in err
+    assert "Traceback" not in err
