@@ -103,8 +103,10 @@ class Rule:
         return Violation(span, variant, args)
 
     def message(self, violation: Violation, lang: str) -> str:
+        """The message in ``lang``; an argument given as ``{"vi": …, "en": …}`` is taken in that language."""
         template = self.messages[violation.variant][lang]
-        return template.format(**violation.args)
+        args = {k: v[lang] if isinstance(v, dict) else v for k, v in violation.args.items()}
+        return template.format(**args)
 
     @classmethod
     def title(cls, lang: str) -> str:

@@ -374,8 +374,8 @@ class HeadingStyle(Rule):
             "en": "A Roman-numeral heading is written in capitals: {text}",
         },
         "separator": {
-            "vi": "Đề mục La Mã trong văn bản {kind_vi} viết {expected}: {text}",
-            "en": "A Roman-numeral heading in a {kind_en} document is written {expected}: {text}",
+            "vi": "Đề mục La Mã trong văn bản {kind} viết {expected}: {text}",
+            "en": "A Roman-numeral heading in a {kind} document is written {expected}: {text}",
         },
         "space": {
             "vi": "Thiếu dấu cách sau số La Mã: {text}",
@@ -411,8 +411,7 @@ class HeadingStyle(Rule):
                     marker.span,
                     "separator",
                     text=text,
-                    kind_vi="của Đảng" if doc.is_party else "nhà nước",
-                    kind_en="Party" if doc.is_party else "state",
+                    kind={"vi": "của Đảng", "en": "Party"} if doc.is_party else {"vi": "nhà nước", "en": "state"},
                     expected=f"“{marker.number}{expected_sep} ”",
                 )
             elif not marker.spaced and title:

@@ -1,0 +1,72 @@
+"""Rule selection and third-party rules from the ``draftlint.rules`` entry points."""
+
+from __future__ import annotations
+
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from draftlint import registry
+from draftlint.config import Config
+from draftlint.engine import Engine, Options, resolve_selection
+
+
+@pytest.fixture
+def fake_plugins(monkeypatch):
+    def install(*values: str):
+        points = [EntryPoint(name=f"demo{i}", value=v, group=registry.ENTRY_POINT_GROUP) for i, v in enumerate(values)]
+        monkeypatch.setattr(registry, "entry_points", lambda group: points if group == registry.ENTRY_POINT_GROUP else [])
+        registry.all_rules.cache_clear()
+
+    yield install
+    registry.all_rules.cache_clear()
+
+
+def test_plugin_rule_is_loaded_and_runs(fake_plugins):
+    fake_plugins("plugin_demo:NoDraftWord")
+    rules = registry.all_rules()
+    assert "XYZ001" in rules and list(rules)[-1] == "XYZ001"
+    result = Engine(rules, Options()).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
+    assert [(f.code, f.line, f.column, f.end_column) for f in result.findings] == [("XYZ001", 1, 1, 8)]
+
+
+def test_plugin_module_is_loaded(fake_plugins):
+    fake_plugins("plugin_demo")
+    assert "XYZ001" in registry.all_rules()
+
+
+def test_broken_plugin_is_a_clear_error(fake_plugins):
+    fake_plugins("no_such_module_here:Rule")
+    with pytest.raises(registry.RegistryError, match="cannot load plugin 'demo0'"):
+        registry.all_rules()
+
+
+def test_plugin_cannot_redefine_a_builtin(fake_plugins, monkeypatch):
+    import plugin_demo
+
+    monkeypatch.setattr(plugin_demo.NoDraftWord, "code", "NUM001")
+    fake_plugins("plugin_demo:NoDraftWord")
+    with pytest.raises(registry.RegistryError, match="redefines rule NUM001"):
+        registry.all_rules()
+
+
+RULES = {code: type(code, (), {"default_enabled": code != "TSK004"}) for code in
+         ("NUM001", "NUM002", "NUM006", "INP002", "TSK001", "TSK004")}
+
+
+@pytest.mark.parametrize(
+    "layers, expected",
+    [
+        ([], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001"}),
+        ([(["NUM"], [])], {"NUM001", "NUM002", "NUM006"}),
+        ([(["NUM"], ["NUM00"]), ], set()),
+        ([(["NUM", "NUM001"], ["NUM00"])], {"NUM001"}),
+        ([(None, ["NUM006"])], {"NUM001", "NUM002", "INP002", "TSK001"}),
+        ([(["ALL"], [])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001"}),
+        ([(["TSK"], [])], {"TSK001", "TSK004"}),  # naming a family turns on its default-off rules
+        ([(["NUM"], []), (None, ["NUM002"])], {"NUM001", "NUM006"}),
+        ([(["NUM"], []), (["INP"], [])], {"INP002"}),
+    ],
+)
+def test_selection(layers, expected):
+    assert resolve_selection(RULES, layers) == expected

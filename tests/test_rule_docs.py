@@ -1,0 +1,45 @@
+"""Every rule documents itself, and its own failing and passing examples behave as documented."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from conftest import lint
+from draftlint.registry import all_rules
+from draftlint.rule import LANGS, Severity
+
+RULES = all_rules()
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_metadata_is_complete(code):
+    rule = RULES[code]
+    assert rule.code == code and rule.family == code[:3]
+    assert rule.name == rule.name.lower() and " " not in rule.name
+    assert isinstance(rule.severity, Severity)
+    for lang in LANGS:
+        assert rule.summary[lang].strip() and rule.rationale[lang].strip()
+    for variant, texts in rule.messages.items():
+        fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in LANGS]
+        assert fields[0] == fields[1], f"{code}/{variant}: vi and en templates use different fields"
+
+
+@pytest.mark.parametrize("code", [c for c in RULES if c != "INP001"])
+def test_documented_examples(code):
+    rule = RULES[code]
+    assert [f.code for f in lint(rule.bad, select=[code])], f"{code}: its failing example passes"
+    assert lint(rule.good, select=[code]) == [], f"{code}: its passing example fails"
+
+
+def test_codes_and_names_are_unique():
+    names = [rule.name for rule in RULES.values()]
+    assert len(names) == len(set(names))
+
+
+def test_catalogue_severities():
+    # Default severities are the catalogue's (RULES.md).
+    expected = {"NUM001": "error", "NUM002": "error", "NUM003": "error", "NUM004": "warning",
+                "NUM005": "warning", "NUM006": "info", "INP001": "error", "INP002": "info"}
+    assert {code: str(RULES[code].severity) for code in expected} == expected
