@@ -1,0 +1,55 @@
+"""The pre-commit hook, run for real with ``pre-commit try-repo`` on a temporary drafts repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+GOOD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Kiểm tra\n"
+BAD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n1. Yêu cầu\n"
+
+
+def _pre_commit() -> list[str]:
+    exe = shutil.which("pre-commit", path=os.path.dirname(sys.executable)) or shutil.which("pre-commit")
+    return [exe] if exe else [sys.executable, "-m", "pre_commit"]
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs the project as a git repository")
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_runs_on_a_drafts_repository(tmp_path):
+    env = dict(
+        os.environ,
+        PRE_COMMIT_HOME=str(tmp_path / "cache"),
+        GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
+    )
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "ke-hoach-dung.txt").write_text(GOOD, encoding="utf-8")
+    (drafts / "ke-hoach-loi.md").write_text(BAD, encoding="utf-8")
+    (drafts / "ghi-chu.csv").write_text("1. a\n1. b\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=drafts, check=True, env=env)
+    subprocess.run(["git", "add", "."], cwd=drafts, check=True, env=env)
+
+    def try_repo(*files: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*_pre_commit(), "try-repo", str(ROOT), "draftlint", "--files", *files],
+            cwd=drafts, env=env, capture_output=True, text=True, timeout=600,
+        )
+
+    bad = try_repo("ke-hoach-loi.md", "ghi-chu.csv")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "ke-hoach-loi.md:6:1: NUM002" in bad.stdout
+    assert "ghi-chu.csv" not in bad.stdout.split("draftlint (Vietnamese drafts)")[-1]
+
+    good = try_repo("ke-hoach-dung.txt")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
