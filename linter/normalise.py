@@ -12,7 +12,6 @@ on ``_continues``.
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -164,7 +163,7 @@ def _layout(units: list[Unit]) -> _Layout:
     wrapped = p90 <= 110 and lower > 0.25
     if not wrapped:
         return _Layout(False, 10**9, True)
-    p75 = statistics.quantiles(widths, n=4)[2] if len(widths) >= 4 else p90
+    p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
     blanks = sum(1 for u in units if u.blank_before) / len(units)
     return _Layout(True, int(0.8 * p75), blanks < 0.5)
 

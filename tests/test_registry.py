@@ -16,6 +16,7 @@ def fake_plugins(monkeypatch):
     def install(*values: str):
         points = [EntryPoint(name=f"demo{i}", value=v, group=registry.ENTRY_POINT_GROUP) for i, v in enumerate(values)]
         monkeypatch.setattr(registry, "entry_points", lambda group: points if group == registry.ENTRY_POINT_GROUP else [])
+        monkeypatch.setattr(registry, "_plugins_installed", lambda: True)
         registry.all_rules.cache_clear()
 
     yield install
@@ -70,3 +71,13 @@ RULES = {code: type(code, (), {"default_enabled": code != "TSK004"}) for code in
 )
 def test_selection(layers, expected):
     assert resolve_selection(RULES, layers) == expected
+
+
+def test_plugin_scan_finds_a_declared_entry_point(tmp_path, monkeypatch):
+    dist = tmp_path / "demo_rules-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[draftlint.rules]\ndemo = demo_rules:RULES\n", encoding="utf-8")
+    monkeypatch.setattr("sys.path", [str(tmp_path)])
+    assert registry._plugins_installed()
+    (dist / "entry_points.txt").write_text("[console_scripts]\ndemo = demo:main\n", encoding="utf-8")
+    assert not registry._plugins_installed()

@@ -1,0 +1,97 @@
+"""Benchmark: prints how fast draftlint is. Not a test; run it with ``python tests/benchmark.py``.
+
+Figures: start-up of a ``draftlint check`` on one file (what a pre-commit hook
+pays per call), in-process throughput over a corpus (the seeds in
+../shared/seeds when present, else the examples, repeated), and the per-stage
+split for the largest file.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def corpus() -> list[tuple[str, str]]:
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else sorted((ROOT / "examples").iterdir())
+    return [(str(f), f.read_text(encoding="utf-8-sig")) for f in files]
+
+
+def best(times: list[float]) -> str:
+    return f"best {min(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
+
+
+def startup(sample: str) -> None:
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "draftlint.cli", "check", sample], capture_output=True, check=False)
+        times.append(time.perf_counter() - t0)
+    print(f"draftlint check <one file>, whole process: {best(times)}")
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - t0)
+    print(f"python -c pass, for comparison:         {best(times)}")
+
+
+def throughput(files: list[tuple[str, str]], copies: int) -> None:
+    from draftlint.config import Config
+    from draftlint.engine import Engine, Options
+    from draftlint.registry import all_rules
+
+    engine = Engine(all_rules(), Options())
+    config = Config()
+    engine.lint_text(files[0][1], files[0][0], config)  # warm up: grammar from cache, rules built
+    size = sum(len(text.encode()) for _, text in files) * copies
+    t0 = time.perf_counter()
+    for _ in range(copies):
+        for path, text in files:
+            engine.lint_text(text, path, config)
+    elapsed = time.perf_counter() - t0
+    count = len(files) * copies
+    print(f"in process: {count} drafts, {size / 1e6:.1f} MB in {elapsed:.2f} s = "
+          f"{count / elapsed:.0f} drafts/s, {elapsed / count * 1000:.2f} ms/draft, {size / 1e6 / elapsed:.1f} MB/s")
+
+
+def stages(path: str, text: str) -> None:
+    from draftlint.config import Config
+    from draftlint.engine import Engine, Options
+    from draftlint.normalise import normalise
+    from draftlint.parser import parse_source
+    from draftlint.registry import all_rules
+    from draftlint.source import SourceText
+
+    def timed(fn, n=20):
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return min(times) * 1000
+
+    source = SourceText(text)
+    engine = Engine(all_rules(), Options())
+    print(f"stages on {Path(path).name} ({len(text.encode()) / 1000:.0f} KB):")
+    print(f"  normalise        {timed(lambda: normalise(source)):.2f} ms")
+    print(f"  normalise+parse  {timed(lambda: parse_source(source, path)):.2f} ms")
+    print(f"  whole lint       {timed(lambda: engine.lint_text(text, path, Config())):.2f} ms")
+
+
+def main() -> None:
+    files = corpus()
+    print(f"corpus: {len(files)} files from {SEEDS if SEEDS.is_dir() else ROOT / 'examples'}")
+    startup(files[0][0])
+    throughput(files, copies=200)
+    stages(*max(files, key=lambda f: len(f[1])))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""The README stays in step with the code: its rule table, its commands, its JSON keys."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from draftlint.registry import all_rules
+from draftlint.reporters.json_report import KEYS
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_lists_every_rule_with_its_name_and_severity():
+    rows = {m[0]: (m[1], m[2]) for m in re.findall(r"^\| (\w{3}\d{3}) \| ([\w-]+) \| (\w+) \|", README, re.M)}
+    for code, rule in all_rules().items():
+        assert rows.get(code) == (rule.name, str(rule.severity)), code
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_second():
+    assert "pip install -e . && draftlint check examples/" in README
+    test_command = "pip install -e '.[test]' && python -m pytest"
+    assert test_command in README
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_json_example_has_the_schema_keys():
+    block = README.split("```json", 1)[1].split("```", 1)[0]
+    assert re.findall(r'^\s+"(\w+)":', block, re.M) == list(KEYS)
