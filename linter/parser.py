@@ -35,8 +35,8 @@ from .source import SourceText
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # The Vietnamese sequence of letters for điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
-_LEVEL = {tagger.ROMAN: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
-_STYLE = {tagger.ROMAN: "roman", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
+_LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
+_STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
           tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
 
 
@@ -258,6 +258,8 @@ class _Builder:
         number = match.number
         if kind == tagger.ROMAN:
             parts: tuple[int, ...] = (roman_value(number),)
+        elif kind == tagger.ARTICLE:
+            parts = (int(number.split()[-1]),)
         elif kind == tagger.LETTER:
             parts = (letter_value(number),)
         else:

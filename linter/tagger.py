@@ -26,6 +26,7 @@ AGENCY = "AGENCY"
 TITLE = "TITLE"
 SUMMARY = "SUMMARY"
 ROMAN = "ROMAN"
+ARTICLE = "ARTICLE"
 ARABIC = "ARABIC"
 DOTTED = "DOTTED"
 DOTTED3 = "DOTTED3"
@@ -43,7 +44,7 @@ RECIPIENT = "RECIPIENT"
 SIGNER = "SIGNER"
 SIGNAME = "SIGNAME"
 
-HEADING_KINDS = frozenset({ROMAN, ARABIC, DOTTED, DOTTED3, LETTER})
+HEADING_KINDS = frozenset({ROMAN, ARTICLE, ARABIC, DOTTED, DOTTED3, LETTER})
 # Kinds that always start a new logical line (the normaliser never joins into them).
 BLOCK_KINDS = HEADING_KINDS | {
     NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
@@ -53,6 +54,7 @@ BLOCK_KINDS = HEADING_KINDS | {
 _ROMAN = re.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _DOTTED = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
 _ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|/(?=\s))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ARTICLE = re.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _LETTER = re.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _BULLET = re.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
 _PLUS = re.compile(r"\+\s*(?=\S)")
@@ -66,8 +68,8 @@ _MOTTO = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạn
 _DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*/")
 _SUBJECT = re.compile(r"V/v\b", re.I)
 _KINHGUI = re.compile(r"Kính\s+gửi\b", re.I)
-_NOINHAN = re.compile(r"Nơi\s+nhận\b", re.I)
-_PLACEDATE = re.compile(r"[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}", re.S)
+_NOINHAN = re.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
+_PLACEDATE = re.compile(r"[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}\s*\.?\s*\Z", re.S)
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 _TABLE_ROW = re.compile(r"\|.*\|\Z")
 _SIGNER_PREFIX = re.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
@@ -140,6 +142,9 @@ def match_marker(text: str) -> MarkerMatch | None:
             if sep == "." or (rest[:1] and (rest[0].isupper() or rest[0] in "“\"(")):
                 return _marker(ROMAN, m)
         return None
+    if first == "Đ":
+        m = _ARTICLE.match(text)
+        return _marker(ARTICLE, m) if m else None
     if "a" <= first <= "z" or first == "đ":
         m = _LETTER.match(text)
         if m and (m["sep"] == ")" or m["rest"][:1].isupper()):
@@ -232,6 +237,7 @@ def looks_like_signer(text: str) -> bool:
 # --- zoning -----------------------------------------------------------------
 
 _HEADER_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI, CAPS})
+_OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
 
 
 def zone(kinds: list[str], texts: list[str]) -> list[str]:
@@ -268,6 +274,13 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
         for k in range(i, first_section):
             if kinds[k] == TITLE:
                 kinds[k] = CAPS
+    # Header lines out of place in the body ("Số: …", a date line in a sentence) are paragraphs.
+    body_start = i
+    while body_start < n and kinds[body_start] in (TITLE, SUMMARY, KINHGUI, ADDRESSEE):
+        body_start += 1
+    for k in range(body_start, n):
+        if kinds[k] in _OUT_OF_PLACE:
+            kinds[k] = BODY
     # Closing: recipients and signer after the last "Nơi nhận".
     closing_start = n
     noinhan = max((k for k in range(n) if kinds[k] == NOINHAN), default=-1)

@@ -37,6 +37,8 @@ def _label(section: Section) -> str:
 
 
 def _format(style: str, parts: tuple[int, ...]) -> str:
+    if style == "article":
+        return f"Điều {parts[-1]}"
     if style == "roman":
         return to_roman(parts[-1])
     if style == "letter":

@@ -196,3 +196,17 @@ def test_level_going_up_again_is_recorded_as_unparsed():
     doc = parse("I. NHIỆM VỤ\n1.1. Tuyên truyền\n2. Kiểm tra\n")
     assert [(u.expected_kind, u.line.text) for u in doc.unparsed] == [(tagger.ARABIC, "2. Kiểm tra")]
     assert doc.sections[0].children[0].paragraphs[0].text == "2. Kiểm tra"
+
+
+def test_body_sentence_starting_like_a_closing_line_is_not_the_closing():
+    doc = parse("1. Tiếp nhận hồ sơ\nNơi nhận hồ sơ: Bộ phận một cửa.\n2. Trả kết quả\nTrả trong ngày.\n")
+    assert doc.closing is None
+    assert [s.marker.raw for s in doc.sections] == ["1.", "2."]
+
+
+def test_articles_of_a_decision():
+    doc = parse("QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n\nĐiều 1. Ban hành\n1. Một.\n2. Hai.\nĐiều 2. Hiệu lực\n")
+    assert [(s.marker.style, s.marker.value, [c.marker.raw for c in s.children]) for s in doc.sections] == [
+        ("article", 1, ["1.", "2."]),
+        ("article", 2, []),
+    ]
