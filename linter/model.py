@@ -8,7 +8,9 @@ original file's line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,16 @@ class Document:
     closing: Closing | None
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def walk_sections(self) -> Iterator[Section]:
         for section in self.sections:
             yield from section.walk()
+
+    def derived(self, name: str, compute: Callable[["Document"], T]) -> T:
+        """What ``compute`` derives from this document, computed once and shared by every rule."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            value = self._derived[name] = compute(self)
+            return value

@@ -137,6 +137,22 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
         i += 1
 
 
+def numbering_problems(doc: Document) -> tuple[tuple[str, Section, dict], ...]:
+    """Every sequence problem of the document, computed once for NUM001, NUM002 and NUM004."""
+    return doc.derived("numbering.problems", _all_problems)
+
+
+def _all_problems(doc: Document) -> tuple[tuple[str, Section, dict], ...]:
+    problems = []
+    for run in _runs(doc):
+        first_lines: dict[int, int] = {}
+        for item in run.items:
+            first_lines.setdefault(item.marker.value, item.heading.first_line)
+        for problem, item, details in _sequence(run):
+            problems.append((problem, item, {**details, "first_line": first_lines[item.marker.value]}))
+    return tuple(problems)
+
+
 def _expected_label(item: Section, value: int) -> str:
     parts = item.marker.parts[:-1] + (value,)
     return _format(item.marker.style, parts)
@@ -173,10 +189,8 @@ class NumberingGap(Rule):
     good = "I. MỤC ĐÍCH\n1. Mục đích chung\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n1.2. Tại cơ sở\n"
 
     def check(self, doc):
-        for run in _runs(doc):
-            for problem, item, details in _sequence(run):
-                if problem not in ("gap", "order"):
-                    continue
+        for problem, item, details in numbering_problems(doc):
+            if problem in ("gap", "order"):
                 expected = _expected_label(item, details["expected"])
                 previous = _expected_label(item, details["previous"])
                 args = {"text": quote(item.heading.text), "previous": previous, "expected": expected}
@@ -211,18 +225,14 @@ class NumberingDuplicate(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n3. Báo cáo\n"
 
     def check(self, doc):
-        for run in _runs(doc):
-            lines = {}
-            for item in run.items:
-                lines.setdefault(item.marker.value, item.heading.first_line)
-            for problem, item, details in _sequence(run):
-                if problem == "duplicate":
-                    yield self.violation(
-                        item.marker.span,
-                        text=quote(item.heading.text),
-                        label=_label(item),
-                        first_line=lines[item.marker.value],
-                    )
+        for problem, item, details in numbering_problems(doc):
+            if problem == "duplicate":
+                yield self.violation(
+                    item.marker.span,
+                    text=quote(item.heading.text),
+                    label=_label(item),
+                    first_line=details["first_line"],
+                )
 
 
 class NumberingParentMismatch(Rule):
@@ -295,14 +305,13 @@ class NumberingStart(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n"
 
     def check(self, doc):
-        for run in _runs(doc):
-            for problem, item, details in _sequence(run):
-                if problem == "start":
-                    yield self.violation(
-                        item.marker.span,
-                        text=quote(item.heading.text),
-                        expected=_expected_label(item, details["expected"]),
-                    )
+        for problem, item, details in numbering_problems(doc):
+            if problem == "start":
+                yield self.violation(
+                    item.marker.span,
+                    text=quote(item.heading.text),
+                    expected=_expected_label(item, details["expected"]),
+                )
 
 
 class NumberingMarker(Rule):
