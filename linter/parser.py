@@ -10,7 +10,7 @@ The parser never raises on any input.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.lexer import Lexer
@@ -52,7 +52,9 @@ class _TokenLexer(Lexer):
 
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
-    grammar = resources.files("draftlint.grammar").joinpath("draft.lark").read_text(encoding="utf-8")
+    from draftlint import grammar as grammar_package
+
+    grammar = (Path(grammar_package.__file__).parent / "draft.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer=_TokenLexer, strict=True, cache=True)
 
 

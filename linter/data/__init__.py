@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+_HERE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,9 @@ class DocumentType:
 
 def load(name: str) -> dict:
     """Parse one data file of this package."""
-    with resources.files(__name__).joinpath(name).open("rb") as handle:
+    import tomllib
+
+    with open(_HERE / name, "rb") as handle:
         return tomllib.load(handle)
 
 
