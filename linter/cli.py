@@ -18,8 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(code.strip().upper() if code.strip().upper() == "ALL" else code.strip()
-                 for code in value.split(",") if code.strip())
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,6 +83,10 @@ def _check(args, rules) -> int:
     from .reporters import get as get_reporter
 
     lang = args.lang or "vi"
+    for option, codes in (("--select", args.select or ()), ("--ignore", args.ignore)):
+        for code in codes:
+            if code != "ALL" and not any(c.startswith(code) for c in rules):
+                return _fail(t("error.unknown_selector", lang, option=option, code=code), lang)
     try:
         finder = ConfigFinder(args.config)
     except ConfigError as exc:

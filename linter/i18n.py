@@ -19,6 +19,10 @@ _TEXTS = {
         "vi": "không có quy tắc {code}; xem danh sách bằng lệnh: draftlint rules",
         "en": "no rule {code}; list them with: draftlint rules",
     },
+    "error.unknown_selector": {
+        "vi": "{option}: {code} không khớp quy tắc nào; xem danh sách bằng lệnh: draftlint rules",
+        "en": "{option}: {code} matches no rule; list them with: draftlint rules",
+    },
     "error.no_files": {
         "vi": "không tìm thấy tệp .txt hoặc .md nào để kiểm tra trong: {paths}",
         "en": "no .txt or .md files to lint in: {paths}",

@@ -94,6 +94,13 @@ def test_select_and_ignore(capsys):
     assert "NUM005" not in {f["code"] for f in findings} and len(findings) == 5
 
 
+def test_codes_are_case_insensitive_and_unknown_ones_are_refused(capsys):
+    _, findings = check_json(capsys, "--select", "num002", str(BROKEN))
+    assert {f["code"] for f in findings} == {"NUM002"}
+    result = run("check", "--ignore", "NUM9", str(BROKEN))
+    assert result.returncode == 2 and "NUM9" in result.stderr.decode() and result.stdout == b""
+
+
 def test_fail_on_threshold(tmp_path, capsys):
     draft = tmp_path / "draft.txt"
     draft.write_text("I. Mục đích\nII. NHIỆM VỤ\n", encoding="utf-8")  # only NUM006 (info)
