@@ -71,6 +71,25 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A division above the Roman level (Phần thứ hai, Chương I, A. …), or the start of an
+    attached document (PHỤ LỤC, or a QUY CHẾ after the closing).
+
+    Section numbering starts again inside each part; article numbering (Điều) runs on
+    through the divisions of one document and starts again in an attached one.
+    """
+
+    heading: Line
+    paragraphs: tuple[Line, ...]
+    sections: tuple[Section, ...]
+    attached: bool  # starts an attached document or appendix
+
+    def walk(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+
+@dataclass(frozen=True)
 class Header:
     agency: tuple[Line, ...] = ()
     national_title: Line | None = None
@@ -121,13 +140,24 @@ class Document:
     sections: tuple[Section, ...]
     conclusion: tuple[Line, ...]
     closing: Closing | None
+    parts: tuple[Part, ...] = ()
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def walk_sections(self) -> Iterator[Section]:
+        """Every section, depth first: the body's, then each part's."""
         for section in self.sections:
             yield from section.walk()
+        for part in self.parts:
+            yield from part.walk()
+
+    def top_level_groups(self) -> Iterator[tuple[bool, tuple[Section, ...]]]:
+        """The top-level sections of the body and of each part (where numbering starts afresh),
+        each with whether it starts an attached document."""
+        yield False, self.sections
+        for part in self.parts:
+            yield part.attached, part.sections
 
     def derived(self, name: str, compute: Callable[["Document"], T]) -> T:
         """What ``compute`` derives from this document, computed once and shared by every rule."""

@@ -19,9 +19,12 @@ from . import tagger
 from .offsets import OffsetMap
 from .source import SourceText
 
+_MD_HEADING = re.compile(r"#{1,6}\s+")
+_ESCAPE = re.compile(r"\\(?=[.)*+#\-\[\]_])")
 _EMPHASIS = re.compile(r"\*\*|(?<=[\s“\"‘'(])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s”\"’'),.;:]|\Z)")
 _TERMINAL = (".", ":", "!", "?")
-_CELL_SPLIT = re.compile(r"\t+")
+_CELL_SPLIT = re.compile(r"\t+| {5,}")
+_HEADER_LINES = 12
 
 
 @dataclass
@@ -53,23 +56,34 @@ class LogicalLine:
 
 
 def _clean(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]:
-    """Clean one cell: drop outer whitespace and emphasis marks, compose to NFC."""
+    """Clean one cell: drop outer whitespace and markup, compose to NFC.
+
+    Markup dropped: a markdown heading's ``#``, ``**``, ``*`` emphasis (also around a
+    whole line, ``*1.1. Khối tiểu học*``), and a backslash escaping punctuation
+    (``1\\.``). A leading ``*`` without a closing one is a marker and stays.
+    """
     stripped = raw.strip()
     if not stripped:
         return "", []
-    lead = len(raw) - len(raw.lstrip())
-    base += lead
-    if "*" not in stripped and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
+    base += len(raw) - len(raw.lstrip())
+    if not any(c in stripped for c in "*#\\") and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
         return stripped, [(0, len(stripped), base)]
-    # Cut out emphasis marks (not a leading "*", which is a marker).
+    cuts: list[tuple[int, int]] = []
+    heading = _MD_HEADING.match(stripped)
+    if heading:
+        cuts.append(heading.span())
+    stars = min(len(stripped) - len(stripped.lstrip("*")), len(stripped) - len(stripped.rstrip("*")))
+    if stars and len(stripped) > 2 * stars and not stripped[stars].isspace():
+        cuts += [(0, stars), (len(stripped) - stars, len(stripped))]  # "***a) Bóng đá***": the whole line
+    cuts.extend(m.span() for m in _EMPHASIS.finditer(stripped))
+    cuts.extend(m.span() for m in _ESCAPE.finditer(stripped))
+    cuts.sort()
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _EMPHASIS.finditer(stripped):
-        if m.start() == 0 and m.group() == "*":
-            continue
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
+    for cut_start, cut_end in cuts:
+        if cut_start > pos:
+            spans.append((pos, cut_start))
+        pos = max(pos, cut_end)
     if pos < len(stripped):
         spans.append((pos, len(stripped)))
     out: list[str] = []
@@ -122,28 +136,41 @@ def _shift(pieces, offset: int, length: int):
 
 
 def physical_units(source: SourceText) -> list[Unit]:
-    """Clean every physical line into cells, dropping blank ones."""
+    """Clean every physical line into cells, dropping blank and decoration-only ones."""
     units: list[Unit] = []
     text = source.text
     blank = False
+    seen = 0  # non-blank lines so far: the first ones hold the two-column header
     for index, (start, end) in enumerate(source.physical_lines()):
         raw = text[start:end]
         if not raw.strip():
             blank = True
             continue
+        seen += 1
         first = True
-        cell_start = 0
-        for m in list(_CELL_SPLIT.finditer(raw)) + [None]:
-            cell_end = m.start() if m else len(raw)
+        columns = seen <= _HEADER_LINES or raw.lstrip().startswith(("-", "Nơi nhận"))
+        for cell_start, cell_end in _cells(raw, columns):
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
-            if cleaned:
+            if cleaned and (cleaned == "./." or any(c.isalnum() for c in cleaned)):
                 units.append(Unit(cleaned, pieces, index, first, blank))
                 first = False
                 blank = False
-            if m:
-                cell_start = m.end()
-        blank = False
+        if not first:
+            blank = False
     return units
+
+
+def _cells(raw: str, columns: bool) -> list[tuple[int, int]]:
+    """Cells of a physical line: split at tabs and, where ``columns``, at wide space runs before a capital."""
+    bounds = []
+    pos = 0
+    for m in _CELL_SPLIT.finditer(raw):
+        if m.group()[0] != "\t" and not (columns and raw[m.end():m.end() + 1].isupper()):
+            continue
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(raw)))
+    return bounds
 
 
 @dataclass
@@ -159,11 +186,12 @@ def _layout(units: list[Unit]) -> _Layout:
         return _Layout(False, 10**9, True)
     widths_sorted = sorted(widths)
     p90 = widths_sorted[int(0.9 * (len(widths_sorted) - 1))]
-    lower = sum(1 for u in units if u.first_cell and tagger.starts_lower(u.text)) / len(widths)
-    wrapped = p90 <= 110 and lower > 0.25
+    # Lines that start in lower case are continuations, unless they are markers ("a) …", "- …").
+    lower = sum(1 for u in units if u.first_cell and u.kind == tagger.BODY and tagger.starts_lower(u.text))
+    p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
+    wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.25
     if not wrapped:
         return _Layout(False, 10**9, True)
-    p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
     blanks = sum(1 for u in units if u.blank_before) / len(units)
     return _Layout(True, int(0.8 * p75), blanks < 0.5)
 
@@ -175,12 +203,13 @@ def _ends_open(text: str) -> bool:
 
 def logical_lines(units: list[Unit]) -> list[LogicalLine]:
     """Join units into logical lines."""
+    for unit in units:
+        unit.kind = tagger.classify(unit.text)
     layout = _layout(units)
     lines: list[LogicalLine] = []
     open_line: LogicalLine | None = None  # the line a continuation may join
     interrupted: LogicalLine | None = None  # the paragraph a footnote cut in two
     for unit in units:
-        unit.kind = tagger.classify(unit.text)
         target = _continues(open_line, unit, layout)
         if target is None and interrupted is not None and unit.first_cell and tagger.starts_lower(unit.text):
             target = interrupted
@@ -208,30 +237,84 @@ def logical_lines(units: list[Unit]) -> list[LogicalLine]:
     return lines
 
 
+def _mid_phrase(text: str) -> bool:
+    """The line stops on a word, so the next line most likely carries on the phrase."""
+    last = text.rstrip()[-1:]
+    return last.isalnum()
+
+
+def _prose(open_line: LogicalLine, full: bool) -> bool:
+    """Running text wrapped at full width: where a marker at a line start is only a wrap.
+
+    Only a paragraph of two lines or more counts; a heading, title or part line never does.
+    """
+    return (
+        full
+        and len(open_line.units) >= 2
+        and open_line.kind not in tagger.HEADING_KINDS
+        and open_line.kind not in (tagger.TITLE, tagger.PART, tagger.CAPS)
+    )
+
+
+_INLINE_MARKER = re.compile(r"(?<=\s)(\d{1,2}|[a-zđ])[.)]\s")
+
+
+def _inline_list_goes_on(prev: str, text: str) -> bool:
+    """``prev`` holds an inline list ("…: 1. Tiếp nhận;") that ``text`` continues with the next item."""
+    marker = tagger.match_marker(text)
+    if marker is None or not prev.rstrip().endswith((";", ",")) and not _mid_phrase(prev):
+        return False
+    if marker.kind == tagger.ARABIC:
+        previous = str(int(marker.number) - 1)
+    else:
+        index = "abcdđeghiklmnopqrstuvxy".find(marker.number)
+        previous = "abcdđeghiklmnopqrstuvxy"[index - 1] if index > 0 else ""
+    return any(m.group(1) == previous for m in _INLINE_MARKER.finditer(prev))
+
+
 def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> LogicalLine | None:
     """The logical line this unit continues, or None when it starts a new one.
 
     1. A cell after a tab, and a unit after nothing, start a new line.
-    2. A block kind (heading, bullet, header or closing line) starts a new line,
-       except ``- lowercase`` after an open line (a wrapped ``cung - cầu``).
+    2. A block kind (heading, bullet, part, header or closing line) starts a new line,
+       except: the next item of an inline list the line holds (``…: 1. Tiếp nhận;``
+       + ``2. Kiểm tra…``); and, after a line that stops on a word, ``- cầu…`` (a
+       wrapped ``cung - cầu``), a marker whose text starts in lower case
+       (``b) khoản 2…``), and in wrapped prose any marker after a full-width line.
     3. A ``V/v`` subject absorbs the lines that follow it up to a blank line or a block.
-    4. After a line that ends a sentence (``. : ! ?``) a new line starts.
-    5. A heading marker with no title text takes the next line as its title.
-    6. A lowercase, digit or punctuation start continues the open line, and so does
-       the rest of a symbol cut after its hyphen (``78/QĐ-`` + ``UBND``).
-    7. An ALL-CAPS line continues an open ALL-CAPS heading or title.
-    8. In wrapped text, a line after a full-width line continues it.
+    4. A heading marker with no title text takes the next line as its title.
+    5. The rest of a symbol cut after its hyphen (``78/QĐ-`` + ``UBND``) joins, even
+       across a blank line.
+    6. After a line that ends a sentence (``. : ! ?``) a new line starts.
+    7. A lowercase, digit or punctuation start continues the open line.
+    8. An ALL-CAPS line continues an open ALL-CAPS heading, title or part, and gives
+       a part line (``Chương I``) its title.
+    9. In wrapped text, a line after a full-width line continues it; a heading takes
+       the next line this way only if it is visibly cut (ends with ``,`` or ``;``).
     """
     if open_line is None or not unit.first_cell:
         return None
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    full = layout.wrapped and last.width >= layout.full_width
     if open_line.kind == tagger.FOOTNOTE and not _ends_open(prev_text):
         return None
+    if (unit.kind in (tagger.ARABIC, tagger.LETTER) and open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI)
+            and _inline_list_goes_on(prev_text, text)):
+        unit.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận hồ sơ;" / "2. Kiểm tra…"
+        return open_line
     if unit.kind in tagger.BLOCK_KINDS:
-        if unit.kind == tagger.BULLET and _ends_open(prev_text) and tagger.continues_as_wrapped_hyphen(text):
-            if open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI):
+        if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not _mid_phrase(prev_text):
+            return None
+        if unit.kind == tagger.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
+            unit.kind = tagger.BODY
+            return open_line
+        if unit.kind in tagger.HEADING_KINDS:
+            marker = tagger.match_marker(text)
+            title = text[marker.title_start:] if marker else ""
+            if tagger.starts_lower(title) or (_prose(open_line, full) and not (
+                    unit.kind == tagger.ROMAN and tagger.is_caps(title))):
                 unit.kind = tagger.BODY
                 return open_line
         return None
@@ -242,30 +325,35 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
             return None
     if open_line.kind == tagger.SUBJECT:
         return open_line if not unit.blank_before or tagger.starts_lower(text) else None
-    if unit.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
-        return None
-    if not _ends_open(prev_text):
-        return None
     if open_line.kind in tagger.HEADING_KINDS and len(open_line.units) == 1:
         marker = tagger.match_marker(prev_text)
         if marker and marker.title_start >= len(prev_text):
             return open_line
+    if _joiner(prev_text, text) == "":
+        return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
+    if unit.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
+        return None
+    if not _ends_open(prev_text):
+        return None
     first = text[:1]
     if tagger.starts_lower(text) or first.isdigit() or first in ",;)-–…":
         return open_line
-    if _joiner(prev_text, text) == "":
-        return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
     if first == "(" and layout.wrapped:
         return open_line
+    if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.units) == 1:
+        return open_line  # "Chương I" + "QUY ĐỊNH CHUNG"
     if tagger.is_caps(text) and tagger.is_caps(prev_text):
-        if open_line.kind in (tagger.ROMAN, tagger.TITLE):
+        if open_line.kind in (tagger.ROMAN, tagger.TITLE, tagger.PART):
             return open_line
         if open_line.kind == tagger.CAPS:
             # Header agency lines stay apart unless the name is visibly cut.
             if text.startswith(("VÀ ", "& ")) or prev_text.endswith(("-", "–", " VÀ", ",")):
                 return open_line
             return None
-    if layout.wrapped and last.width >= layout.full_width:
+    if full:
+        heading = open_line.kind in tagger.HEADING_KINDS or open_line.kind in (tagger.TITLE, tagger.PART, tagger.CAPS)
+        if heading and not prev_text.rstrip().endswith((",", ";")):
+            return None
         return open_line
     return None
 

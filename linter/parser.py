@@ -24,6 +24,7 @@ from .model import (
     Header,
     Line,
     Marker,
+    Part,
     Section,
     Span,
     Title,
@@ -165,6 +166,7 @@ class _Builder:
         sections: tuple[Section, ...] = ()
         conclusion: tuple[Line, ...] = ()
         closing = None
+        parts: list[Part] = []
         for child in tree.children:
             if not isinstance(child, Tree):
                 continue
@@ -180,7 +182,10 @@ class _Builder:
                 conclusion = tuple(self.line(t) for t in child.children)
             elif child.data == "closing":
                 closing = self.closing(child)
-        is_party = bool(header.national_title and header.national_title.text.upper().startswith("ĐẢNG"))
+            elif child.data == "part":
+                parts.append(self.part(child))
+        header_lines = [*header.agency, header.national_title, header.number]
+        is_party = any(line is not None and "ĐẢNG CỘNG SẢN VIỆT NAM" in line.text.upper() for line in header_lines)
         return Document(
             path=self.path,
             text=self.text,
@@ -191,9 +196,18 @@ class _Builder:
             sections=sections,
             conclusion=conclusion,
             closing=closing,
+            parts=tuple(parts),
             unparsed=unparsed,
             is_party=is_party,
         )
+
+    def part(self, tree: Tree) -> Part:
+        heading, *rest = tree.children
+        line = self.line(heading)
+        paragraphs = tuple(self.line(t) for t in rest if not isinstance(t, Tree))
+        sections = tuple(self.section(s) for t in rest if isinstance(t, Tree) for s in t.children)
+        attached = line.text.upper().startswith("PHỤ LỤC") or tagger.is_type_title(line.text)
+        return Part(line, paragraphs, sections, attached)
 
     def header(self, tree: Tree) -> Header:
         fields: dict = {"agency": [], "subject": []}

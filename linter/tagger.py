@@ -27,6 +27,7 @@ TITLE = "TITLE"
 SUMMARY = "SUMMARY"
 ROMAN = "ROMAN"
 ARTICLE = "ARTICLE"
+PART = "PART"
 ARABIC = "ARABIC"
 DOTTED = "DOTTED"
 DOTTED3 = "DOTTED3"
@@ -46,14 +47,20 @@ SIGNAME = "SIGNAME"
 
 HEADING_KINDS = frozenset({ROMAN, ARTICLE, ARABIC, DOTTED, DOTTED3, LETTER})
 # Kinds that always start a new logical line (the normaliser never joins into them).
-BLOCK_KINDS = HEADING_KINDS | {
+BLOCK_KINDS = HEADING_KINDS | {PART, 
     NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
     FOOTNOTE, TABLE_ROW, NOINHAN,
 }
 
 _ROMAN = re.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _DOTTED = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
-_ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|/(?=\s))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+# A part above the Roman level: "Phần thứ hai", "PHẦN II", "Chương I", "Mục 2", "PHỤ LỤC", "A. KẾT QUẢ".
+_PART = re.compile(
+    r"(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d{1,2})\b|(?:MỤC|Mục)\s+\d{1,2}\b"
+    r"|PHỤ\s+LỤC\b|Phụ\s+lục(?:\s+(?:số\s+)?[\dIVXL]+)?\s*[.:]?\s*\Z|[A-H]\.\s+(?=\S))"
+)
+_TIME_RANGE = re.compile(r"\s*[-–]\s*\d")
 _ARTICLE = re.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _LETTER = re.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _BULLET = re.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
@@ -65,7 +72,7 @@ _LEAD = re.compile(
 )
 _NATION = re.compile(r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)\b", re.I)
 _MOTTO = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
-_DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*/")
+_DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
 _SUBJECT = re.compile(r"V/v\b", re.I)
 _KINHGUI = re.compile(r"Kính\s+gửi\b", re.I)
 _NOINHAN = re.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
@@ -127,6 +134,8 @@ def match_marker(text: str) -> MarkerMatch | None:
         m = _DOTTED.match(text)
         if m:
             parts = [int(p) for p in m["num"].split(".")]
+            if _TIME_RANGE.match(m["rest"]) or (m["sep"] == "" and m["rest"][:1] in "-–"):
+                return None  # a time or a range: "7.30 - 8.00: Đón tiếp"
             if all(1 <= p <= MAX_HEADING_NUMBER for p in parts) and _title_ok(m):
                 kind = DOTTED if len(parts) == 2 else DOTTED3
                 return _marker(kind, m)
@@ -139,6 +148,8 @@ def match_marker(text: str) -> MarkerMatch | None:
         if m and not text.startswith("V/"):
             rest = m["rest"]
             sep = m["sep"].strip()
+            if m["space"] == "" and len(rest) > 1 and rest[0].isupper() and rest[1] == ".":
+                return None  # initials: "V.I. Lênin"
             if sep == "." or (rest[:1] and (rest[0].isupper() or rest[0] in "“\"(")):
                 return _marker(ROMAN, m)
         return None
@@ -176,11 +187,24 @@ def _title_words() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+def is_part(text: str) -> bool:
+    m = _PART.match(text)
+    if not m or len(text) > 160:
+        return False
+    if text[:1] in "ABCDEFGH" and text[1:2] == ".":
+        return is_caps(text[2:])  # "A. KẾT QUẢ…", not "A. Nguyễn…"
+    rest = text[m.end():].lstrip()
+    # "Phần II. NHIỆM VỤ", "Chương I", not "Phần 2 của báo cáo nêu…"
+    return not rest or rest[0] in ".:-–" or rest[0].isupper() or rest[0].isdigit()
+
+
 def classify(text: str) -> str:
     """The kind of a line from its own text (position-dependent kinds come later)."""
     marker = match_marker(text)
     if marker:
         return marker.kind
+    if is_part(text):
+        return PART
     first = text[:1]
     if first in "-–—‒•●▪◦":
         if _LEAD.match(text):
@@ -213,12 +237,17 @@ def classify(text: str) -> str:
     if _PLACEDATE.match(text):
         return PLACEDATE
     if is_caps(text):
-        upper = text.upper()
-        for name in _title_words():
-            if upper.startswith(name) and (len(upper) == len(name) or not upper[len(name)].isalpha()):
-                return TITLE
-        return CAPS
+        return TITLE if is_type_title(text) else CAPS
     return BODY
+
+
+def is_type_title(text: str) -> bool:
+    """The line starts with a document type name in capitals: KẾ HOẠCH, QUY CHẾ, BÁO CÁO…"""
+    upper = text.upper()
+    return any(
+        upper.startswith(name) and (len(upper) == len(name) or not upper[len(name)].isalpha())
+        for name in _title_words()
+    )
 
 
 def continues_as_wrapped_hyphen(text: str) -> bool:
@@ -243,9 +272,27 @@ _OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
 def zone(kinds: list[str], texts: list[str]) -> list[str]:
     """Re-tag lines whose role depends on where they stand. Returns new kinds."""
     kinds = list(kinds)
+    if ROMAN in kinds:
+        # "Điều 1." inside a plan organised by Roman parts quotes another document's articles.
+        kinds = [BODY if k == ARTICLE else k for k in kinds]
+    body_start = _zone_header_and_title(kinds, texts)
+    for k in range(body_start, len(kinds)):
+        # Header lines out of place in the body ("Số: …", a date in a sentence) are paragraphs.
+        if kinds[k] in _OUT_OF_PLACE:
+            kinds[k] = BODY
+    closing_start, closing_end = _zone_closing(kinds, texts)
+    for k in range(body_start, len(kinds)):
+        if kinds[k] == TITLE:
+            # After the closing a type line starts an attached document (QUY CHẾ …); in the body it is caps.
+            kinds[k] = PART if k >= closing_end else CAPS
+    _zone_conclusion(kinds, texts, closing_start)
+    return kinds
+
+
+def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
+    """Tag agency lines, addressees, the title and its summary; returns where the body starts."""
     n = len(kinds)
     i = 0
-    # Header: agency names, national title, number, place-date, V/v, Kính gửi.
     while i < n and kinds[i] in _HEADER_KINDS:
         if kinds[i] == CAPS:
             kinds[i] = AGENCY
@@ -253,15 +300,7 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
             i = _zone_addressees(kinds, texts, i)
             continue
         i += 1
-    # Title and its summary.
-    first_section = next((k for k in range(n) if kinds[k] in HEADING_KINDS), n)
-    for k in range(first_section, n):
-        if kinds[k] == TITLE:
-            kinds[k] = CAPS
     if i < n and kinds[i] == TITLE:
-        for k in range(i + 1, first_section):  # a second type line is not a title
-            if kinds[k] == TITLE:
-                kinds[k] = CAPS
         j = i + 1
         if j < n and kinds[j] in (BODY, CAPS):
             text = texts[j]
@@ -269,25 +308,27 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
                 kinds[j] = SUMMARY
                 j += 1
         if j < n and kinds[j] == KINHGUI:
-            _zone_addressees(kinds, texts, j)
-    else:
-        for k in range(i, first_section):
-            if kinds[k] == TITLE:
-                kinds[k] = CAPS
-    # Header lines out of place in the body ("Số: …", a date line in a sentence) are paragraphs.
-    body_start = i
-    while body_start < n and kinds[body_start] in (TITLE, SUMMARY, KINHGUI, ADDRESSEE):
-        body_start += 1
-    for k in range(body_start, n):
-        if kinds[k] in _OUT_OF_PLACE:
-            kinds[k] = BODY
-    # Closing: recipients and signer after the last "Nơi nhận".
-    closing_start = n
+            j = _zone_addressees(kinds, texts, j)
+        return j
+    return i
+
+
+def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
+    """Tag recipients and signer; returns the closing's (start, end), (n, n) when there is none.
+
+    The closing follows the last "Nơi nhận" and ends at an appendix (PHỤ LỤC, an
+    attached QUY CHẾ). Without "Nơi nhận", a signer title and name at the end
+    of the body (or just before an appendix) is the closing.
+    """
+    n = len(kinds)
     noinhan = max((k for k in range(n) if kinds[k] == NOINHAN), default=-1)
     if noinhan >= 0:
-        closing_start = noinhan
+        start, end = noinhan, n
         for k in range(noinhan + 1, n):
             text = texts[k]
+            if kinds[k] in (PART, TITLE):
+                end = k
+                break
             if kinds[k] == NOINHAN:
                 continue
             if text[:1] in "-–+•":
@@ -299,27 +340,32 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
             else:
                 kinds[k] = RECIPIENT
         # A signer block placed just before "Nơi nhận".
-        k = noinhan - 1
-        if k >= 0 and is_namelike(texts[k]) and kinds[k] == BODY:
-            j = k - 1
-            if j >= 0 and looks_like_signer(texts[j]) and kinds[j] in (CAPS, BODY):
-                while j >= 0 and kinds[j] in (CAPS,) and looks_like_signer(texts[j]):
-                    kinds[j] = SIGNER
-                    j -= 1
-                if kinds[k - 1] == SIGNER:
-                    kinds[k] = SIGNAME
-                    closing_start = j + 1
-    else:
-        # No "Nơi nhận": a trailing signer title and name.
-        k = n - 1
-        if k >= 1 and is_namelike(texts[k]) and kinds[k] == BODY and kinds[k - 1] == CAPS:
-            kinds[k] = SIGNAME
-            j = k - 1
-            while j >= 0 and kinds[j] == CAPS and looks_like_signer(texts[j]):
-                kinds[j] = SIGNER
-                j -= 1
-            closing_start = j + 1
-    # Conclusion: the "./." paragraph (and a "Trên đây là…" line) just before the closing.
+        j = _tag_signer_before(kinds, texts, noinhan)
+        return (j if j is not None else start), end
+    limit = next((k for k in range(n) if kinds[k] in (PART, TITLE) and _tag_signer_before(kinds, texts, k, dry=True) is not None), n)
+    j = _tag_signer_before(kinds, texts, limit)
+    return (j, limit) if j is not None else (n, n)
+
+
+def _tag_signer_before(kinds: list[str], texts: list[str], at: int, dry: bool = False) -> int | None:
+    """A signer title (caps) and name ending just before line ``at``; tags them, returns where they start."""
+    k = at - 1
+    if k < 1 or kinds[k] != BODY or not is_namelike(texts[k]):
+        return None
+    j = k - 1
+    while j >= 0 and kinds[j] == CAPS and looks_like_signer(texts[j]):
+        j -= 1
+    if j == k - 1:
+        return None
+    if not dry:
+        kinds[k] = SIGNAME
+        for m in range(j + 1, k):
+            kinds[m] = SIGNER
+    return j + 1
+
+
+def _zone_conclusion(kinds: list[str], texts: list[str], closing_start: int) -> None:
+    """The "./." paragraph (and a "Trên đây là…" line) just before the closing."""
     k = closing_start - 1
     if k >= 0 and kinds[k] == BODY:
         text = texts[k].rstrip()
@@ -327,7 +373,6 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
             kinds[k] = ENDTEXT
             if k - 1 >= 0 and kinds[k - 1] == BODY and texts[k - 1].startswith("Trên đây"):
                 kinds[k - 1] = ENDTEXT
-    return kinds
 
 
 def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:

@@ -57,28 +57,54 @@ class _Run:
 
 
 def _runs(doc: Document) -> Iterator[_Run]:
+    """Sibling runs to count. Two kinds of run span several parents:
+
+    - articles (Điều 1., Điều 2.) are numbered on through the whole document,
+      across chapters and parts;
+    - Arabic items under Roman parts, when the document numbers them on (see
+      ``_continuous_arabic``), form one run across the parts.
+
+    Letters outside the Vietnamese sequence (f, j, w, z) are left to NUM005.
+    """
     continuous = _continuous_arabic(doc)
-    groups: list[tuple[Section | None, tuple[Section, ...]]] = [(None, doc.sections)]
+    groups: list[tuple[Section | None, tuple[Section, ...]]] = []
+    article_runs: list[list[Section]] = [[]]
+    for attached, top in doc.top_level_groups():
+        if attached:
+            article_runs.append([])  # an attached document numbers its articles afresh
+        groups.append((None, top))
+        article_runs[-1].extend(s for s in top if s.marker.style == "article")
     groups += [(s, s.children) for s in doc.walk_sections() if s.children]
-    arabic_next = None
+    chained: list[Section] = []
     for parent, children in groups:
         runs: list[list[Section]] = []
         for child in children:
-            if runs and runs[-1][0].marker.parts[:-1] == child.marker.parts[:-1] and runs[-1][0].marker.style == child.marker.style:
+            if child.marker.style == "letter" and child.marker.number not in VIETNAMESE_LETTERS:
+                continue
+            if child.marker.style == "article":
+                continue
+            if continuous and parent is not None and parent.marker.style == "roman" and child.marker.style == "arabic":
+                chained.append(child)
+                continue
+            last = runs[-1][-1] if runs else None
+            if last and last.marker.parts[:-1] == child.marker.parts[:-1] and last.marker.style == child.marker.style:
                 runs[-1].append(child)
             else:
                 runs.append([child])
         for items in runs:
-            start = 1
-            if continuous and parent is not None and parent.marker.style == "roman" and items[0].marker.style == "arabic":
-                if arabic_next is not None:
-                    start = arabic_next
-                arabic_next = items[-1].marker.value + 1
-            yield _Run(parent, tuple(items), start)
+            yield _Run(parent, tuple(items), 1)
+    for items in (*article_runs, chained):
+        if items:
+            yield _Run(None, tuple(items), 1)
 
 
 def _continuous_arabic(doc: Document) -> bool:
-    """Arabic items numbered on across Roman parts (II: 1–4, III: 5–7)."""
+    """Arabic items numbered on across Roman parts (II: 1–4, III: 5–7).
+
+    Recognised when no Roman part after the first starts again at 1 and at
+    least one of them carries on from the part before; a single slip (III
+    starting at 5 again) is then a duplicate, not a change of convention.
+    """
     groups = [
         [c for c in s.children if c.marker.style == "arabic"]
         for s in doc.sections
@@ -87,9 +113,9 @@ def _continuous_arabic(doc: Document) -> bool:
     groups = [g for g in groups if g]
     if len(groups) < 2:
         return False
-    return all(
-        cur[0].marker.value == prev[-1].marker.value + 1 and cur[0].marker.value != 1
-        for prev, cur in zip(groups, groups[1:])
+    later = list(zip(groups, groups[1:]))
+    return all(cur[0].marker.value != 1 for _, cur in later) and any(
+        cur[0].marker.value == prev[-1].marker.value + 1 for prev, cur in later
     )
 
 
@@ -260,8 +286,10 @@ class NumberingParentMismatch(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n2.1. Kiểm tra định kỳ\n2.2. Kiểm tra đột xuất\n"
 
     def check(self, doc):
+        roman_prefixed = _roman_prefixed_dotted(doc)
         for parent in doc.walk_sections():
-            if parent.marker.style not in ("arabic", "dotted"):
+            # Under a Roman part only when the document writes 2.1. under II.
+            if not (parent.marker.style in ("arabic", "dotted") or (parent.marker.style == "roman" and roman_prefixed)):
                 continue
             prefix = parent.marker.parts
             reported: set[tuple[int, ...]] = set()
@@ -277,6 +305,24 @@ class NumberingParentMismatch(Rule):
                         parent=_label(parent),
                         prefix=".".join(str(p) for p in prefix) + ".",
                     )
+
+
+def _roman_prefixed_dotted(doc: Document) -> bool:
+    """Whether dotted items sit directly under Roman parts and carry the part's number (II. → 2.1.).
+
+    True when at least two parts do so and more parts follow the convention than break it.
+    """
+    follow = broken = 0
+    for part in doc.walk_sections():
+        if part.marker.style != "roman":
+            continue
+        dotted = [c for c in part.children if c.marker.style == "dotted"]
+        if dotted:
+            if dotted[0].marker.parts[0] == part.marker.value:
+                follow += 1
+            else:
+                broken += 1
+    return follow >= 2 and follow > broken
 
 
 class NumberingStart(Rule):

@@ -289,3 +289,13 @@ def test_invalid_configuration_is_one_clear_line(tmp_path, config, fragment):
     err = result.stderr.decode()
     assert err.count("\n") == 1 and fragment in err and ".draftlint.toml" in err
     assert "Traceback" not in err
+
+
+def test_a_closed_pipe_is_not_a_traceback():
+    many = "".join(f"I. PHẦN\n1. Một\n1. Một\n" for _ in range(400))
+    proc = subprocess.run(
+        f"{sys.executable} -m draftlint.cli check - | head -1",
+        shell=True, input=many.encode(), capture_output=True, timeout=60,
+    )
+    assert proc.stdout.decode().startswith("-:")
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr

@@ -210,3 +210,46 @@ def test_articles_of_a_decision():
         ("article", 1, ["1.", "2."]),
         ("article", 2, []),
     ]
+
+
+def test_marker_with_its_title_on_the_next_line():
+    doc = parse("I.\nMỤC ĐÍCH\n1.\nMục đích chung\nNội dung.\n")
+    roman = doc.sections[0]
+    assert roman.title == "MỤC ĐÍCH" and roman.children[0].title == "Mục đích chung"
+
+
+def test_symbol_split_across_a_blank_line_joins():
+    doc = parse("1. Căn cứ\n\nThực hiện Nghị định số 104/2016/NĐ-\n\nCP ngày 01/7/2016 của Chính phủ.\n")
+    assert doc.sections[0].paragraphs[0].text == "Thực hiện Nghị định số 104/2016/NĐ-CP ngày 01/7/2016 của Chính phủ."
+
+
+def test_lower_case_bullets_ending_with_semicolons_stay_apart():
+    doc = parse("1. Nội dung kiểm tra:\n- rà soát hồ sơ;\n- kiểm tra thực địa;\n- lập biên bản.\n")
+    assert [p.text for p in doc.sections[0].paragraphs] == ["- rà soát hồ sơ;", "- kiểm tra thực địa;", "- lập biên bản."]
+
+
+def test_space_aligned_two_column_header():
+    doc = parse(
+        "UBND TỈNH AN HÒA          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ                   Độc lập - Tự do - Hạnh phúc\n"
+        "Số:      /KH-SYT          An Hòa, ngày      tháng 5 năm 2025\n\nKẾ HOẠCH\nTiêm chủng năm 2025\n"
+    )
+    assert [a.text for a in doc.header.agency] == ["UBND TỈNH AN HÒA", "SỞ Y TẾ"]
+    assert doc.header.national_title.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.header.motto is not None
+    assert doc.header.number.text == "Số:      /KH-SYT"
+    assert doc.header.place_date.text == "An Hòa, ngày      tháng 5 năm 2025"
+
+
+def test_parts_and_appendix():
+    doc = parse(
+        "Phần thứ nhất\nKẾT QUẢ\nI. KẾT QUẢ\nPhần thứ hai\nNHIỆM VỤ\nI. MỤC TIÊU\n"
+        "Thực hiện./.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Bình\nPHỤ LỤC\nI. DANH MỤC\n"
+    )
+    assert [(p.heading.text, p.attached, [s.marker.raw for s in p.sections]) for p in doc.parts] == [
+        ("Phần thứ nhất KẾT QUẢ", False, ["I."]),
+        ("Phần thứ hai NHIỆM VỤ", False, ["I."]),
+        ("PHỤ LỤC", True, ["I."]),
+    ]
+    assert doc.closing.signer_name.text == "Trần Văn Bình"
+    assert doc.unparsed == ()
