@@ -59,6 +59,10 @@ def _fail(message: str, lang: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe that cannot show Vietnamese gets escapes, not a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -70,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # never a traceback: one line, exit code 2
+        sys.stderr.write(f"draftlint: internal error: {type(exc).__name__}: {exc}\n")
+        return EXIT_ERROR
 
 
 def _main(argv: list[str] | None) -> int:
@@ -92,38 +99,50 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _check(args, rules) -> int:
-    from .config import ConfigError, ConfigFinder
-    from .engine import STDIN, Engine, Options, discover
-    from .reporters import get as get_reporter
+    from .config import ConfigError, ConfigFinder, check_selectors
+    from .engine import STDIN, Engine, Options, Unlistable, discover
 
     lang = args.lang or "vi"
-    for option, codes in (("--select", args.select or ()), ("--ignore", args.ignore)):
-        for code in codes:
-            if code != "ALL" and not any(c.startswith(code) for c in rules):
-                return _fail(t("error.unknown_selector", lang, option=option, code=code), lang)
+    if args.select == ():
+        return _fail(t("error.empty_select", lang), lang)
     try:
+        check_selectors(rules, "--select", args.select or ())
+        check_selectors(rules, "--ignore", args.ignore)
         finder = ConfigFinder(args.config)
     except ConfigError as exc:
         return _fail(str(exc), lang)
     engine = Engine(rules, Options(select=args.select, ignore=args.ignore, fail_on=args.fail_on, lang=args.lang))
-    files = discover(args.paths)
+    entries = discover(args.paths)
     findings = []
     status = EXIT_OK
     report_lang = args.lang
     linted = 0
-    for path in files:
+    config_errors: set[str] = set()
+    for entry in entries:
+        path = entry.path if isinstance(entry, Unlistable) else entry
         display = args.stdin_filename if path == STDIN and args.stdin_filename else path
         config_path = Path(display) if display != STDIN else Path.cwd() / "stdin"
         try:
             config = finder.for_file(config_path)
-            if path != STDIN and config.is_excluded(Path(path)):
-                continue
             settings = engine.settings(config)
         except ConfigError as exc:
-            return _fail(str(exc), lang)
+            # This folder's configuration is broken: say so once, lint everything else.
+            if str(exc) not in config_errors:
+                config_errors.add(str(exc))
+                sys.stderr.write(t("error.prefix", lang) + str(exc) + "\n")
+            status = EXIT_ERROR
+            continue
+        if path != STDIN and config.is_excluded(Path(path)):
+            continue
+        if path.lower().endswith(".docx") and not isinstance(entry, Unlistable):
+            sys.stderr.write(t("notice.docx", settings.lang, path=display) + "\n")
+            continue
         report_lang = report_lang or settings.lang
         try:
-            result = engine.lint_file(path, config, display)
+            if isinstance(entry, Unlistable):
+                result = engine.input_error(display, config, entry.error)
+            else:
+                result = engine.lint_file(path, config, display)
         except Exception as exc:  # a bug must not hide the other files' results
             sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(exc).__name__}: {exc}\n")
             status = EXIT_ERROR
@@ -132,10 +151,15 @@ def _check(args, rules) -> int:
         findings.extend(result.findings)
         if result.input_error:
             status = EXIT_ERROR
+            if not result.findings:  # INP001 is deselected: still say why the exit code is 2
+                sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.reason}\n")
         elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
             status = EXIT_FINDINGS
-    if not files:
+    if not entries:
         sys.stderr.write(t("error.prefix", lang) + t("error.no_files", lang, paths=" ".join(args.paths)) + "\n")
+        status = EXIT_ERROR
+    from .reporters import get as get_reporter
+
     get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
     return status
 

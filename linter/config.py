@@ -17,6 +17,7 @@ Command-line options override the file.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,7 @@ class Config:
         if not self.exclude:
             return False
         try:
-            rel = file.resolve().relative_to(self.root.resolve()).as_posix()
+            rel = Path(os.path.abspath(file)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             rel = file.as_posix()
         parts = rel.split("/")
@@ -73,13 +74,18 @@ def _table(path: Path) -> dict | None:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid TOML (the file is not UTF-8)") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    tool = data.get("tool", {}).get("draftlint")
-    if path.name == "pyproject.toml":
-        return tool
-    if tool is not None:
-        return tool
+    tool = data.get("tool")
+    if tool is not None and not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    table = tool.get("draftlint") if tool else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.draftlint' must be a table")
+    if path.name == "pyproject.toml" or table is not None:
+        return table
     return data
 
 
@@ -103,32 +109,37 @@ def _parse(table: dict, path: Path) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
     fail_on = table.get("fail-on")
-    if fail_on is not None and fail_on not in FAIL_ON:
+    if fail_on is not None and (not isinstance(fail_on, str) or fail_on.lower() not in FAIL_ON):
         raise ConfigError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     lang = table.get("lang")
-    if lang is not None and lang not in ("vi", "en"):
+    if lang is not None and (not isinstance(lang, str) or lang.lower() not in ("vi", "en")):
         raise ConfigError(f"{path}: 'lang' must be 'vi' or 'en', not {lang!r}")
     rules = table.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{path}: 'rules' must be a table of tables, e.g. [tool.draftlint.rules.NUM004]")
     return Config(
         path=path,
-        select=_strings(table["select"], "select", path) if "select" in table else None,
-        ignore=_strings(table.get("ignore", []), "ignore", path),
-        fail_on=fail_on,
-        lang=lang,
+        select=tuple(c.upper() for c in _strings(table["select"], "select", path)) if "select" in table else None,
+        ignore=tuple(c.upper() for c in _strings(table.get("ignore", []), "ignore", path)),
+        fail_on=fail_on.lower() if fail_on else None,
+        lang=lang.lower() if lang else None,
         exclude=_strings(table.get("exclude", []), "exclude", path),
-        rules={code: dict(values) for code, values in rules.items()},
+        rules={code.upper(): dict(values) for code, values in rules.items()},
     )
+
+
+def check_selectors(rules: dict[str, type[Rule]], where: str, codes) -> None:
+    """Every code or prefix selects at least one rule (or is "ALL")."""
+    for code in codes:
+        if code != "ALL" and not any(c.startswith(code) for c in rules):
+            raise ConfigError(f"{where}: {code!r} matches no rule; list them with: draftlint rules")
 
 
 def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
     """Check rule codes, severities and options against the registry."""
     where = config.path or "command line"
-    for key, codes in (("select", config.select or ()), ("ignore", config.ignore)):
-        for code in codes:
-            if code != "ALL" and not any(c.startswith(code) for c in rules):
-                raise ConfigError(f"{where}: '{key}' names {code!r}, which matches no rule")
+    check_selectors(rules, f"{where}: 'select'", config.select or ())
+    check_selectors(rules, f"{where}: 'ignore'", config.ignore)
     for code, values in config.rules.items():
         rule = rules.get(code)
         if rule is None:
@@ -155,27 +166,38 @@ class ConfigFinder:
     """Finds the nearest configuration for each linted file; caches per folder."""
 
     def __init__(self, explicit: Path | None = None) -> None:
+        if explicit is not None and not explicit.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
         self._explicit = load(explicit) if explicit else None
-        self._cache: dict[Path, Config] = {}
+        self._cache: dict[Path, Config | ConfigError] = {}
 
     def for_file(self, file: Path) -> Config:
+        """The configuration of a file (its folder as written, not through symbolic links)."""
         if self._explicit is not None:
             return self._explicit
-        return self.for_dir(file.resolve().parent)
+        return self.for_dir(Path(os.path.abspath(file)).parent)
 
     def for_dir(self, folder: Path) -> Config:
         cached = self._cache.get(folder)
-        if cached is not None:
-            return cached
-        config = None
+        if cached is None:
+            try:
+                cached = self._find(folder)
+            except ConfigError as exc:
+                cached = exc
+            self._cache[folder] = cached
+        if isinstance(cached, ConfigError):
+            raise cached
+        return cached
+
+    def _find(self, folder: Path) -> Config:
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file():
+            try:
+                is_file = candidate.is_file()
+            except OSError:
+                is_file = False
+            if is_file:
                 table = _table(candidate)
                 if table is not None:
-                    config = _parse(table, candidate)
-                    break
-        if config is None:
-            config = self.for_dir(folder.parent) if folder.parent != folder else Config()
-        self._cache[folder] = config
-        return config
+                    return _parse(table, candidate)
+        return self.for_dir(folder.parent) if folder.parent != folder else Config()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from .config import Config, validate
 from .model import Span
 from .rule import Finding, Rule, Severity, Violation
-from .source import InputError, SourceText, read_path
+from .source import InputError, SourceText, read_path, read_stdin
 
 STDIN = "-"
 
@@ -75,19 +75,28 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     input_error: bool = False
+    reason: str = ""  # why the input could not be read
+
+
+@dataclass(frozen=True)
+class Unlistable:
+    """A path that could not be searched or checked (a folder that cannot be listed, a looping link)."""
+
+    path: str
+    error: InputError
 
 
 class Engine:
     def __init__(self, rules: dict[str, type[Rule]], options: Options) -> None:
         self.rules = rules
         self.options = options
-        self._settings: dict[int, Settings] = {}
+        # Keyed by identity; the configuration is kept alongside so its id stays its own.
+        self._settings: dict[int, tuple[Config, Settings]] = {}
 
     def settings(self, config: Config) -> Settings:
-        key = id(config)
-        cached = self._settings.get(key)
+        cached = self._settings.get(id(config))
         if cached is not None:
-            return cached
+            return cached[1]
         validate(config, self.rules)
         cli = self.options
         layers = [(config.select, config.ignore)]
@@ -105,31 +114,27 @@ class Engine:
         fail_on = Severity.parse(cli.fail_on or config.fail_on or "error")
         lang = cli.lang or config.lang or "vi"
         settings = Settings(instances, severities, fail_on, lang)
-        self._settings[key] = settings
+        self._settings[id(config)] = (config, settings)
         return settings
 
     def lint_file(self, path: str, config: Config, display: str | None = None) -> FileResult:
         display = display or path
         try:
-            if path == STDIN:
-                import sys
-
-                from .source import decode
-
-                text = decode(sys.stdin.buffer.read())
-            else:
-                text = read_path(path)
+            text = read_stdin() if path == STDIN else read_path(path)
         except InputError as error:
             return self.input_error(display, config, error)
         return self.lint_text(text, display, config)
 
     def input_error(self, display: str, config: Config, error: InputError) -> FileResult:
+        """INP001 for a file that could not be read (no finding when INP001 is deselected)."""
         settings = self.settings(config)
+        reason = error.reason(settings.lang)
         rule = self.rules["INP001"]
-        violation = Violation(Span(0, 0), args={"reason": error.reason(settings.lang)})
-        message = rule(None).message(violation, settings.lang)
+        if not any(r.code == rule.code for r in settings.rules):
+            return FileResult(display, [], input_error=True, reason=reason)
+        message = rule(None).message(Violation(Span(0, 0), args={"reason": reason}), settings.lang)
         finding = Finding(display, rule.code, rule.name, settings.severities[rule.code], message, 1, 1, 1, 1)
-        return FileResult(display, [finding], input_error=True)
+        return FileResult(display, [finding], input_error=True, reason=reason)
 
     def lint_text(self, text: str, display: str, config: Config) -> FileResult:
         from .parser import parse_source
@@ -161,31 +166,53 @@ class Engine:
         return FileResult(display, findings)
 
 
-def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md")) -> list[str]:
-    """Files to lint: given files as they are, folders searched for drafts (hidden folders skipped)."""
-    found: list[str] = []
+def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md")) -> list[str | Unlistable]:
+    """Files to lint, each once: given files as they are, folders searched for drafts.
+
+    Hidden folders and folders reached through a symbolic link are not searched (a
+    link can loop back); a folder that cannot be listed is reported, not skipped.
+    """
+    found: list[str | Unlistable] = []
+    seen: set[str] = set()
+
+    def add(entry: str | Unlistable) -> None:
+        key = entry.path if isinstance(entry, Unlistable) else entry
+        if key not in seen:
+            seen.add(key)
+            found.append(entry)
+
     for raw in paths:
         if raw == STDIN:
-            found.append(raw)
+            add(raw)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for file in sorted(_walk(path, extensions)):
-                found.append(str(file))
+        path = os.path.normpath(raw)
+        try:
+            is_dir = os.path.isdir(path)
+        except (OSError, ValueError):
+            is_dir = False
+        if is_dir:
+            for entry in _walk(path, extensions):
+                add(entry)
         else:
-            found.append(raw)
+            add(path)
     return found
 
 
-def _walk(folder: Path, extensions: tuple[str, ...]):
+def _walk(folder: str, extensions: tuple[str, ...]):
     try:
-        entries = list(folder.iterdir())
-    except OSError:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield Unlistable(folder, InputError(f"không đọc được thư mục ({exc.strerror})",
+                                            f"cannot list the folder ({exc.strerror})"))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry, extensions)
-        elif entry.suffix.lower() in extensions and entry.is_file():
-            yield entry
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, extensions)
+            elif os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
+                yield os.path.normpath(entry.path)
+        except OSError:
+            continue

@@ -19,9 +19,13 @@ _TEXTS = {
         "vi": "không có quy tắc {code}; xem danh sách bằng lệnh: draftlint rules",
         "en": "no rule {code}; list them with: draftlint rules",
     },
-    "error.unknown_selector": {
-        "vi": "{option}: {code} không khớp quy tắc nào; xem danh sách bằng lệnh: draftlint rules",
-        "en": "{option}: {code} matches no rule; list them with: draftlint rules",
+    "error.empty_select": {
+        "vi": "--select cần ít nhất một mã quy tắc (hoặc ALL)",
+        "en": "--select needs at least one rule code (or ALL)",
+    },
+    "notice.docx": {
+        "vi": "draftlint: bỏ qua {path}: phiên bản này chưa đọc tệp Word (.docx)",
+        "en": "draftlint: skipped {path}: this version does not read Word files (.docx) yet",
     },
     "error.no_files": {
         "vi": "không tìm thấy tệp .txt hoặc .md nào để kiểm tra trong: {paths}",

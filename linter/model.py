@@ -41,7 +41,7 @@ class Line:
 class Marker:
     """A section's number as written: ``II.``, ``1.``, ``6.5.``, ``a)``."""
 
-    style: str  # "roman", "article" (Điều 1.), "arabic", "dotted", "letter"
+    style: str  # "roman", "article" (Điều 1.), "capital" (A. inside a Roman part), "arabic", "dotted", "letter"
     raw: str  # the marker as written, e.g. "6.5."
     number: str  # the numeral without separators, e.g. "6.5", "II", "a"
     parts: tuple[int, ...]  # numeric value: (6, 5); roman II -> (2,); letter đ -> (5,)
@@ -57,7 +57,7 @@ class Marker:
 @dataclass(frozen=True)
 class Section:
     marker: Marker
-    level: int  # 1 roman or article, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
+    level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
     title: str
     heading: Line
     paragraphs: tuple[Line, ...]

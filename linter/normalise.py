@@ -16,12 +16,18 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import tagger
+from .numerals import letter_value, next_letter, previous_letter, roman_value
 from .offsets import OffsetMap
 from .source import SourceText
 
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 _ESCAPE = re.compile(r"\\(?=[.)*+#\-\[\]_])")
-_EMPHASIS = re.compile(r"\*\*|(?<=[\s“\"‘'(])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s”\"’'),.;:]|\Z)")
+_EMPHASIS = re.compile(
+    r"\*\*"  # bold
+    r"|(?<=[\s“\"‘'(])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s”\"’'),.;:]|\Z)"  # italic, opening and closing
+    r"|\A\*(?=[^\s*][^*]*[^\s*]\*(?:[\s”\"’'),.;:]|\Z))"  # italic from the line start: "*a) Thôn*: …"
+    r"|(?<![_\w])__(?=[^\W_])|(?<=[^\W_]|[.)])__(?![_\w])"  # bold with underscores, not "____" or "__/__"
+)
 _TERMINAL = (".", ":", "!", "?")
 _CELL_SPLIT = re.compile(r"\t+| {5,}")
 _HEADER_LINES = 12
@@ -36,7 +42,7 @@ class Unit:
     line_index: int
     first_cell: bool
     blank_before: bool
-    kind: str = ""
+    kind: str = ""  # set by the tagger; TABLE_ROW already for the cells of a tab-separated row
 
     @property
     def width(self) -> int:
@@ -48,7 +54,6 @@ class LogicalLine:
     kind: str
     text: str
     units: list[Unit] = field(default_factory=list)
-    footnote_gap: bool = False  # a footnote interrupted this paragraph
 
     @property
     def first_line(self) -> int:
@@ -66,7 +71,7 @@ def _clean(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]:
     if not stripped:
         return "", []
     base += len(raw) - len(raw.lstrip())
-    if not any(c in stripped for c in "*#\\") and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
+    if not any(c in stripped for c in "*#_\\") and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
         return stripped, [(0, len(stripped), base)]
     cuts: list[tuple[int, int]] = []
     heading = _MD_HEADING.match(stripped)
@@ -147,17 +152,34 @@ def physical_units(source: SourceText) -> list[Unit]:
             blank = True
             continue
         seen += 1
-        first = True
         columns = seen <= _HEADER_LINES or raw.lstrip().startswith(("-", "Nơi nhận"))
+        cells = []
         for cell_start, cell_end in _cells(raw, columns):
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
             if cleaned and (cleaned == "./." or any(c.isalnum() for c in cleaned)):
-                units.append(Unit(cleaned, pieces, index, first, blank))
-                first = False
-                blank = False
-        if not first:
+                cells.append(Unit(cleaned, pieces, index, not cells, blank))
+        if len(cells) == 2 and _bare_marker(cells[0].text) and "\t" in raw:
+            cells = [_merge(cells[0], cells[1])]  # "I.<tab>Mục đích": a Word list's tab
+        elif len(cells) >= 3 and "\t" in raw:
+            for cell in cells:
+                cell.kind = tagger.TABLE_ROW  # a row of a table pasted from Word
+        units.extend(cells)
+        if cells:
             blank = False
     return units
+
+
+def _bare_marker(text: str) -> bool:
+    marker = tagger.match_marker(text)
+    return marker is not None and marker.title_start >= len(text)
+
+
+def _merge(marker: Unit, title: Unit) -> Unit:
+    """One unit "marker title" from two cells; the space stands for the tab between them."""
+    start, size, orig = marker.pieces[-1]
+    pieces = list(marker.pieces) + [(len(marker.text), 1, orig + size)]
+    pieces += [(p + len(marker.text) + 1, n, o) for p, n, o in title.pieces]
+    return Unit(marker.text + " " + title.text, pieces, marker.line_index, True, marker.blank_before)
 
 
 def _cells(raw: str, columns: bool) -> list[tuple[int, int]]:
@@ -189,7 +211,7 @@ def _layout(units: list[Unit]) -> _Layout:
     # Lines that start in lower case are continuations, unless they are markers ("a) …", "- …").
     lower = sum(1 for u in units if u.first_cell and u.kind == tagger.BODY and tagger.starts_lower(u.text))
     p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
-    wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.25
+    wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.15
     if not wrapped:
         return _Layout(False, 10**9, True)
     blanks = sum(1 for u in units if u.blank_before) / len(units)
@@ -201,19 +223,58 @@ def _ends_open(text: str) -> bool:
     return not text.rstrip().endswith(_TERMINAL)
 
 
+class _Outline:
+    """The numbers of the headings met so far, level by level.
+
+    A marker that carries the next number of its level is a heading even where the
+    line before seems to run on; only one that does not fit is taken for a wrap.
+    """
+
+    _LEVELS = (tagger.PART, tagger.ROMAN, tagger.ARTICLE, tagger.CAPITAL, tagger.ARABIC, tagger.DOTTED,
+               tagger.DOTTED3, tagger.LETTER)
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    @staticmethod
+    def _value(marker: tagger.MarkerMatch) -> int:
+        if marker.kind == tagger.ROMAN:
+            return roman_value(marker.number)
+        if marker.kind == tagger.LETTER:
+            return letter_value(marker.number)
+        if marker.kind == tagger.CAPITAL:
+            return ord(marker.number) - ord("A") + 1
+        return int(marker.number.split()[-1].split(".")[-1])
+
+    def fits(self, marker: tagger.MarkerMatch) -> bool:
+        return self._value(marker) == self.last.get(marker.kind, 0) + 1
+
+    def see(self, kind: str, text: str) -> None:
+        if kind == tagger.PART:
+            self.last.clear()
+            return
+        marker = tagger.match_marker(text)
+        if marker is None or marker.kind != kind:
+            return
+        self.last[kind] = self._value(marker)
+        for lower in self._LEVELS[self._LEVELS.index(kind) + 1:]:
+            self.last.pop(lower, None)
+
+
 def logical_lines(units: list[Unit]) -> list[LogicalLine]:
     """Join units into logical lines."""
     for unit in units:
-        unit.kind = tagger.classify(unit.text)
+        if not unit.kind:
+            unit.kind = tagger.classify(unit.text)
     layout = _layout(units)
     lines: list[LogicalLine] = []
     open_line: LogicalLine | None = None  # the line a continuation may join
     interrupted: LogicalLine | None = None  # the paragraph a footnote cut in two
+    outline = _Outline()
     for unit in units:
-        target = _continues(open_line, unit, layout)
+        target = _continues(open_line, unit, layout, outline)
         if target is None and interrupted is not None and unit.first_cell and tagger.starts_lower(unit.text):
-            target = interrupted
-            target.footnote_gap = True
+            target = interrupted  # the paragraph goes on after a footnote that cut it
         if target is not None:
             target.units.append(unit)
             open_line = target
@@ -221,6 +282,8 @@ def logical_lines(units: list[Unit]) -> list[LogicalLine]:
                 interrupted = None
             continue
         line = LogicalLine(unit.kind, "", [unit])
+        if unit.kind in tagger.HEADING_KINDS or unit.kind == tagger.PART:
+            outline.see(unit.kind, unit.text)
         if unit.kind == tagger.FOOTNOTE:
             if open_line is not None and _ends_open(open_line.units[-1].text):
                 interrupted = open_line
@@ -256,23 +319,28 @@ def _prose(open_line: LogicalLine, full: bool) -> bool:
     )
 
 
-_INLINE_MARKER = re.compile(r"(?<=\s)(\d{1,2}|[a-zđ])[.)]\s")
+_INLINE_MARKER = re.compile(r"(?<=[:;,]\s)(\d{1,2}|[a-zđ])[.)]\s")
 
 
-def _inline_list_goes_on(prev: str, text: str) -> bool:
-    """``prev`` holds an inline list ("…: 1. Tiếp nhận;") that ``text`` continues with the next item."""
+def _inline_list_goes_on(prev: str, text: str, ahead: bool = False) -> bool:
+    """``prev`` holds an inline list ("…: 1. Tiếp nhận;") that ``text`` continues with the next item.
+
+    With ``ahead``, whether ``text`` itself goes on with the item after its own ("2. …; 3. …").
+    """
     marker = tagger.match_marker(text)
-    if marker is None or not prev.rstrip().endswith((";", ",")) and not _mid_phrase(prev):
+    if marker is None:
         return False
-    if marker.kind == tagger.ARABIC:
-        previous = str(int(marker.number) - 1)
-    else:
-        index = "abcdđeghiklmnopqrstuvxy".find(marker.number)
-        previous = "abcdđeghiklmnopqrstuvxy"[index - 1] if index > 0 else ""
-    return any(m.group(1) == previous for m in _INLINE_MARKER.finditer(prev))
+    inline = [m.group(1) for m in _INLINE_MARKER.finditer(prev)]
+    if ahead:
+        following = str(int(marker.number) + 1) if marker.kind == tagger.ARABIC else next_letter(marker.number)
+        return following in inline
+    if not prev.rstrip().endswith((";", ",")) and not _mid_phrase(prev):
+        return False
+    previous = str(int(marker.number) - 1) if marker.kind == tagger.ARABIC else previous_letter(marker.number)
+    return bool(inline) and inline[-1] == previous
 
 
-def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> LogicalLine | None:
+def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outline: _Outline) -> LogicalLine | None:
     """The logical line this unit continues, or None when it starts a new one.
 
     1. A cell after a tab, and a unit after nothing, start a new line.
@@ -300,23 +368,30 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
     full = layout.wrapped and last.width >= layout.full_width
     if open_line.kind == tagger.FOOTNOTE and not _ends_open(prev_text):
         return None
-    if (unit.kind in (tagger.ARABIC, tagger.LETTER) and open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI)
-            and _inline_list_goes_on(prev_text, text)):
-        unit.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận hồ sơ;" / "2. Kiểm tra…"
-        return open_line
+    marker = tagger.match_marker(text) if unit.kind in tagger.HEADING_KINDS else None
+    if marker is not None and open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI):
+        title = text[marker.title_start:]
+        inline = unit.kind in (tagger.ARABIC, tagger.LETTER) and _inline_list_goes_on(prev_text, text)
+        if inline and (not outline.fits(marker) or _inline_list_goes_on(text, text, ahead=True)):
+            unit.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận;" + "2. Kiểm tra…; 3. …"
+            return open_line
+        if not outline.fits(marker) and _mid_phrase(prev_text) and (
+            tagger.starts_lower(title)
+            or (_prose(open_line, full) and not (unit.kind == tagger.ROMAN and tagger.is_caps(title)))
+        ):
+            unit.kind = tagger.BODY  # a wrap: "…tại điểm" + "b) khoản 2…"
+            return open_line
+    if unit.kind == tagger.TITLE and open_line.kind == tagger.PART and len(open_line.units) == 1:
+        return open_line  # "Chương I" + "QUY ĐỊNH CHUNG" (a type name, but the chapter's title)
     if unit.kind in tagger.BLOCK_KINDS:
         if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not _mid_phrase(prev_text):
             return None
         if unit.kind == tagger.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
             unit.kind = tagger.BODY
             return open_line
-        if unit.kind in tagger.HEADING_KINDS:
-            marker = tagger.match_marker(text)
-            title = text[marker.title_start:] if marker else ""
-            if tagger.starts_lower(title) or (_prose(open_line, full) and not (
-                    unit.kind == tagger.ROMAN and tagger.is_caps(title))):
-                unit.kind = tagger.BODY
-                return open_line
+        if unit.kind == tagger.PART and text.startswith("Phụ lục") and open_line.kind == tagger.BODY:
+            unit.kind = tagger.BODY  # "…theo" + "Phụ lục I."
+            return open_line
         return None
     if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI, tagger.PLACEDATE, tagger.DOCNUM,
                           tagger.NATION, tagger.MOTTO, tagger.TABLE_ROW):
@@ -336,6 +411,9 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
     if not _ends_open(prev_text):
         return None
     first = text[:1]
+    heading = open_line.kind in tagger.HEADING_KINDS or open_line.kind in (tagger.TITLE, tagger.PART, tagger.CAPS)
+    if first.isdigit() and heading and len(text) > 15 and not prev_text.rstrip().endswith((",", "-", "–")):
+        return None  # "I. KẾT QUẢ ĐẠT ĐƯỢC" + "100% xã đạt chuẩn…": the paragraph after a heading
     if tagger.starts_lower(text) or first.isdigit() or first in ",;)-–…":
         return open_line
     if first == "(" and layout.wrapped:
@@ -343,7 +421,7 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
     if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.units) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG"
     if tagger.is_caps(text) and tagger.is_caps(prev_text):
-        if open_line.kind in (tagger.ROMAN, tagger.TITLE, tagger.PART):
+        if open_line.kind in (tagger.ROMAN, tagger.CAPITAL, tagger.TITLE, tagger.PART):
             return open_line
         if open_line.kind == tagger.CAPS:
             # Header agency lines stay apart unless the name is visibly cut.
@@ -351,7 +429,6 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout) -> Lo
                 return open_line
             return None
     if full:
-        heading = open_line.kind in tagger.HEADING_KINDS or open_line.kind in (tagger.TITLE, tagger.PART, tagger.CAPS)
         if heading and not prev_text.rstrip().endswith((",", ";")):
             return None
         return open_line

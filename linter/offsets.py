@@ -59,7 +59,3 @@ class OffsetMap:
     def _orig_of(self, offset: int) -> int:
         index = bisect.bisect_right(self._norm, offset) - 1
         return self._orig[index] + (offset - self._norm[index])
-
-    @property
-    def segment_count(self) -> int:
-        return len(self._norm)

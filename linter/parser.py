@@ -17,6 +17,7 @@ from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
 from . import tagger
+from .numerals import letter_value, roman_value
 from .model import (
     Addressees,
     Closing,
@@ -33,11 +34,8 @@ from .model import (
 from .normalise import Normalised, normalise
 from .source import SourceText
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-# The Vietnamese sequence of letters for điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
-VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
-_LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
-_STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
+_LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.CAPITAL: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
+_STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.CAPITAL: "capital", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
           tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
 
 
@@ -53,28 +51,33 @@ class _TokenLexer(Lexer):
 
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
+    """The LALR parser, built once and cached in the user's own cache folder.
+
+    Lark's default cache lives in the shared temporary folder under a predictable
+    name and is unpickled on load, so it is not used.
+    """
     from draftlint import grammar as grammar_package
 
     grammar = (Path(grammar_package.__file__).parent / "draft.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_TokenLexer, strict=True, cache=True)
+    cache = _cache_file(grammar)
+    return Lark(grammar, parser="lalr", lexer=_TokenLexer, strict=True, cache=cache or False)
 
 
-def roman_value(numeral: str) -> int:
-    """Value of a Roman numeral, additive-subtractive; malformed ones still get a value."""
-    total = 0
-    for i, char in enumerate(numeral):
-        value = _ROMAN_VALUES[char]
-        if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total
+def _cache_file(grammar: str) -> str | None:
+    import hashlib
+    import os
+    import sys
 
-
-def letter_value(letter: str) -> int:
-    """Position in the Vietnamese sequence (a=1, đ=5); letters outside it come after y."""
-    index = VIETNAMESE_LETTERS.find(letter)
-    return index + 1 if index >= 0 else 100 + ord(letter)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "draftlint")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if os.stat(folder).st_uid != os.getuid():
+            return None
+    except (OSError, AttributeError):
+        return None
+    digest = hashlib.sha256(grammar.encode()).hexdigest()[:16]
+    return os.path.join(folder, f"grammar-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark")
 
 
 class _Driver:
@@ -247,7 +250,9 @@ class _Builder:
     def section(self, tree: Tree) -> Section:
         head_token = tree.children[0]
         heading = self.line(head_token)
-        marker = self.marker(head_token.type, heading)
+        match = tagger.match_marker(heading.text)
+        assert match is not None and match.kind == head_token.type, heading.text
+        marker = self.marker(match, heading)
         paragraphs = []
         children = []
         for child in tree.children[1:]:
@@ -256,8 +261,7 @@ class _Builder:
             else:
                 paragraphs.append(self.line(child))
         last = children[-1].span.end if children else (paragraphs[-1].span.end if paragraphs else heading.span.end)
-        match = tagger.match_marker(heading.text)
-        title = heading.text[match.title_start:] if match else heading.text
+        title = heading.text[match.title_start:]
         return Section(
             marker=marker,
             level=_LEVEL[head_token.type],
@@ -268,14 +272,15 @@ class _Builder:
             span=Span(heading.span.start, last),
         )
 
-    def marker(self, kind: str, heading: Line) -> Marker:
-        match = tagger.match_marker(heading.text)
-        assert match is not None and match.kind == kind, heading.text
+    def marker(self, match: tagger.MarkerMatch, heading: Line) -> Marker:
+        kind = match.kind
         number = match.number
         if kind == tagger.ROMAN:
             parts: tuple[int, ...] = (roman_value(number),)
         elif kind == tagger.ARTICLE:
             parts = (int(number.split()[-1]),)
+        elif kind == tagger.CAPITAL:
+            parts = (ord(number) - ord("A") + 1,)
         elif kind == tagger.LETTER:
             parts = (letter_value(number),)
         else:

@@ -18,10 +18,20 @@ ENTRY_POINT_GROUP = "draftlint.rules"
 _CODE = re.compile(r"[A-Z]{2,5}\d{3}\Z")
 
 
-def entry_points(group: str):
-    from importlib.metadata import entry_points as _entry_points
+def _search_path() -> list[str]:
+    """Where installed distributions live: sys.path without the current folder, which under
+    ``python -m`` is the repository being linted."""
+    cwd = os.getcwd()
+    return [p for p in sys.path if p and os.path.abspath(p) != cwd]
 
-    return _entry_points(group=group)
+
+def entry_points(group: str):
+    from importlib.metadata import distributions
+
+    points = []
+    for dist in distributions(path=_search_path()):
+        points.extend(ep for ep in dist.entry_points if ep.group == group)
+    return points
 
 
 def _plugins_installed() -> bool:
@@ -31,19 +41,19 @@ def _plugins_installed() -> bool:
     importlib.metadata costs some 25 ms, paid only when a plugin is there.
     """
     marker = f"[{ENTRY_POINT_GROUP}]"
-    for folder in sys.path:
+    for folder in _search_path():
         try:
-            names = os.listdir(folder or ".")
+            names = os.listdir(folder)
         except OSError:
             continue
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
                 continue
             try:
-                with open(os.path.join(folder or ".", name, "entry_points.txt"), encoding="utf-8") as handle:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as handle:
                     if marker in handle.read():
                         return True
-            except OSError:
+            except (OSError, UnicodeDecodeError):
                 continue
     return False
 

@@ -108,10 +108,6 @@ class Rule:
         args = {k: v[lang] if isinstance(v, dict) else v for k, v in violation.args.items()}
         return template.format(**args)
 
-    @classmethod
-    def title(cls, lang: str) -> str:
-        return cls.summary[lang]
-
 
 def rule_classes(namespace: dict) -> Iterator[type[Rule]]:
     """The rule classes a module defines (used by the registry)."""

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class InputError(Exception):
@@ -33,27 +37,22 @@ class SourceText:
 
     def __post_init__(self) -> None:
         starts = [0]
-        find = self.text.find
+        text = self.text
+        find = text.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
+        if "\r" in text and text.count("\r") > text.count("\r\n"):
+            # Old Mac line endings (a lone CR) end lines too.
+            starts = sorted(set(starts) | {m.end() for m in _LONE_CR.finditer(text)})
         self._line_starts = starts
 
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
-
-    def line_start(self, index: int) -> int:
-        return self._line_starts[index]
-
     def line_end(self, index: int) -> int:
-        """Offset just past the line's last character (before its newline)."""
-        if index + 1 < len(self._line_starts):
-            end = self._line_starts[index + 1] - 1
-        else:
-            end = len(self.text)
-        if end > self._line_starts[index] and self.text[end - 1] == "\r":
+        """Offset just past the line's last character (before its line break)."""
+        end = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else len(self.text)
+        start = self._line_starts[index]
+        while end > start and self.text[end - 1] in "\r\n":
             end -= 1
         return end
 
@@ -103,6 +102,18 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+def read_stdin() -> str:
+    import sys
+
+    if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+        raise InputError("không có đầu vào chuẩn (stdin đã đóng)", "standard input is closed")
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"không đọc được đầu vào chuẩn ({exc})", f"cannot read standard input ({exc})") from None
+    return decode(data)
+
+
 def read_path(path: str) -> str:
     """Read and decode one file; raises InputError with a one-line reason."""
     try:
@@ -116,4 +127,6 @@ def read_path(path: str) -> str:
         raise InputError("không có quyền đọc tệp", "permission denied") from None
     except OSError as exc:
         raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
+    except (RuntimeError, ValueError) as exc:  # a looping link, a NUL in the name
+        raise InputError(f"không đọc được tệp ({exc})", f"cannot read file ({exc})") from None
     return decode(data)

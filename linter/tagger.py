@@ -28,6 +28,7 @@ SUMMARY = "SUMMARY"
 ROMAN = "ROMAN"
 ARTICLE = "ARTICLE"
 PART = "PART"
+CAPITAL = "CAPITAL"  # "A. NHIỆM VỤ CHUNG" inside a Roman part
 ARABIC = "ARABIC"
 DOTTED = "DOTTED"
 DOTTED3 = "DOTTED3"
@@ -45,7 +46,7 @@ RECIPIENT = "RECIPIENT"
 SIGNER = "SIGNER"
 SIGNAME = "SIGNAME"
 
-HEADING_KINDS = frozenset({ROMAN, ARTICLE, ARABIC, DOTTED, DOTTED3, LETTER})
+HEADING_KINDS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED3, LETTER})
 # Kinds that always start a new logical line (the normaliser never joins into them).
 BLOCK_KINDS = HEADING_KINDS | {PART, 
     NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
@@ -58,8 +59,10 @@ _ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<spac
 # A part above the Roman level: "Phần thứ hai", "PHẦN II", "Chương I", "Mục 2", "PHỤ LỤC", "A. KẾT QUẢ".
 _PART = re.compile(
     r"(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d{1,2})\b|(?:MỤC|Mục)\s+\d{1,2}\b"
-    r"|PHỤ\s+LỤC\b|Phụ\s+lục(?:\s+(?:số\s+)?[\dIVXL]+)?\s*[.:]?\s*\Z|[A-H]\.\s+(?=\S))"
+    r"|PHỤ\s+LỤC\b|Phụ\s+lục(?:\s+(?:số\s+)?[\dIVXL]+)?\s*[.:]?\s*\Z|PHẦN\s+(?=\w))"
 )
+_PART_NUMBER = re.compile(r"(?:số\s+)?(?:[IVXL]+|\d{1,2})\b\s*(?=[.:\-–]|\Z|[^\W\d_])")
+_CAPITAL = re.compile(r"(?P<num>[A-H])(?P<sep>\.)(?P<space>\s+)(?P<rest>.*)\Z", re.S)
 _TIME_RANGE = re.compile(r"\s*[-–]\s*\d")
 _ARTICLE = re.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _LETTER = re.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
@@ -116,7 +119,8 @@ def is_namelike(text: str) -> bool:
     return all(w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words)
 
 
-def _starts_lower(text: str) -> bool:
+def starts_lower(text: str) -> bool:
+    """The first letter of the text is lower case."""
     for char in text:
         if char.isalpha():
             return char.islower()
@@ -156,6 +160,9 @@ def match_marker(text: str) -> MarkerMatch | None:
     if first == "Đ":
         m = _ARTICLE.match(text)
         return _marker(ARTICLE, m) if m else None
+    if "A" <= first <= "H" and text[1:2] == ".":
+        m = _CAPITAL.match(text)
+        return _marker(CAPITAL, m) if m and is_caps(m["rest"]) else None
     if "a" <= first <= "z" or first == "đ":
         m = _LETTER.match(text)
         if m and (m["sep"] == ")" or m["rest"][:1].isupper()):
@@ -188,14 +195,24 @@ def _title_words() -> tuple[str, ...]:
 
 
 def is_part(text: str) -> bool:
+    """A division above the Roman level: "Phần thứ hai", "PHẦN MỞ ĐẦU", "Chương II", "Mục 1", "PHỤ LỤC".
+
+    Its title is on the line after, in capitals after the number, or after ``.``/``:``/``-``;
+    "Chương II Quyết định số 263/QĐ-TTg quy định…" is a sentence, not a part.
+    """
     m = _PART.match(text)
     if not m or len(text) > 160:
         return False
-    if text[:1] in "ABCDEFGH" and text[1:2] == ".":
-        return is_caps(text[2:])  # "A. KẾT QUẢ…", not "A. Nguyễn…"
-    rest = text[m.end():].lstrip()
-    # "Phần II. NHIỆM VỤ", "Chương I", not "Phần 2 của báo cáo nêu…"
-    return not rest or rest[0] in ".:-–" or rest[0].isupper() or rest[0].isdigit()
+    if text.startswith("PHẦN") and not text.startswith("PHẦN THỨ"):
+        return is_caps(text)  # "PHẦN MỞ ĐẦU", "PHẦN II. KẾT QUẢ"
+    rest = _PART_NUMBER.sub("", text[m.end():].strip(), count=1)
+    return not rest or rest[0] in ".:-–" or is_caps(rest)
+
+
+def is_capital_division(text: str) -> bool:
+    """"A. KẾT QUẢ…": a capital letter and a heading in capitals (not "A. Nguyễn…")."""
+    m = _CAPITAL.match(text)
+    return bool(m) and is_caps(m["rest"])
 
 
 def classify(text: str) -> str:
@@ -252,11 +269,7 @@ def is_type_title(text: str) -> bool:
 
 def continues_as_wrapped_hyphen(text: str) -> bool:
     """``- cầu lao động…``: a hyphen from a wrapped ``cung - cầu``, not a bullet."""
-    return text[:1] in "-–" and len(text) > 2 and text[1] == " " and _starts_lower(text[2:])
-
-
-def starts_lower(text: str) -> bool:
-    return _starts_lower(text)
+    return text[:1] in "-–" and len(text) > 2 and text[1] == " " and starts_lower(text[2:])
 
 
 def looks_like_signer(text: str) -> bool:
@@ -272,9 +285,7 @@ _OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
 def zone(kinds: list[str], texts: list[str]) -> list[str]:
     """Re-tag lines whose role depends on where they stand. Returns new kinds."""
     kinds = list(kinds)
-    if ROMAN in kinds:
-        # "Điều 1." inside a plan organised by Roman parts quotes another document's articles.
-        kinds = [BODY if k == ARTICLE else k for k in kinds]
+    _zone_divisions(kinds)
     body_start = _zone_header_and_title(kinds, texts)
     for k in range(body_start, len(kinds)):
         # Header lines out of place in the body ("Số: …", a date in a sentence) are paragraphs.
@@ -287,6 +298,32 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
             kinds[k] = PART if k >= closing_end else CAPS
     _zone_conclusion(kinds, texts, closing_start)
     return kinds
+
+
+def _zone_divisions(kinds: list[str]) -> None:
+    """Re-tag what depends on the enclosing part.
+
+    - ``A. KẾT QUẢ`` is a part above the Roman level, unless it stands inside a Roman
+      part (``II. NHIỆM VỤ`` / ``A. NHIỆM VỤ CHUNG``), where it divides that part;
+    - ``Điều 1.`` inside a Roman part quotes another document's articles.
+    """
+    inside_roman = False
+    capitals_are_parts = None  # decided by the first capital division of a document
+    for k, kind in enumerate(kinds):
+        if kind == ROMAN:
+            inside_roman = True
+        elif kind in (PART, TITLE, NOINHAN):
+            inside_roman = False
+            if kind != PART:
+                capitals_are_parts = None  # an attached document decides afresh
+        elif kind == CAPITAL:
+            if capitals_are_parts is None:
+                capitals_are_parts = not inside_roman
+            if capitals_are_parts:
+                kinds[k] = PART
+                inside_roman = False
+        elif kind == ARTICLE and inside_roman:
+            kinds[k] = BODY
 
 
 def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:

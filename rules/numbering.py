@@ -11,26 +11,13 @@ counted by their last part; a change of prefix starts a new count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from draftlint.model import Document, Section
-from draftlint.parser import VIETNAMESE_LETTERS, roman_value
+from draftlint.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
 from draftlint.rule import Rule, Severity, quote
 
 _PARENTHESISED = re.compile(r"\([^)]*\)")
-_ROMAN_NUMERALS = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def to_roman(value: int) -> str:
-    out = []
-    for number, numeral in _ROMAN_NUMERALS:
-        while value >= number:
-            out.append(numeral)
-            value -= number
-    return "".join(out)
-
-
 def _label(section: Section) -> str:
     """A section's number as a reader says it: "6.5", "II", "a"."""
     return section.marker.number
@@ -41,75 +28,70 @@ def _format(style: str, parts: tuple[int, ...]) -> str:
         return f"Điều {parts[-1]}"
     if style == "roman":
         return to_roman(parts[-1])
+    if style == "capital":
+        return chr(ord("A") + parts[-1] - 1)
     if style == "letter":
         index = parts[-1] - 1
         return VIETNAMESE_LETTERS[index] if 0 <= index < len(VIETNAMESE_LETTERS) else "?"
     return ".".join(str(p) for p in parts)
 
 
-@dataclass(frozen=True)
-class _Run:
-    """Siblings counted together: same parent, same style, same dotted prefix."""
+def _runs(doc: Document) -> Iterator[tuple[Section, ...]]:
+    """Runs of siblings to count, each in document order. Two kinds of run span several parents:
 
-    parent: Section | None
-    items: tuple[Section, ...]
-    start: int  # the number the first item should carry
-
-
-def _runs(doc: Document) -> Iterator[_Run]:
-    """Sibling runs to count. Two kinds of run span several parents:
-
-    - articles (Điều 1., Điều 2.) are numbered on through the whole document,
-      across chapters and parts;
-    - Arabic items under Roman parts, when the document numbers them on (see
-      ``_continuous_arabic``), form one run across the parts.
+    - articles (Điều 1., Điều 2.) are numbered on through a document, across its
+      chapters and parts, and start again in an attached document;
+    - the Arabic items under the Roman parts of one body or part, when it numbers
+      them on (see ``_continuous_arabic``), form one run.
 
     Letters outside the Vietnamese sequence (f, j, w, z) are left to NUM005.
     """
-    continuous = _continuous_arabic(doc)
-    groups: list[tuple[Section | None, tuple[Section, ...]]] = []
-    article_runs: list[list[Section]] = [[]]
+    articles: list[Section] = []
+    roman_prefixed = _roman_prefixed_dotted(doc)
     for attached, top in doc.top_level_groups():
-        if attached:
-            article_runs.append([])  # an attached document numbers its articles afresh
-        groups.append((None, top))
-        article_runs[-1].extend(s for s in top if s.marker.style == "article")
-    groups += [(s, s.children) for s in doc.walk_sections() if s.children]
-    chained: list[Section] = []
-    for parent, children in groups:
-        runs: list[list[Section]] = []
-        for child in children:
-            if child.marker.style == "letter" and child.marker.number not in VIETNAMESE_LETTERS:
-                continue
-            if child.marker.style == "article":
-                continue
-            if continuous and parent is not None and parent.marker.style == "roman" and child.marker.style == "arabic":
-                chained.append(child)
-                continue
-            last = runs[-1][-1] if runs else None
-            if last and last.marker.parts[:-1] == child.marker.parts[:-1] and last.marker.style == child.marker.style:
-                runs[-1].append(child)
-            else:
-                runs.append([child])
-        for items in runs:
-            yield _Run(parent, tuple(items), 1)
-    for items in (*article_runs, chained):
-        if items:
-            yield _Run(None, tuple(items), 1)
+        if attached and articles:
+            yield tuple(articles)  # an attached document numbers its articles afresh
+            articles = []
+        articles.extend(s for s in top if s.marker.style == "article")
+        continuous = _continuous_arabic(top)
+        chained: list[Section] = []
+        parents: list[tuple[Section | None, tuple[Section, ...]]] = [(None, top)]
+        parents += [(s, s.children) for root in top for s in root.walk() if s.children]
+        for parent, children in parents:
+            run: list[Section] = []
+            for child in children:
+                marker = child.marker
+                if marker.style == "article" or (marker.style == "letter" and marker.number not in VIETNAMESE_LETTERS):
+                    continue
+                if continuous and parent is not None and parent.marker.style == "roman" and marker.style == "arabic":
+                    chained.append(child)
+                    continue
+                # Where the parent's number is the prefix, a wrong prefix is NUM003's; elsewhere a new
+                # prefix starts a count (1.1, 1.2, 2.1 directly under a Roman part).
+                numbered_parent = parent is not None and (
+                    parent.marker.style in ("arabic", "dotted") or (parent.marker.style == "roman" and roman_prefixed))
+                by_prefix = not numbered_parent
+                key = (marker.parts[:-1] if by_prefix else (), marker.style)
+                if run and (run[-1].marker.parts[:-1] if by_prefix else (), run[-1].marker.style) != key:
+                    yield tuple(run)
+                    run = []
+                run.append(child)
+            if run:
+                yield tuple(run)
+        if chained:
+            yield tuple(chained)
+    if articles:
+        yield tuple(articles)
 
 
-def _continuous_arabic(doc: Document) -> bool:
+def _continuous_arabic(top: tuple[Section, ...]) -> bool:
     """Arabic items numbered on across Roman parts (II: 1–4, III: 5–7).
 
     Recognised when no Roman part after the first starts again at 1 and at
     least one of them carries on from the part before; a single slip (III
     starting at 5 again) is then a duplicate, not a change of convention.
     """
-    groups = [
-        [c for c in s.children if c.marker.style == "arabic"]
-        for s in doc.sections
-        if s.marker.style == "roman"
-    ]
+    groups = [[c for c in s.children if c.marker.style == "arabic"] for s in top if s.marker.style == "roman"]
     groups = [g for g in groups if g]
     if len(groups) < 2:
         return False
@@ -119,18 +101,17 @@ def _continuous_arabic(doc: Document) -> bool:
     )
 
 
-def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
+def _sequence(items: tuple[Section, ...]) -> Iterator[tuple[str, Section, dict]]:
     """Walk one run; yields (problem, section, details) for start, gap, order and duplicate.
 
     After a wrong number the count goes on from it, unless the next item shows
     that the wrong one was a typo (1, 2, 5, 4: only 5 is reported). Two items
     swapped (1, 3, 2, 4) are reported once, at the first of them.
     """
-    items = run.items
     first = items[0]
-    if first.marker.value != run.start:
-        yield "start", first, {"expected": run.start}
-        typo_base = run.start
+    if first.marker.value != 1:
+        yield "start", first, {"expected": 1}
+        typo_base = 1
     else:
         typo_base = None
     prev = first.marker.value
@@ -144,7 +125,7 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
             typo_base = None
         elif value in seen:
             yield "duplicate", item, {"expected": expected}
-            typo_base = None
+            typo_base = expected  # it was probably meant to be the expected number
         elif value > expected and i + 1 < len(items) and items[i + 1].marker.value == expected:
             yield "order", item, {"expected": expected, "previous": prev}
             seen.update((value, expected))
@@ -163,6 +144,28 @@ def _sequence(run: _Run) -> Iterator[tuple[str, Section, dict]]:
         i += 1
 
 
+def misplaced(doc: Document) -> dict[int, tuple[Section, Section]]:
+    """Dotted items whose number does not start with their parent's (3.1. under 2.), by id: (item, parent).
+
+    Computed once; NUM003 reports them, and the count of their siblings does not report them again.
+    """
+    return doc.derived("numbering.misplaced", _find_misplaced)
+
+
+def _find_misplaced(doc: Document) -> dict[int, tuple[Section, Section]]:
+    roman_prefixed = _roman_prefixed_dotted(doc)
+    found: dict[int, tuple[Section, Section]] = {}
+    for parent in doc.walk_sections():
+        # Under a Roman part only when the document writes 2.1. under II.
+        if not (parent.marker.style in ("arabic", "dotted") or (parent.marker.style == "roman" and roman_prefixed)):
+            continue
+        prefix = parent.marker.parts
+        for child in parent.children:
+            if child.marker.style == "dotted" and child.marker.parts[: len(prefix)] != prefix:
+                found[id(child)] = (child, parent)
+    return found
+
+
 def numbering_problems(doc: Document) -> tuple[tuple[str, Section, dict], ...]:
     """Every sequence problem of the document, computed once for NUM001, NUM002 and NUM004."""
     return doc.derived("numbering.problems", _all_problems)
@@ -170,12 +173,14 @@ def numbering_problems(doc: Document) -> tuple[tuple[str, Section, dict], ...]:
 
 def _all_problems(doc: Document) -> tuple[tuple[str, Section, dict], ...]:
     problems = []
+    wrong_prefix = misplaced(doc)
     for run in _runs(doc):
         first_lines: dict[int, int] = {}
-        for item in run.items:
+        for item in run:
             first_lines.setdefault(item.marker.value, item.heading.first_line)
         for problem, item, details in _sequence(run):
-            problems.append((problem, item, {**details, "first_line": first_lines[item.marker.value]}))
+            if id(item) not in wrong_prefix:  # already NUM003's
+                problems.append((problem, item, {**details, "first_line": first_lines[item.marker.value]}))
     return tuple(problems)
 
 
@@ -286,25 +291,18 @@ class NumberingParentMismatch(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n2.1. Kiểm tra định kỳ\n2.2. Kiểm tra đột xuất\n"
 
     def check(self, doc):
-        roman_prefixed = _roman_prefixed_dotted(doc)
-        for parent in doc.walk_sections():
-            # Under a Roman part only when the document writes 2.1. under II.
-            if not (parent.marker.style in ("arabic", "dotted") or (parent.marker.style == "roman" and roman_prefixed)):
-                continue
-            prefix = parent.marker.parts
-            reported: set[tuple[int, ...]] = set()
-            for child in parent.children:
-                if child.marker.style != "dotted":
-                    continue
-                own = child.marker.parts[: len(prefix)]
-                if own != prefix and child.marker.parts[:-1] not in reported:
-                    reported.add(child.marker.parts[:-1])
-                    yield self.violation(
-                        child.marker.span,
-                        text=quote(child.heading.text),
-                        parent=_label(parent),
-                        prefix=".".join(str(p) for p in prefix) + ".",
-                    )
+        reported: set[tuple[int, tuple[int, ...]]] = set()
+        for child, parent in misplaced(doc).values():
+            key = (id(parent), child.marker.parts[:-1])
+            if key in reported:
+                continue  # 3.1. and 3.2. under 2.: one report
+            reported.add(key)
+            yield self.violation(
+                child.marker.span,
+                text=quote(child.heading.text),
+                parent=_label(parent),
+                prefix=".".join(str(p) for p in parent.marker.parts) + ".",
+            )
 
 
 def _roman_prefixed_dotted(doc: Document) -> bool:
@@ -454,7 +452,7 @@ class HeadingStyle(Rule):
 
     def check(self, doc):
         expected_sep = "-" if doc.is_party else "."
-        for section in doc.sections:
+        for section in (s for _, top in doc.top_level_groups() for s in top):
             marker = section.marker
             if marker.style != "roman":
                 continue

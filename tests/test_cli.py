@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -299,3 +300,109 @@ def test_a_closed_pipe_is_not_a_traceback():
     )
     assert proc.stdout.decode().startswith("-:")
     assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+# --- robustness: what goes wrong around the drafts ----------------------------------------
+
+
+def test_a_broken_configuration_does_not_stop_the_other_files(tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / ".draftlint.toml").write_text("colour = 1\n", encoding="utf-8")
+    (bad / "b.txt").write_text(DUPLICATE, encoding="utf-8")
+    (bad / "c.txt").write_text(DUPLICATE, encoding="utf-8")
+    result = run("check", "--format", "json", str(bad), str(good))
+    assert result.returncode == 2
+    assert [Path(f["path"]).name for f in json.loads(result.stdout)] == ["a.txt"]
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "unknown key 'colour'" in err
+
+
+def test_a_folder_without_drafts_is_an_error(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2
+    assert ".txt" in result.stderr.decode()
+
+
+def test_links_do_not_loop_and_unreadable_names_are_inputs_errors(tmp_path):
+    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder link back up
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    result = run("check", "--format", "json", str(tmp_path), str(tmp_path / "loop.txt"))
+    findings = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert sorted((Path(f["path"]).name, f["code"]) for f in findings) == [("a.txt", "NUM002"), ("loop.txt", "INP001")]
+    assert b"Traceback" not in result.stderr
+
+
+def test_empty_select_is_refused():
+    result = run("check", "--select", ",", str(BROKEN))
+    assert result.returncode == 2 and "--select" in result.stderr.decode()
+
+
+def test_old_mac_line_endings(tmp_path, capsys):
+    draft = tmp_path / "mac.txt"
+    draft.write_bytes("I. NHIỆM VỤ\r1. Tuyên truyền\r1. Kiểm tra\r".encode())
+    code, findings = check_json(capsys, str(draft))
+    assert code == 1 and [(f["code"], f["line"]) for f in findings] == [("NUM002", 3)]
+
+
+def test_closed_standard_input():
+    proc = subprocess.run([sys.executable, "-m", "draftlint.cli", "check", "-"], stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 0  # an empty draft
+    proc = subprocess.run([sys.executable, "-c", "import sys; sys.stdin.close(); sys.stdin = None; "
+                           "from draftlint.cli import main; sys.exit(main(['check', '-']))"],
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 2 and b"INP001" in proc.stdout and b"Traceback" not in proc.stderr
+
+
+def test_an_ignored_input_error_still_exits_2_and_says_why(tmp_path):
+    result = run("check", "--ignore", "INP001", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert "missing.txt" in result.stderr.decode() and "INP001" not in result.stdout.decode()
+
+
+def test_configuration_codes_and_values_are_case_insensitive(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", 'ignore = ["num002"]\nfail-on = "Warning"\nlang = "EN"\n')
+    assert check_json(capsys, str(draft)) == (0, [])
+
+
+def test_a_console_that_cannot_show_vietnamese(tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="cp1252")
+    proc = subprocess.run([sys.executable, "-m", "draftlint.cli", "check", str(BROKEN)],
+                          capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 1 and b"NUM002" in proc.stdout and b"Traceback" not in proc.stderr
+
+
+def test_word_files_are_skipped_with_a_notice(tmp_path):
+    docx = tmp_path / "ke-hoach.docx"
+    docx.write_bytes(b"PK\x03\x04")
+    result = run("check", "--lang", "en", str(docx), str(CLEAN))
+    assert result.returncode == 0
+    assert "skipped" in result.stderr.decode() and "ke-hoach.docx" in result.stderr.decode()
+
+
+def test_missing_explicit_config_file(tmp_path):
+    result = run("check", "--config", str(tmp_path / "nope.toml"), str(CLEAN))
+    assert result.returncode == 2 and "nope.toml" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("config", ['tool = "x"\n', "[tool]\ndraftlint = 1\n"])
+def test_odd_shapes_of_configuration(tmp_path, config):
+    draft = _project(tmp_path, ".draftlint.toml", config)
+    result = run("check", str(draft))
+    assert result.returncode == 2 and "must be a table" in result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+
+
+def test_non_utf8_configuration(tmp_path):
+    (tmp_path / ".draftlint.toml").write_bytes('lang = "vi" # tiếng Việt\n'.encode("utf-16"))
+    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"))
+    assert result.returncode == 2 and "not valid TOML" in result.stderr.decode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +32,7 @@ def _check(text: str) -> None:
         assert 0 <= ln.span.start <= ln.span.end <= len(doc.text)
     for section in doc.walk_sections():
         assert 0 <= section.span.start <= section.span.end <= len(doc.text)
-    line_count = text.count("\n") + 1
+    line_count = len(re.split(r"\r\n|\r|\n", text))  # a lone CR ends a line too
     for finding in lint(text, select=["ALL"]):
         assert 1 <= finding.line <= finding.end_line <= line_count
         assert finding.column >= 1 and finding.end_column >= 1

@@ -1,8 +1,5 @@
 """Reporters: turn findings into what a user reads (text) or a tool reads (json)."""
 
-FORMATS = ("text", "json")
-
-
 def get(name: str):
     if name == "json":
         from . import json_report
