@@ -28,6 +28,8 @@ _EMPHASIS = re.compile(
     r"|\A\*(?=[^\s*][^*]*[^\s*]\*(?:[\s”\"’'),.;:]|\Z))"  # italic from the line start: "*a) Thôn*: …"
     r"|(?<![_\w])__(?=[^\W_])|(?<=[^\W_]|[.)])__(?![_\w])"  # bold with underscores, not "____" or "__/__"
 )
+_MARKUP = re.compile(r"[*#_\\]")
+_ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = (".", ":", "!", "?")
 _CELL_SPLIT = re.compile(r"\t+| {5,}")
 _HEADER_LINES = 12
@@ -71,7 +73,7 @@ def _clean(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]:
     if not stripped:
         return "", []
     base += len(raw) - len(raw.lstrip())
-    if not any(c in stripped for c in "*#_\\") and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
+    if not _MARKUP.search(stripped) and (stripped.isascii() or unicodedata.is_normalized("NFC", stripped)):
         return stripped, [(0, len(stripped), base)]
     cuts: list[tuple[int, int]] = []
     heading = _MD_HEADING.match(stripped)
@@ -156,7 +158,7 @@ def physical_units(source: SourceText) -> list[Unit]:
         cells = []
         for cell_start, cell_end in _cells(raw, columns):
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
-            if cleaned and (cleaned == "./." or any(c.isalnum() for c in cleaned)):
+            if cleaned and (cleaned == "./." or _ALNUM.search(cleaned)):
                 cells.append(Unit(cleaned, pieces, index, not cells, blank))
         if len(cells) == 2 and _bare_marker(cells[0].text) and "\t" in raw:
             cells = [_merge(cells[0], cells[1])]  # "I.<tab>Mục đích": a Word list's tab
@@ -184,6 +186,8 @@ def _merge(marker: Unit, title: Unit) -> Unit:
 
 def _cells(raw: str, columns: bool) -> list[tuple[int, int]]:
     """Cells of a physical line: split at tabs and, where ``columns``, at wide space runs before a capital."""
+    if "\t" not in raw and (not columns or "     " not in raw):
+        return [(0, len(raw))]
     bounds = []
     pos = 0
     for m in _CELL_SPLIT.finditer(raw):
