@@ -26,7 +26,7 @@ from typing import Any
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules"}
+_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers"}
 FAIL_ON = ("error", "warning", "info")
 
 
@@ -43,6 +43,8 @@ class Config:
     lang: str | None = None
     exclude: tuple[str, ...] = ()
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_types: dict[str, list[str]] = field(default_factory=dict)  # name → codes
+    issuers: dict[str, list[str]] = field(default_factory=dict)  # code → names
 
     @property
     def root(self) -> Path:
@@ -117,7 +119,15 @@ def _parse(table: dict, path: Path) -> Config:
     rules = table.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{path}: 'rules' must be a table of tables, e.g. [tool.draftlint.rules.NUM004]")
+    extra = {}
+    for key in ("document-types", "issuers"):
+        value = table.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: '{key}' must be a table, e.g. [tool.draftlint.{key}]")
+        extra[key] = {k: list(_strings(v, f"{key}.{k}", path)) for k, v in value.items()}
     return Config(
+        document_types=extra["document-types"],
+        issuers=extra["issuers"],
         path=path,
         select=tuple(c.upper() for c in _strings(table["select"], "select", path)) if "select" in table else None,
         ignore=tuple(c.upper() for c in _strings(table.get("ignore", []), "ignore", path)),

@@ -68,6 +68,7 @@ class Settings:
     severities: dict[str, Severity]
     fail_on: Severity
     lang: str
+    vocabulary: object  # data.Vocabulary: built-in document types and issuers plus the configuration's
 
 
 @dataclass
@@ -113,7 +114,10 @@ class Engine:
                 instances.append(rule_class(overrides))
         fail_on = Severity.parse(cli.fail_on or config.fail_on or "error")
         lang = cli.lang or config.lang or "vi"
-        settings = Settings(instances, severities, fail_on, lang)
+        from .data import vocabulary
+
+        words = vocabulary().extended(config.document_types, config.issuers)
+        settings = Settings(instances, severities, fail_on, lang, words)
         self._settings[id(config)] = (config, settings)
         return settings
 
@@ -141,7 +145,7 @@ class Engine:
 
         settings = self.settings(config)
         source = SourceText(text)
-        doc, norm = parse_source(source, display)
+        doc, norm = parse_source(source, display, settings.vocabulary)
         findings: list[Finding] = []
         offsets = norm.offsets
         for rule in settings.rules:

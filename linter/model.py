@@ -143,6 +143,7 @@ class Document:
     parts: tuple[Part, ...] = ()
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
+    vocabulary: Any = field(default=None, compare=False, repr=False)  # data.Vocabulary: types and issuers
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def walk_sections(self) -> Iterator[Section]:

@@ -117,8 +117,12 @@ class _Driver:
         return self.interactive.feed_eof()
 
 
-def parse_source(source: SourceText, path: str = "-") -> tuple[Document, Normalised]:
-    """Parse decoded text into the document model (never raises on any text)."""
+def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[Document, Normalised]:
+    """Parse decoded text into the document model (never raises on any text).
+
+    ``vocabulary`` holds the document types and issuers citations are read against
+    (the built-in tables, extended by the configuration).
+    """
     norm = normalise(source)
     texts = [line.text for line in norm.lines]
     kinds = tagger.zone([line.kind for line in norm.lines], texts)
@@ -147,7 +151,11 @@ def parse_source(source: SourceText, path: str = "-") -> tuple[Document, Normali
         tree = Tree("start", [])
     else:
         tree = driver.finish()
-    doc = _Builder(lines, path, norm.text).build(tree, tuple(unparsed))
+    if vocabulary is None:
+        from .data import vocabulary as built_in
+
+        vocabulary = built_in()
+    doc = _Builder(lines, path, norm.text).build(tree, tuple(unparsed), vocabulary)
     return doc, norm
 
 
@@ -162,7 +170,7 @@ class _Builder:
     def line(self, token: Token) -> Line:
         return self.lines[token.start_pos]
 
-    def build(self, tree: Tree, unparsed: tuple[Unparsed, ...]) -> Document:
+    def build(self, tree: Tree, unparsed: tuple[Unparsed, ...], vocabulary) -> Document:
         header = Header()
         title = None
         preamble: tuple[Line, ...] = ()
@@ -202,6 +210,7 @@ class _Builder:
             parts=tuple(parts),
             unparsed=unparsed,
             is_party=is_party,
+            vocabulary=vocabulary,
         )
 
     def part(self, tree: Tree) -> Part:

@@ -3,5 +3,6 @@
 # Modules imported by the registry, in catalogue order.
 BUILTIN_MODULES = (
     "draftlint.rules.numbering",
+    "draftlint.rules.citations",
     "draftlint.rules.input",
 )

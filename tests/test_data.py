@@ -6,20 +6,49 @@ from draftlint import data, tagger
 
 
 def test_document_types_hold_appendix_iii():
-    codes = {t.name: t.code for t in data.document_types()}
+    codes = {t.name: t.codes for t in data.document_types()}
     # Nghị định 30/2020/NĐ-CP, Phụ lục III, Mục I (mixed case kept: QyĐ, CTr, TTr).
-    assert codes["Kế hoạch"] == "KH"
-    assert codes["Chương trình"] == "CTr"
-    assert codes["Quy định"] == "QyĐ"
-    assert codes["Tờ trình"] == "TTr"
-    assert codes["Đề án"] == "ĐA" and codes["Dự án"] == "DA"
-    assert len([t for t in data.document_types() if t.title]) >= 27
+    appendix = {"Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
+                "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr", "Kế hoạch": "KH",
+                "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC", "Biên bản": "BB",
+                "Tờ trình": "TTr", "Hợp đồng": "HĐ", "Công điện": "CĐ", "Bản ghi nhớ": "BGN",
+                "Bản thỏa thuận": "BTT", "Giấy ủy quyền": "GUQ", "Giấy mời": "GM", "Giấy giới thiệu": "GGT",
+                "Giấy nghỉ phép": "GNP", "Phiếu gửi": "PG", "Phiếu chuyển": "PC", "Phiếu báo": "PB"}
+    for name, code in appendix.items():
+        assert codes[name][0] == code, name
+    assert codes["Nghị định"] == ("NĐ",) and codes["Thông tư liên tịch"] == ("TTLT",)
+    assert "QĐi" in codes["Quy định"] and codes["Kết luận"] == ("KL",)
+    assert codes["Chương trình hành động"] == ("CTr",) and codes["Công văn"] == ()
 
 
-def test_document_types_are_unique():
+def test_document_types_are_unique_and_flagged():
     types = data.document_types()
     assert len({t.name for t in types}) == len(types)
-    assert len({t.code for t in types}) == len(types)
+    by_name = {t.name: t for t in types}
+    assert by_name["Nghị định"].normative and by_name["Thông tư"].normative
+    assert by_name["Luật"].law and by_name["Pháp lệnh"].law
+    assert by_name["Quyết định"].short and not by_name["Chương trình"].short and not by_name["Đề án"].short
+
+
+def test_issuers():
+    vocab = data.vocabulary()
+    assert vocab.authority("Thủ tướng Chính phủ về việc") == "TTg"
+    assert vocab.authority("Chính phủ ban hành") == "CP"
+    assert vocab.authority("Bộ Lao động – Thương binh và Xã hội") in ("LĐTBXH", "BLĐTBXH")
+    assert vocab.authority("Ban Chấp hành Đảng bộ tỉnh (Khóa XX)") == "TU"
+    assert vocab.authority("Bộ Chính trị") == "TW"
+    assert vocab.authority("Công ty ABC") is None
+    assert vocab.is_party_issuer("TU") and vocab.is_state_issuer("CP") and vocab.is_state_issuer("UBTVQH14")
+    assert vocab.is_known_issuer("SLĐTBXH") and not vocab.is_known_issuer("XYZ")
+    assert vocab.codes_for_authority("LĐTBXH") == {"LĐTBXH", "BLĐTBXH"}
+    codes = [i.code for i in data.issuers()]
+    assert len(codes) == len(set(codes))
+
+
+def test_configuration_extends_the_vocabulary():
+    vocab = data.vocabulary().extended({"Quy chế phối hợp": ["QCPH"]}, {"BQLKKT": ["Ban Quản lý Khu kinh tế"]})
+    assert "QCPH" in vocab.type_codes and vocab.authority("Ban Quản lý Khu kinh tế tỉnh") == "BQLKKT"
+    assert "QCPH" not in data.vocabulary().type_codes
 
 
 def test_title_lines_come_from_the_table():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,8 +13,18 @@ _HERE = Path(__file__).parent
 @dataclass(frozen=True)
 class DocumentType:
     name: str
+    codes: tuple[str, ...]  # type codes its number-symbol may carry; () for Công văn, Luật, Pháp lệnh
+    title: bool = False  # can stand as a draft's own title line
+    normative: bool = False  # the symbol carries the year (20/2021/NĐ-CP)
+    law: bool = False  # Luật, Pháp lệnh
+    short: bool = False  # "Quyết định 835" is a short reference
+
+
+@dataclass(frozen=True)
+class Issuer:
     code: str
-    title: bool
+    names: tuple[str, ...]
+    party: bool = False
 
 
 def load(name: str) -> dict:
@@ -27,6 +38,103 @@ def load(name: str) -> dict:
 @lru_cache(maxsize=None)
 def document_types() -> tuple[DocumentType, ...]:
     return tuple(
-        DocumentType(name=row["name"], code=row["code"], title=row.get("title", False))
+        DocumentType(
+            name=row["name"],
+            codes=tuple(row.get("codes", ())),
+            title=row.get("title", False),
+            normative=row.get("normative", False),
+            law=row.get("law", False),
+            short=row.get("short", False),
+        )
         for row in load("document_types.toml")["type"]
     )
+
+
+@lru_cache(maxsize=None)
+def issuers() -> tuple[Issuer, ...]:
+    return tuple(
+        Issuer(code=row["code"], names=tuple(row["names"]), party=row.get("party", False))
+        for row in load("issuers.toml")["issuer"]
+    )
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: lower case, one kind of dash, single spaces, Ủy = Uỷ, hóa = hoá."""
+    text = text.lower().replace("–", "-").replace("—", "-").replace("uỷ", "ủy").replace("oá", "óa")
+    return " ".join(text.split())
+
+
+_LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d{1,2}\Z")
+_LOCAL = re.compile(r"S[A-ZĐ]{2,}\Z")  # a provincial department: SNV, SLĐTBXH, SKHĐT
+
+
+class Vocabulary:
+    """The document types and issuers a draft's citations are read against."""
+
+    def __init__(self, types: tuple[DocumentType, ...], issuer_list: tuple[Issuer, ...]) -> None:
+        self.types = types
+        self.issuers = issuer_list
+        self.type_by_name = {fold(t.name): t for t in types}
+        self.type_codes = {code for t in types for code in t.codes}
+        self.issuer_by_code = {i.code: i for i in issuer_list}
+        self._authority_re: re.Pattern | None = None
+        self._authorities = sorted(
+            ((fold(name), i.code) for i in issuer_list for name in i.names),
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
+
+    def extended(self, extra_types: dict[str, list[str]], extra_issuers: dict[str, list[str]]) -> "Vocabulary":
+        """This vocabulary plus a configuration's own types (name → codes) and issuers (code → names)."""
+        if not extra_types and not extra_issuers:
+            return self
+        types = list(self.types)
+        for name, codes in extra_types.items():
+            types.append(DocumentType(name=name, codes=tuple(codes), short=True))
+        issuer_list = list(self.issuers)
+        for code, names in extra_issuers.items():
+            issuer_list.append(Issuer(code=code, names=tuple(names)))
+        return Vocabulary(tuple(types), tuple(issuer_list))
+
+    def is_known_issuer(self, code: str) -> bool:
+        return code in self.issuer_by_code or bool(_LEGISLATURE.match(code) or _LOCAL.match(code))
+
+    def is_party_issuer(self, code: str) -> bool:
+        issuer = self.issuer_by_code.get(code)
+        return bool(issuer and issuer.party)
+
+    def is_state_issuer(self, code: str) -> bool:
+        issuer = self.issuer_by_code.get(code)
+        if issuer is not None:
+            return not issuer.party
+        return bool(_LEGISLATURE.match(code) or _LOCAL.match(code))
+
+    @property
+    def authority_pattern(self) -> re.Pattern:
+        """Matches a known authority's name at a position ("Thủ tướng Chính phủ", "UBND")."""
+        if self._authority_re is None:
+            names = sorted({n for i in self.issuers for n in i.names}, key=len, reverse=True)
+            parts = [re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for n in names]
+            self._authority_re = re.compile(r"(?:%s)(?!\w)" % "|".join(parts), re.I)
+        return self._authority_re
+
+    def authority(self, text: str) -> str | None:
+        """The issuer code whose name ``text`` (what follows "của") starts with, the longest name first."""
+        key = fold(text)
+        for name, code in self._authorities:
+            if key.startswith(name) and (len(key) == len(name) or not key[len(name)].isalnum()):
+                return code
+        return None
+
+    def codes_for_authority(self, code: str) -> set[str]:
+        """Codes that name the same authority as ``code`` (LĐTBXH and BLĐTBXH)."""
+        issuer = self.issuer_by_code.get(code)
+        if issuer is None:
+            return {code}
+        names = {fold(n) for n in issuer.names}
+        return {i.code for i in self.issuers if names & {fold(n) for n in i.names}}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return Vocabulary(document_types(), issuers())

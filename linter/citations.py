@@ -1,0 +1,428 @@
+"""The citation extractor: every citation of a specific document in a draft, computed once.
+
+A citation is a document type (``Quyết định``, ``Chương trình hành động`` …), ``số``,
+a number-symbol (``90/QĐ-LĐTBXH``, ``20/2021/NĐ-CP``, ``26-NQ/TW``, ``02/2020/UBTVQH14``),
+usually a date (``ngày 19/01/2024``, ``ngày 09 tháng 5 năm 2024``), an issuer
+(``của Chính phủ``) and a summary (``về …``, ``ban hành …``, a quoted title). A short
+reference (``Quyết định 835``) names a type and a bare number. A generic mention
+(``các nghị quyết của Tỉnh ủy``, ``Luật Ngân sách Nhà nước``) is not a citation.
+
+Citations are read from the logical lines, so one wrapped over lines comes out whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import tagger
+from .data import DocumentType, Vocabulary, fold
+from .model import Document, Line, Span
+
+_CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
+# The number-symbol, tolerant of the defects the rules report (spaces, placeholders).
+_SYMBOL = re.compile(
+    rf"""
+    (?P<num>\d{{1,5}}|[.…_]+|(?=\s*/))
+    (?:
+        (?P<party>-)(?P<pcode>{_CODE})/(?P<pissuers>{_CODE}(?:-{_CODE})*)
+      |
+        (?P<sslash>\s*/\s*)(?:(?P<year>\d{{4}})\s*/\s*)?
+        (?P<scodes>{_CODE}\d{{0,2}}(?:\s?-\s?{_CODE}\d{{0,2}})*(?:\s\d{{2}}\b)?)
+    )
+    """,
+    re.X,
+)
+_BLANK = r"(?:[.…_]+|\s*)"
+_DATE = re.compile(
+    rf"""
+    (?P<lead>\s*,?\s*(?:ban\s+hành\s+)?ngày\s*)
+    (?:
+        (?P<d1>\d{{1,2}}|[.…_]+)\s*/\s*(?P<m1>\d{{1,2}}|[.…_]+)\s*/\s*(?P<y1>\d{{4}}|[.…_]+)
+      |
+        (?P<d2>\d{{1,2}}|{_BLANK})\s*tháng\s*(?P<m2>\d{{1,2}}|{_BLANK})\s*năm\s*(?P<y2>\d{{4}}|[.…_]+)
+    )
+    """,
+    re.X | re.I,
+)
+_SO = re.compile(r"\s*((?:số\s+){1,3})", re.I)
+_BARE_NUMBER = re.compile(r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])")
+_OF = re.compile(r"\s*,?\s*của\s+", re.I)
+# Where an issuer's name ends: the summary, punctuation, or the next clause.
+_ISSUER_END = re.compile(
+    r"\s+(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|"
+    r"tiếp\s+tục|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|"
+    r"gồm|sau|là|tổ\s+chức)\b|[,;:.()“”\"]",
+    re.I,
+)
+_KHOA = re.compile(r"\s*\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)", re.I)
+_SUMMARY_START = re.compile(
+    r"\s*(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|"
+    r"bổ\s+sung|giao|quyết\s+định|hợp\s+nhất|“|\")",
+    re.I,
+)
+# A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
+_LAW_NAME = re.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    raw: str  # as written
+    span: Span
+    number: str  # "" for a placeholder
+    year: int | None
+    type_code: str | None  # "QĐ" in 90/QĐ-LĐTBXH, "NQ" in 26-NQ/TW; None for a công văn or a law
+    issuer_codes: tuple[str, ...]  # ("LĐTBXH",), ("TW",), ("UBTVQH14",)
+    style: str  # "state", "party" or "law"
+    codes: tuple[str, ...]  # every code after the number (and year), in order
+    spaced: bool  # spaces inside the symbol ("UBTVQH 14", "QĐ- UBND")
+    placeholder: bool  # no number yet ("     /KH-UBND", "…/QĐ-UBND")
+
+    @property
+    def key(self) -> str:
+        """The symbol without spaces: what identifies the cited document."""
+        return re.sub(r"\s+", "", self.raw)
+
+
+@dataclass(frozen=True)
+class CitedDate:
+    raw: str
+    span: Span
+    day: int | None  # None where left blank
+    month: int | None
+    year: int | None
+    words: bool  # "ngày 09 tháng 5 năm 2024" rather than "ngày 09/5/2024"
+
+    @property
+    def placeholder(self) -> bool:
+        return self.day is None or self.month is None or self.year is None
+
+    @property
+    def value(self) -> tuple[int, int, int] | None:
+        if self.placeholder:
+            return None
+        return (self.year, self.month, self.day)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Citation:
+    type: DocumentType
+    type_text: str  # the type as written ("quyết định", "Chương trình hành động")
+    line: Line
+    span: Span  # from the type to the end of the issuer (or date, or symbol)
+    type_span: Span
+    so_count: int  # how many times "số" stands before the symbol (0, 1, 2 …)
+    symbol: Symbol | None
+    bare_number: str | None  # a short reference: "Quyết định 835"
+    date: CitedDate | None
+    issuer: str | None  # the text after "của"
+    issuer_span: Span | None
+    issuer_shared: bool  # given once for a list: "A ngày …, B ngày … của Bộ Chính trị"
+    summary: bool  # a trích yếu follows
+    law_name: str | None  # "Đất đai" in "Luật Đất đai số 31/2024/QH15"
+    in_header: bool  # in the header or the title's summary, where citations are short by custom
+    nested: bool  # inside the summary of an earlier citation (quoting another document's title)
+    alias: bool = False  # the short name given in brackets: "(gọi tắt là Nghị quyết số 168/NQ-CP)"
+
+    @property
+    def key(self) -> str | None:
+        return self.symbol.key if self.symbol and not self.symbol.placeholder else None
+
+    @property
+    def identity(self) -> tuple | None:
+        """What names one document even under a mistyped symbol: type, number and issuer code."""
+        symbol = self.symbol
+        if symbol is None or symbol.placeholder:
+            return None
+        return (self.type.codes[:1] or (self.type.name,), symbol.number, symbol.issuer_codes[-1:] or ())
+
+    @property
+    def text(self) -> str:
+        start = self.span.start - self.line.span.start
+        return self.line.text[start:start + self.span.end - self.span.start]
+
+
+@dataclass(frozen=True)
+class Citations:
+    """Every citation of one document, in document order, with lookups the rules share."""
+
+    items: tuple[Citation, ...]
+
+    def by_key(self) -> dict[str, list[Citation]]:
+        groups: dict[str, list[Citation]] = {}
+        for citation in self.items:
+            if citation.key:
+                groups.setdefault(citation.key, []).append(citation)
+        return groups
+
+    def by_identity(self) -> dict[tuple, list[Citation]]:
+        groups: dict[tuple, list[Citation]] = {}
+        for citation in self.items:
+            if citation.identity:
+                groups.setdefault(citation.identity, []).append(citation)
+        return groups
+
+    @staticmethod
+    def first(group: list[Citation]) -> Citation | None:
+        """The first citation of a document in the body: not in the header, not inside another
+        citation's summary, not the short name in brackets."""
+        for citation in group:
+            if not citation.in_header and not citation.nested and not citation.alias:
+                return citation
+        return None
+
+
+def citations(doc: Document) -> Citations:
+    """The document's citations, computed once and shared by every CIT rule."""
+    return doc.derived("citations", _extract)
+
+
+@lru_cache(maxsize=8)
+def _type_pattern(vocab: Vocabulary) -> re.Pattern:
+    names = sorted({t.name for t in vocab.types}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])", re.I)
+
+
+_HEADER_KINDS = frozenset({tagger.AGENCY, tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE,
+                           tagger.SUBJECT, tagger.TITLE, tagger.SUMMARY, tagger.KINHGUI, tagger.ADDRESSEE})
+
+
+def _extract(doc: Document) -> Citations:
+    vocab = doc.vocabulary
+    pattern = _type_pattern(vocab)
+    found: list[Citation] = []
+    for line in doc.lines:
+        if line.kind in (tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME, tagger.DOCNUM):
+            continue
+        found.extend(_line_citations(line, pattern, vocab))
+    return Citations(tuple(found))
+
+
+def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[Citation]:
+    text = line.text
+    result: list[Citation] = []
+    summary_from: int | None = None  # where the summary of the line's previous citation began
+    for m in pattern.finditer(text):
+        if result and m.start() < result[-1].span.end - line.span.start:
+            continue  # inside the previous citation (a type word in its issuer)
+        type_text = m["type"]
+        doc_type = vocab.type_by_name.get(fold(type_text))
+        if doc_type is None:
+            continue
+        pos = m.end()
+        law_name = None
+        if doc_type.law:
+            name = _LAW_NAME.match(text, pos)
+            if name and not pattern.search(name.group(1)):  # "Luật Đất đai số …", not "Luật X và Nghị định số …"
+                law_name = name.group(1).strip()
+                pos = name.end() - 1
+        so = _SO.match(text, pos)
+        so_count = so.group(1).lower().split().count("số") if so else 0
+        after_so = so.end() if so else pos
+        symbol_match = _SYMBOL.match(text, after_so if so else _skip_space(text, pos))
+        symbol = None
+        bare = None
+        end = after_so if so else pos
+        if symbol_match and _symbol_ok(symbol_match):
+            symbol = _symbol(symbol_match, line, vocab)
+            end = symbol_match.end()
+        elif doc_type.short or so:
+            bare_match = _BARE_NUMBER.match(text, pos)
+            if bare_match and (doc_type.short or so):
+                bare = bare_match["num"]
+                end = bare_match.end()
+            elif not so:
+                continue  # a generic mention: "các nghị quyết của Tỉnh ủy"
+        else:
+            continue
+        date = None
+        date_match = _DATE.match(text, end)
+        if date_match and (symbol or bare or so):
+            date = _date(date_match, line)
+            end = date_match.end()
+        issuer = None
+        issuer_span = None
+        of = _OF.match(text, end)
+        if of and (symbol or bare or so):
+            start = of.end()
+            issuer_end = _issuer_end(text, start, vocab)
+            name = text[start:issuer_end].strip()
+            if name and len(name) <= 90:
+                issuer = name
+                issuer_span = line.sub_span(start, start + len(name))
+                end = start + len(name)
+        aside = _ASIDE.match(text, end)
+        summary = bool(_SUMMARY_START.match(text, aside.end() if aside else end))
+        if symbol is None and bare is None and not so:
+            continue
+        alias = bool(_ALIAS_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        nested = summary_from is not None and m.start() >= summary_from
+        citation = Citation(
+            type=doc_type,
+            type_text=type_text,
+            line=line,
+            span=line.sub_span(m.start(), end),
+            type_span=line.sub_span(m.start(), m.end()),
+            so_count=so_count,
+            symbol=symbol,
+            bare_number=bare,
+            date=date,
+            issuer=issuer,
+            issuer_span=issuer_span,
+            issuer_shared=False,
+            summary=summary,
+            law_name=law_name,
+            in_header=line.kind in _HEADER_KINDS,
+            nested=nested,
+            alias=alias,
+        )
+        result.append(citation)
+        if summary and summary_from is None:
+            summary_from = end
+        elif summary_from is not None and _SENTENCE_END.search(text, summary_from, m.start()):
+            summary_from = end if summary else None  # a new sentence: no longer inside that summary
+    return _share_issuers(result, text, line, vocab)
+
+
+_SENTENCE_END = re.compile(r"[.;]\s")
+# A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
+_ASIDE = re.compile(r"\s*\([^()]{0,100}\)")
+_ALIAS_BEFORE = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
+_WORD = re.compile(r"\s+(\S+)")
+_QUALIFIER = re.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
+
+
+def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
+    """Where the issuer's name after "của" ends.
+
+    A known authority is taken whole ("Bộ Lao động - Thương binh và Xã hội"), with a place
+    ("tỉnh Bắc Ninh") and a term ("khóa XIII", "(Khóa XX)") after it; any other name ends at
+    the summary, at punctuation or at the next clause.
+    """
+    known = vocab.authority_pattern.match(text, start)
+    if known:
+        pos = known.end()
+        place = _QUALIFIER.match(text, pos)
+        if place:
+            pos = place.end()
+            for _ in range(3):  # the place's name: "tỉnh Bắc Ninh", "huyện Bình Sơn"
+                word = _WORD.match(text, pos)
+                if not word or not word.group(1)[:1].isupper():
+                    break
+                if word.group(1)[-1] in ",;.:)":
+                    pos = word.end() - 1
+                    break
+                pos = word.end()
+        else:
+            for _ in range(3):  # a place written straight after: "Tỉnh ủy Bắc Ninh"
+                word = _WORD.match(text, pos)
+                if not word or not word.group(1)[:1].isupper() or _SUMMARY_START.match(text, pos):
+                    break
+                if word.group(1)[-1] in ",;.:)":
+                    pos = word.end() - 1
+                    break
+                pos = word.end()
+        term = _TERM.match(text, pos)
+        return term.end() if term else pos
+    stop = _ISSUER_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    term = _KHOA.match(text, end)
+    return term.end() if term else end
+
+
+_TERM = re.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,100}\))?\s*(?:,|và|,\s*và)\s*\Z")
+
+
+def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabulary) -> list[Citation]:
+    """"A ngày …, B ngày … của Bộ Chính trị về …": what is written once serves the whole list.
+
+    The issuer is shared only where it fits the symbol (TW for Bộ Chính trị), so
+    "42-NQ/TW …, 68/NQ-CP … của Chính phủ" leaves the first without an issuer.
+    """
+    from dataclasses import replace
+
+    main = [i for i, c in enumerate(items) if not c.alias]
+    for n in range(len(main) - 2, -1, -1):
+        i = main[n]
+        current, following = items[i], items[main[n + 1]]
+        gap = text[current.span.end - line.span.start:following.span.start - line.span.start]
+        if not _LIST_GAP.match(gap):
+            continue
+        changes = {}
+        if current.issuer is None and following.issuer is not None and fits(current, following.issuer, vocab):
+            changes.update(issuer=following.issuer, issuer_span=following.issuer_span, issuer_shared=True)
+        if not current.summary and following.summary:
+            changes["summary"] = True
+        if changes:
+            items[i] = replace(current, **changes)
+    return items
+
+
+def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
+    """The issuer named in words agrees with the symbol's issuer code (or cannot be checked)."""
+    symbol = citation.symbol
+    if symbol is None or not symbol.issuer_codes:
+        return True
+    named = vocab.authority(issuer)
+    if named is None:
+        return True
+    return bool(vocab.codes_for_authority(named) & set(symbol.issuer_codes[:1]))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _symbol_ok(m: re.Match) -> bool:
+    """A real number-symbol, not a date or a ratio that happens to contain a slash."""
+    if m["party"]:
+        return bool(m["num"])
+    codes = m["scodes"]
+    return bool(codes) and not codes[:1].isdigit()
+
+
+def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
+    raw = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    number = m["num"] if m["num"] and m["num"][0].isdigit() else ""
+    if m["party"]:
+        codes = (m["pcode"], *m["pissuers"].split("-"))
+        return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, m["pcode"],
+                      tuple(m["pissuers"].split("-")), "party", codes, False, not number)
+    scodes = m["scodes"]
+    spaced = bool(re.search(r"\s", raw))
+    codes = tuple(c.replace(" ", "") for c in re.split(r"\s?-\s?", scodes))
+    year = int(m["year"]) if m["year"] else None
+    first = codes[0]
+    if re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", first) and len(codes) == 1:
+        style, type_code, issuer_codes = "law", None, codes
+    elif first in vocab.type_codes:
+        style, type_code, issuer_codes = "state", first, codes[1:]
+    elif len(codes) >= 2 and any(c in vocab.type_codes for c in codes[1:]) and vocab.is_known_issuer(first):
+        # The old ministry order, 1777/LĐTBXH-QĐ: issuer first.
+        type_code = next(c for c in codes[1:] if c in vocab.type_codes)
+        style, issuer_codes = "state", (first,)
+    elif len(codes) >= 2 and not vocab.is_known_issuer(first):
+        style, type_code, issuer_codes = "state", first, codes[1:]  # an unknown type code: 2930/CTHĐ-UBND
+    else:
+        style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
+    return Symbol(raw, line.sub_span(start, start + len(raw)), number, year, type_code, tuple(issuer_codes),
+                  style, codes, spaced, not number)
+
+
+def _date(m: re.Match, line: Line) -> CitedDate:
+    start = m.start() + m["lead"].lower().rfind("ngày")
+    words = m["d2"] is not None or m["m2"] is not None
+    day, month, year = (m["d2"], m["m2"], m["y2"]) if words else (m["d1"], m["m1"], m["y1"])
+    raw = line.text[start:m.end()]
+    return CitedDate(raw, line.sub_span(start, m.end()), _int(day), _int(month), _int(year), words)
+
+
+def _int(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,686 @@
+"""CIT — citations of other documents: number, date, issuer and summary, given right and consistently.
+
+Nghị định 30/2020/NĐ-CP (Phụ lục I, phần I, mục II.6.b): the first citation of a document
+gives its type, number-symbol, date, issuer and summary; later ones give the type and the
+number-symbol. A Luật or Pháp lệnh is cited by type and name. All rules read the shared
+citation extractor (draftlint.citations).
+
+Which citation is "first": the first one in the body that does not stand inside another
+citation's summary (quoting that document's title, as "… về việc thực hiện Nghị quyết số
+01/NQ-CP" does). Citations in the header and the title's summary are short by custom.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections import Counter
+
+from draftlint.citations import Citation, citations, fits
+from draftlint.model import Document, Span
+from draftlint.rule import Rule, Severity, quote
+
+_DRAFT_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})", re.I)
+
+
+def _label(citation: Citation) -> str:
+    return quote(citation.text, 70)
+
+
+def _head_span(citation: Citation) -> Span:
+    """From the type to the end of the number-symbol: where a citation is reported."""
+    end = citation.symbol.span.end if citation.symbol else citation.span.end
+    return Span(citation.span.start, max(end, citation.type_span.end))
+
+
+def _body_firsts(doc: Document):
+    """(first citation, every citation) for each cited document (one document even under a
+    mistyped symbol, which CIT006/CIT007 report)."""
+    found = citations(doc)
+    for group in found.by_identity().values():
+        first = found.first(group)
+        if first is not None:
+            yield first, group
+
+
+def draft_latest_date(doc: Document) -> _dt.date:
+    """The latest date the draft can bear: its date line with blanks read generously, else today.
+
+    A draft awaiting signature leaves the day (or month) blank; the check never assumes a
+    date earlier than the last one the blanks allow.
+    """
+    line = doc.header.place_date
+    m = _DRAFT_DATE.search(line.text) if line else None
+    if not m:
+        return _dt.date.today()
+    year = int(m["y"])
+    month = int(m["m"]) if m["m"] and 1 <= int(m["m"]) <= 12 else 12
+    last_day = calendar.monthrange(year, month)[1]
+    day = int(m["d"]) if m["d"] and m["m"] and 1 <= int(m["d"]) <= last_day else last_day
+    return _dt.date(year, month, day)
+
+
+class CitationMissingDate(Rule):
+    code = "CIT001"
+    name = "citation-missing-date"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Viện dẫn lần đầu thiếu ngày ban hành: {text}",
+            "en": "The first citation gives no date of issue: {text}",
+        },
+        "bare": {
+            "vi": "Viện dẫn lần đầu thiếu ngày ban hành, cơ quan ban hành và trích yếu: {text}",
+            "en": "The first citation gives no date of issue, no issuer and no summary: {text}",
+        },
+        "later": {
+            "vi": "Viện dẫn lần đầu thiếu ngày ban hành (ngày chỉ được ghi ở dòng {line}): {text}",
+            "en": "The first citation gives no date of issue (the date only comes on line {line}): {text}",
+        },
+    }
+    summary = {
+        "vi": "Lần viện dẫn đầu tiên một văn bản có số phải ghi ngày ban hành.",
+        "en": "The first citation of a numbered document gives its date of issue.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, phần I, mục II.6.b): khi viện dẫn lần đầu phải ghi đầy đủ tên "
+              "loại, số, ký hiệu, thời gian ban hành, cơ quan ban hành và trích yếu của văn bản. Thiếu ngày, người "
+              "đọc không phân biệt được văn bản với văn bản cùng số của năm khác.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, part I, II.6.b): the first citation of a document gives its type, "
+              "number and symbol, date, issuer and summary. Without the date a reader cannot tell it from a "
+              "document with the same number of another year.",
+    }
+    bad = "1. Nhiệm vụ\nThực hiện chính sách trợ giúp xã hội theo Nghị định số 20/2021/NĐ-CP của Chính phủ.\n"
+    good = ("1. Nhiệm vụ\nThực hiện chính sách trợ giúp xã hội theo Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của "
+            "Chính phủ quy định chính sách trợ giúp xã hội.\n")
+
+    def check(self, doc):
+        for first, group in _body_firsts(doc):
+            if first.date is not None or first.type.law:
+                continue
+            earlier = [c for c in group if c.date and c.span.start < first.span.start]
+            if earlier:
+                continue  # already given with its date, in the title's summary or a quoted title
+            later = next((c for c in group if c.date and c.span.start > first.span.start), None)
+            if later is not None:
+                yield self.violation(_head_span(first), "later", text=_label(first), line=later.line.first_line)
+            elif first.issuer is None and not first.summary:
+                yield self.violation(_head_span(first), "bare", text=_label(first))
+            else:
+                yield self.violation(_head_span(first), text=_label(first))
+
+
+class CitationMissingNumber(Rule):
+    code = "CIT002"
+    name = "citation-missing-number"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "empty": {
+            "vi": "Có chữ “số” nhưng không có số, ký hiệu văn bản: {text}",
+            "en": "“số” with no number-symbol after it: {text}",
+        },
+        "short": {
+            "vi": "Viện dẫn rút gọn {text} không ứng với văn bản nào được viện dẫn đầy đủ (số, ký hiệu, ngày) trong dự thảo",
+            "en": "The short reference {text} matches no document cited in full (number-symbol, date) in the draft",
+        },
+    }
+    summary = {
+        "vi": "Văn bản được viện dẫn phải có số, ký hiệu; viện dẫn rút gọn (Quyết định 835) phải ứng với một viện dẫn đầy đủ.",
+        "en": "A cited document has its number-symbol; a short reference (Quyết định 835) matches a full citation.",
+    }
+    rationale = {
+        "vi": "Số, ký hiệu là cách duy nhất để tra cứu văn bản. “Quyết định 835” chỉ dùng được sau khi văn bản đã "
+              "được viện dẫn đầy đủ một lần (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.6.b).",
+        "en": "The number-symbol is the only way to look a document up. “Quyết định 835” works only after the "
+              "document was cited in full once (Decree 30/2020/NĐ-CP, Appendix I, II.6.b).",
+    }
+    bad = "1. Chỉ tiêu\nCác chỉ tiêu tại phụ lục 01 của Quyết định 835 được giao cho các phòng.\n"
+    good = ("Thực hiện Quyết định số 835/QĐ-UBND ngày 28/4/2023 của UBND tỉnh về việc ban hành Kế hoạch năm 2023.\n"
+            "1. Chỉ tiêu\nCác chỉ tiêu tại phụ lục 01 của Quyết định 835 được giao cho các phòng.\n")
+
+    def check(self, doc):
+        found = citations(doc)
+        full = [(c.type, c.symbol.number) for c in found.items if c.symbol and not c.symbol.placeholder]
+        for citation in found.items:
+            if citation.symbol is not None:
+                continue
+            if citation.bare_number is None:
+                yield self.violation(_head_span(citation), "empty", text=_label(citation))
+            elif not any(number == citation.bare_number and _same_kind(t, citation.type) for t, number in full):
+                yield self.violation(citation.span, "short", text=_label(citation))
+
+
+def _same_kind(a, b) -> bool:
+    return a.name == b.name or bool(set(a.codes) & set(b.codes))
+
+
+class CitationMissingIssuer(Rule):
+    code = "CIT003"
+    name = "citation-missing-issuer"
+    family = "CIT"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "vi": "Viện dẫn lần đầu chưa ghi cơ quan ban hành (“của …”): {text}",
+            "en": "The first citation does not name its issuer (“của …”): {text}",
+        },
+    }
+    summary = {
+        "vi": "Lần viện dẫn đầu tiên ghi tên cơ quan ban hành (“của Chính phủ”, “của UBND tỉnh”).",
+        "en": "The first citation names the issuing body (“của Chính phủ”, “của UBND tỉnh”).",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.6.b) yêu cầu ghi tên cơ quan, tổ chức ban hành khi viện "
+              "dẫn lần đầu. Luật và pháp lệnh không cần ghi. Một viện dẫn thiếu cả ngày đã được CIT001 báo.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.6.b) asks for the issuing body at the first citation. Laws "
+              "and ordinances need none. A citation also missing its date is reported once, by CIT001.",
+    }
+    bad = "Thực hiện Quyết định số 90/QĐ-LĐTBXH ngày 19/01/2024 về kế hoạch hành động của ngành.\n"
+    good = ("Thực hiện Quyết định số 90/QĐ-LĐTBXH ngày 19/01/2024 của Bộ Lao động - Thương binh và Xã hội về kế "
+            "hoạch hành động của ngành.\n")
+
+    def check(self, doc):
+        for first, group in _body_firsts(doc):
+            if first.issuer is not None or first.type.law or first.date is None:
+                continue
+            if any(c.issuer for c in group if c.span.start < first.span.start):
+                continue
+            yield self.violation(_head_span(first), text=_label(first))
+
+
+class CitationMissingSummary(Rule):
+    code = "CIT004"
+    name = "citation-missing-summary"
+    family = "CIT"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Viện dẫn lần đầu chưa có trích yếu (“về …”, “ban hành …”): {text}",
+            "en": "The first citation has no summary (“về …”, “ban hành …”): {text}",
+        },
+    }
+    summary = {
+        "vi": "Lần viện dẫn đầu tiên có trích yếu nội dung văn bản.",
+        "en": "The first citation carries the document's summary.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.6.b): viện dẫn lần đầu ghi trích yếu nội dung văn bản, "
+              "để người đọc biết văn bản nói về việc gì mà không phải tra cứu.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.6.b): the first citation gives the document's summary, so "
+              "the reader knows what it is about without looking it up.",
+    }
+    bad = "Thực hiện Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ.\n"
+    good = ("Thực hiện Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ về việc giao chỉ tiêu bao "
+            "phủ bảo hiểm y tế.\n")
+
+    def check(self, doc):
+        for first, group in _body_firsts(doc):
+            if first.summary or first.type.law or first.date is None or first.issuer is None:
+                continue
+            if any(c.summary for c in group if c.span.start < first.span.start):
+                continue
+            yield self.violation(_head_span(first), text=_label(first))
+
+
+class CitationDateAfterDraft(Rule):
+    code = "CIT005"
+    name = "citation-date-after-draft"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "draft": {
+            "vi": "Văn bản được viện dẫn có ngày {cited}, sau ngày của dự thảo ({draft}): {text}",
+            "en": "The cited document is dated {cited}, after the draft itself ({draft}): {text}",
+        },
+        "today": {
+            "vi": "Văn bản được viện dẫn có ngày {cited}, sau ngày hôm nay: {text}",
+            "en": "The cited document is dated {cited}, after today: {text}",
+        },
+    }
+    summary = {
+        "vi": "Văn bản được viện dẫn không thể ban hành sau chính dự thảo (hoặc sau hôm nay nếu dự thảo chưa có ngày).",
+        "en": "A cited document cannot postdate the draft (or today, when the draft is undated).",
+    }
+    rationale = {
+        "vi": "Ngày sau ngày của dự thảo gần như luôn là lỗi gõ năm hoặc tháng. Khi dự thảo để trống ngày hoặc "
+              "tháng chờ ký, quy tắc lấy ngày muộn nhất có thể (cuối tháng, cuối năm) để không báo nhầm.",
+        "en": "A date after the draft's own is almost always a mistyped year or month. When the draft leaves the "
+              "day or month blank for signature, the rule takes the latest date possible (end of month or year).",
+    }
+    bad = ("Hà Nội, ngày      tháng 3 năm 2024\nKẾ HOẠCH\nTriển khai năm 2024\n"
+           "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2025 của UBND tỉnh về cải cách hành chính.\n")
+    good = ("Hà Nội, ngày      tháng 3 năm 2024\nKẾ HOẠCH\nTriển khai năm 2024\n"
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2024 của UBND tỉnh về cải cách hành chính.\n")
+
+    def check(self, doc):
+        latest = draft_latest_date(doc)
+        variant = "draft" if doc.header.place_date else "today"
+        for citation in citations(doc).items:
+            date = citation.date
+            if date is None or date.value is None:
+                continue
+            try:
+                cited = _dt.date(*date.value)
+            except ValueError:
+                continue  # not a real date: the date rules' concern
+            if cited > latest:
+                yield self.violation(date.span, variant, text=_label(citation), cited=_show(cited),
+                                     draft=_show(latest) if variant == "draft" else "")
+
+
+def _show(day: _dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+class CitationInconsistent(Rule):
+    code = "CIT006"
+    name = "citation-inconsistent"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "date": {
+            "vi": "Cùng văn bản {symbol} nhưng ghi ngày {date}, nơi khác ghi ngày {usual}",
+            "en": "The same document {symbol} is dated {date} here and {usual} elsewhere",
+        },
+        "symbol": {
+            "vi": "Cùng văn bản nhưng ký hiệu ghi {symbol}, nơi khác ghi {usual}",
+            "en": "The same document is written {symbol} here and {usual} elsewhere",
+        },
+        "issuer": {
+            "vi": "Cùng văn bản {symbol} nhưng cơ quan ban hành ghi “{issuer}”, nơi khác ghi “{usual}”",
+            "en": "The same document {symbol} is issued by “{issuer}” here and by “{usual}” elsewhere",
+        },
+    }
+    summary = {
+        "vi": "Một văn bản luôn được viện dẫn với cùng ngày, cùng ký hiệu và cùng cơ quan ban hành.",
+        "en": "One document is always cited with the same date, symbol and issuer.",
+    }
+    rationale = {
+        "vi": "Hai ngày khác nhau cho cùng số, ký hiệu (09/4/2024 và 15/4/2024) hoặc hai ký hiệu cho cùng văn bản "
+              "(71-CTr/TU và 71-CT/TU) khiến người đọc không biết văn bản nào mới đúng; ít nhất một chỗ đã gõ sai. "
+              "Chỗ khác với đa số được báo.",
+        "en": "Two dates for one number-symbol (09/4/2024 and 15/4/2024), or two symbols for one document "
+              "(71-CTr/TU and 71-CT/TU), leave the reader unsure which is right; at least one is a typo. The "
+              "occurrence that differs from the majority is reported.",
+    }
+    bad = ("Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Ban Chấp hành Đảng bộ tỉnh về chính "
+           "sách xã hội.\n1. Nhiệm vụ\nTriển khai Chương trình hành động số 71-CTr/TU ngày 15/4/2024.\n")
+    good = ("Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Ban Chấp hành Đảng bộ tỉnh về chính "
+            "sách xã hội.\n1. Nhiệm vụ\nTriển khai Chương trình hành động số 71-CTr/TU ngày 09/4/2024.\n")
+
+    def check(self, doc):
+        found = citations(doc)
+        vocab = doc.vocabulary
+        for key, group in found.by_key().items():
+            dated = [c for c in group if c.date and c.date.value]
+            # Numbers start again each year, so dates of different years may be different documents.
+            by_year: dict[int, list[Citation]] = {}
+            for citation in dated:
+                by_year.setdefault(citation.date.year, []).append(citation)
+            for citation, usual in (pair for same_year in by_year.values() for pair in _odd_ones(same_year, lambda c: c.date.value)):
+                yield self.violation(citation.date.span, "date", symbol=key, date=_show_value(citation.date.value),
+                                     usual=_show_value(usual))
+            named = [c for c in group if c.issuer and not c.issuer_shared and vocab.authority(c.issuer)]
+            for citation, usual in _odd_ones(named, lambda c: frozenset(vocab.codes_for_authority(vocab.authority(c.issuer)))):
+                other = next(c.issuer for c in named if frozenset(vocab.codes_for_authority(vocab.authority(c.issuer))) == usual)
+                yield self.violation(citation.issuer_span, "issuer", symbol=key, issuer=citation.issuer, usual=other)
+        # One document under two symbols: same type, number and issuer, symbols differ (CIT007 explains
+        # a type code that does not fit its type, so those are left to it).
+        documents: dict[tuple, list[Citation]] = {}
+        for citation in found.items:
+            symbol = citation.symbol
+            if symbol is None or symbol.placeholder or not symbol.issuer_codes:
+                continue
+            documents.setdefault((citation.type.name, symbol.number, symbol.issuer_codes[-1]), []).append(citation)
+        for group in documents.values():
+            for citation, usual in _odd_ones(group, lambda c: c.symbol.key):
+                if _type_mismatch(citation):
+                    continue
+                yield self.violation(citation.symbol.span, "symbol", symbol=citation.symbol.key, usual=usual)
+
+
+def _odd_ones(group: list[Citation], value):
+    """Citations whose value differs from the most common one (the later one when tied)."""
+    counts = Counter(value(c) for c in group)
+    if len(counts) < 2:
+        return
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], next(i for i, c in enumerate(group) if value(c) == item[0])))
+    usual = ranked[0][0]
+    for citation in group:
+        if value(citation) != usual:
+            yield citation, usual
+
+
+def _show_value(value: tuple[int, int, int]) -> str:
+    year, month, day = value
+    return f"{day:02d}/{month:02d}/{year}"
+
+
+def _type_mismatch(citation: Citation) -> bool:
+    """The symbol's type code is not one of the cited type's codes (NQ for a Quyết định)."""
+    symbol = citation.symbol
+    codes = citation.type.codes
+    if symbol is None or symbol.type_code is None or not codes or symbol.style == "law":
+        return False
+    return symbol.type_code not in codes
+
+
+class CitationTypeMismatch(Rule):
+    code = "CIT007"
+    name = "citation-type-mismatch"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Tên loại “{type}” không khớp mã {code} trong ký hiệu {symbol} (mã của {type} là {expected})",
+            "en": "The type “{type}” does not match the code {code} in {symbol} (the code for {type} is {expected})",
+        },
+    }
+    summary = {
+        "vi": "Mã loại văn bản trong ký hiệu khớp với tên loại: Quyết định → QĐ, Chương trình → CTr.",
+        "en": "The type code in the symbol matches the type name: Quyết định → QĐ, Chương trình → CTr.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục III) quy định chữ viết tắt tên loại văn bản; Hướng dẫn 36-HD/VPTW "
+              "quy định cho văn bản của Đảng. “Quyết định số 12/NQ-CP” hay “Chương trình hành động số 71-CT/TU” "
+              "(CT là Chỉ thị) cho thấy tên loại hoặc ký hiệu đã bị ghi sai.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix III) fixes the type abbreviations; Guide 36-HD/VPTW does so for Party "
+              "documents. “Quyết định số 12/NQ-CP” or “Chương trình hành động số 71-CT/TU” (CT is a Chỉ thị) shows "
+              "the type name or the symbol was written wrong.",
+    }
+    bad = "Triển khai Chương trình hành động số 71-CT/TU ngày 09/4/2024 của Tỉnh ủy về chính sách xã hội.\n"
+    good = "Triển khai Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về chính sách xã hội.\n"
+
+    def check(self, doc):
+        vocab = doc.vocabulary
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if not _type_mismatch(citation) or symbol.type_code not in vocab.type_codes:
+                continue  # an unknown code is CIT014's
+            yield self.violation(symbol.span, type=citation.type_text, code=symbol.type_code, symbol=symbol.key,
+                                 expected=" hoặc ".join(citation.type.codes) if len(citation.type.codes) > 1
+                                 else citation.type.codes[0])
+
+
+class CitationStyleMismatch(Rule):
+    code = "CIT008"
+    name = "citation-style-mismatch"
+    family = "CIT"
+    severity = Severity.ERROR
+    messages = {
+        "party": {
+            "vi": "Văn bản của Đảng ({issuer}) có ký hiệu dạng số-MÃ/CƠ QUAN, không phải {symbol}; viết {fixed}",
+            "en": "A Party document ({issuer}) is numbered n-CODE/ISSUER, not {symbol}; write {fixed}",
+        },
+        "state": {
+            "vi": "Văn bản nhà nước ({issuer}) có ký hiệu dạng số/MÃ-CƠ QUAN, không phải {symbol}; viết {fixed}",
+            "en": "A state document ({issuer}) is numbered n/CODE-ISSUER, not {symbol}; write {fixed}",
+        },
+    }
+    summary = {
+        "vi": "Ký hiệu văn bản của Đảng viết số-MÃ/CƠ QUAN (26-NQ/TW); của nhà nước viết số/MÃ-CƠ QUAN (68/NQ-CP).",
+        "en": "Party symbols read n-CODE/ISSUER (26-NQ/TW); state symbols n/CODE-ISSUER (68/NQ-CP).",
+    }
+    rationale = {
+        "vi": "Hướng dẫn 36-HD/VPTW: văn bản của Đảng dùng gạch nối giữa số và mã, gạch chéo trước cơ quan; Nghị "
+              "định 30/2020/NĐ-CP dùng thứ tự ngược lại cho văn bản nhà nước. Viết lẫn hai kiểu (26/NQ-TW) là sai "
+              "ký hiệu của văn bản được viện dẫn.",
+        "en": "Guide 36-HD/VPTW: Party documents put a hyphen between number and code and a slash before the "
+              "issuer; Decree 30/2020/NĐ-CP uses the other order for state documents. Mixing them (26/NQ-TW) "
+              "misquotes the cited document.",
+    }
+    bad = "Thực hiện Nghị quyết số 26/NQ-TW ngày 03/11/2022 của Bộ Chính trị về phát triển vùng.\n"
+    good = "Thực hiện Nghị quyết số 26-NQ/TW ngày 03/11/2022 của Bộ Chính trị về phát triển vùng.\n"
+
+    def check(self, doc):
+        vocab = doc.vocabulary
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if symbol is None or not symbol.issuer_codes or symbol.type_code is None:
+                continue
+            issuer = symbol.issuer_codes[0]
+            if symbol.style == "state" and vocab.is_party_issuer(issuer) and symbol.year is None:
+                fixed = f"{symbol.number}-{symbol.type_code}/{'-'.join(symbol.issuer_codes)}"
+                yield self.violation(symbol.span, "party", issuer=issuer, symbol=symbol.key, fixed=fixed)
+            elif symbol.style == "party" and vocab.is_state_issuer(issuer):
+                fixed = f"{symbol.number}/{symbol.type_code}-{'-'.join(symbol.issuer_codes)}"
+                yield self.violation(symbol.span, "state", issuer=issuer, symbol=symbol.key, fixed=fixed)
+
+
+class CitationIssuerMismatch(Rule):
+    code = "CIT009"
+    name = "citation-issuer-mismatch"
+    family = "CIT"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "vi": "Cơ quan ban hành “{issuer}” không khớp mã {code} trong ký hiệu {symbol}",
+            "en": "The issuer “{issuer}” does not match the code {code} in {symbol}",
+        },
+    }
+    summary = {
+        "vi": "Cơ quan ghi sau “của” khớp với mã cơ quan trong ký hiệu: …/NĐ-CP là của Chính phủ.",
+        "en": "The body named after “của” matches the issuer code in the symbol: …/NĐ-CP is the Government's.",
+    }
+    rationale = {
+        "vi": "Nghị định do Chính phủ ban hành (NĐ-CP), quyết định của Thủ tướng mang mã TTg. “Nghị định số "
+              "20/2021/NĐ-CP … của Thủ tướng Chính phủ” ghi sai cơ quan ban hành. Chỉ báo khi tên cơ quan nhận "
+              "ra được.",
+        "en": "A decree is the Government's (NĐ-CP); a decision of the Prime Minister carries TTg. “Nghị định số "
+              "20/2021/NĐ-CP … của Thủ tướng Chính phủ” names the wrong issuer. Only names the rule recognises "
+              "are checked.",
+    }
+    bad = "Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Thủ tướng Chính phủ về trợ giúp xã hội.\n"
+    good = "Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Chính phủ về trợ giúp xã hội.\n"
+
+    def check(self, doc):
+        vocab = doc.vocabulary
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if citation.issuer is None or citation.issuer_shared or symbol is None or not symbol.issuer_codes:
+                continue
+            if symbol.style == "state" and symbol.type_code is None:
+                continue  # a công văn: UBND-TH names a unit after the issuer
+            if not fits(citation, citation.issuer, vocab):
+                yield self.violation(citation.issuer_span, issuer=citation.issuer, code=symbol.issuer_codes[0],
+                                     symbol=symbol.key)
+
+
+class CitationYearMismatch(Rule):
+    code = "CIT010"
+    name = "citation-year-mismatch"
+    family = "CIT"
+    severity = Severity.WARNING
+    messages = {
+        "year": {
+            "vi": "Năm trong ký hiệu {symbol} ({year}) khác năm của ngày ban hành ({date})",
+            "en": "The year in {symbol} ({year}) differs from the year of its date ({date})",
+        },
+        "no-year": {
+            "vi": "{type} là văn bản quy phạm pháp luật: ký hiệu phải có năm ban hành, như 20/2021/NĐ-CP, không phải {symbol}",
+            "en": "A {type} is a legal normative document: its symbol carries the year, as in 20/2021/NĐ-CP, not {symbol}",
+        },
+    }
+    summary = {
+        "vi": "Năm trong ký hiệu văn bản quy phạm (20/2021/NĐ-CP) trùng năm ban hành; nghị định, thông tư phải có năm.",
+        "en": "The year in a normative symbol (20/2021/NĐ-CP) is the year of issue; decrees and circulars have one.",
+    }
+    rationale = {
+        "vi": "Luật Ban hành văn bản quy phạm pháp luật (Điều 10): số, ký hiệu của nghị định, thông tư gồm năm ban "
+              "hành viết đủ bốn chữ số. Năm trong ký hiệu khác năm của ngày ghi kèm cho thấy một trong hai bị gõ sai.",
+        "en": "Law on Legal Normative Documents (Article 10): the symbol of a decree or circular includes the year "
+              "of issue in four digits. A year that differs from the date's shows one of them is mistyped.",
+    }
+    bad = "Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2022 của Chính phủ về trợ giúp xã hội.\n"
+    good = "Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Chính phủ về trợ giúp xã hội.\n"
+
+    def check(self, doc):
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if symbol is None or symbol.placeholder:
+                continue
+            date = citation.date
+            if symbol.year is not None and date is not None and date.year is not None and date.year != symbol.year:
+                yield self.violation(symbol.span, "year", symbol=symbol.key, year=symbol.year, date=date.raw)
+            elif symbol.year is None and citation.type.normative and symbol.style == "state":
+                yield self.violation(symbol.span, "no-year", type=citation.type_text, symbol=symbol.key)
+
+
+class CitationMalformed(Rule):
+    code = "CIT011"
+    name = "citation-malformed"
+    family = "CIT"
+    severity = Severity.WARNING
+    messages = {
+        "spaced": {
+            "vi": "Ký hiệu văn bản không có dấu cách bên trong: {symbol}, viết {fixed}",
+            "en": "A number-symbol has no spaces inside: {symbol}, write {fixed}",
+        },
+        "doubled": {
+            "vi": "Chữ “số” bị lặp: {text}",
+            "en": "“số” is written twice: {text}",
+        },
+        "missing-so": {
+            "vi": "Thiếu chữ “số” trước số, ký hiệu: {text}, viết “{type} số {symbol}”",
+            "en": "“số” is missing before the number-symbol: {text}, write “{type} số {symbol}”",
+        },
+    }
+    summary = {
+        "vi": "Viện dẫn viết đúng dạng “<tên loại> số <ký hiệu>”: có một chữ “số”, ký hiệu không có dấu cách.",
+        "en": "A citation reads “<type> số <symbol>”: “số” once, no spaces inside the symbol.",
+    }
+    rationale = {
+        "vi": "Luật Ban hành văn bản quy phạm pháp luật (Điều 10.3) và Nghị định 30/2020/NĐ-CP: các thành phần của "
+              "ký hiệu viết liền (02/2020/UBTVQH14, không phải UBTVQH 14). “số số” và thiếu “số” là lỗi soạn thảo.",
+        "en": "Law on Legal Normative Documents (Article 10.3) and Decree 30/2020/NĐ-CP: the parts of a symbol are "
+              "written together (02/2020/UBTVQH14, not UBTVQH 14). “số số” and a missing “số” are typing slips.",
+    }
+    bad = "Thực hiện Chương trình hành động số số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về chính sách xã hội.\n"
+    good = "Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về chính sách xã hội.\n"
+
+    def check(self, doc):
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if symbol is None:
+                continue
+            if symbol.spaced:
+                yield self.violation(symbol.span, "spaced", symbol=quote(symbol.raw), fixed=symbol.key)
+            if citation.so_count > 1:
+                yield self.violation(_head_span(citation), "doubled", text=_label(citation))
+            elif citation.so_count == 0 and not citation.type.law:
+                yield self.violation(_head_span(citation), "missing-so", text=_label(citation),
+                                     type=citation.type_text, symbol=symbol.key)
+
+
+class CitationPlaceholder(Rule):
+    code = "CIT012"
+    name = "citation-placeholder"
+    family = "CIT"
+    severity = Severity.WARNING
+    messages = {
+        "date": {
+            "vi": "Ngày ban hành còn để trống trong viện dẫn: {text}",
+            "en": "The date of a citation is still a placeholder: {text}",
+        },
+        "number": {
+            "vi": "Số của văn bản được viện dẫn còn để trống: {text}",
+            "en": "The number of a cited document is still a placeholder: {text}",
+        },
+    }
+    summary = {
+        "vi": "Không để trống số hoặc ngày trong viện dẫn (“ngày .... tháng ... năm 2024”, “số     /KH-UBND”).",
+        "en": "No placeholders left in a citation (“ngày .... tháng ... năm 2024”, “số     /KH-UBND”).",
+    }
+    rationale = {
+        "vi": "Dự thảo thường để trống số, ngày của văn bản chưa ban hành; khi văn bản đó đã có, chỗ trống phải "
+              "được điền trước khi trình ký. Chỉ số và ngày của chính dự thảo (dòng “Số:”, dòng địa danh) được để "
+              "trống.",
+        "en": "Drafts leave the number and date of a not-yet-issued document blank; once it exists the blanks "
+              "must be filled before signature. Only the draft's own number and date line may stay blank.",
+    }
+    bad = "Thực hiện Chương trình hành động số 71-CTr/TU ngày .... tháng .....năm 2024 của Tỉnh ủy về an sinh xã hội.\n"
+    good = "Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về an sinh xã hội.\n"
+
+    def check(self, doc):
+        for citation in citations(doc).items:
+            if citation.symbol is not None and citation.symbol.placeholder:
+                yield self.violation(_head_span(citation), "number", text=_label(citation))
+            if citation.date is not None and citation.date.placeholder:
+                yield self.violation(citation.date.span, "date", text=_label(citation))
+
+
+class LawCitedByNumber(Rule):
+    code = "CIT013"
+    name = "law-cited-by-number"
+    family = "CIT"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "{type} được viện dẫn bằng số mà không có tên: {text}; ghi tên {type} (ví dụ “Pháp lệnh Ưu đãi người có công với cách mạng”)",
+            "en": "A {type} cited by number without its name: {text}; give its name (e.g. “Pháp lệnh Ưu đãi người có công với cách mạng”)",
+        },
+    }
+    summary = {
+        "vi": "Luật, pháp lệnh được viện dẫn bằng tên loại và tên, không chỉ bằng số.",
+        "en": "A Luật or Pháp lệnh is cited by type and name, not by number alone.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.6.b): “đối với Luật và Pháp lệnh chỉ ghi tên loại và tên "
+              "của Luật, Pháp lệnh”. Số như 02/2020/UBTVQH14 không cho người đọc biết đó là pháp lệnh nào.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.6.b): “for a Luật or Pháp lệnh give only the type and its "
+              "name”. A number such as 02/2020/UBTVQH14 does not tell the reader which ordinance it is.",
+    }
+    bad = "Thực hiện chế độ theo Pháp lệnh số 02/2020/UBTVQH14 ngày 09/12/2020.\n"
+    good = "Thực hiện chế độ theo Pháp lệnh Ưu đãi người có công với cách mạng.\n"
+
+    def check(self, doc):
+        for citation in citations(doc).items:
+            if citation.type.law and citation.symbol is not None and not citation.law_name:
+                yield self.violation(_head_span(citation), type=citation.type_text, text=_label(citation))
+
+
+class CitationUnknownCode(Rule):
+    code = "CIT014"
+    name = "citation-unknown-code"
+    family = "CIT"
+    severity = Severity.INFO
+    messages = {
+        "type": {
+            "vi": "Mã loại văn bản {code} trong {symbol} không có trong danh mục (Phụ lục III Nghị định 30/2020/NĐ-CP); "
+                  "kiểm tra lại ký hiệu",
+            "en": "The type code {code} in {symbol} is not in the list (Decree 30/2020/NĐ-CP, Appendix III); check the symbol",
+        },
+        "issuer": {
+            "vi": "Mã cơ quan {code} trong {symbol} không có trong danh mục; kiểm tra lại, hoặc khai báo trong cấu hình ([tool.draftlint.issuers])",
+            "en": "The issuer code {code} in {symbol} is not in the list; check it, or declare it in the configuration ([tool.draftlint.issuers])",
+        },
+    }
+    summary = {
+        "vi": "Mã loại văn bản và mã cơ quan trong ký hiệu thuộc danh mục đã biết (có thể bổ sung trong cấu hình).",
+        "en": "Type and issuer codes in symbols are known ones (the configuration can add more).",
+    }
+    rationale = {
+        "vi": "Mã lạ (CTHĐ thay cho CTr) thường là lỗi gõ hoặc cách viết cũ. Số của văn bản khác do cơ quan kia "
+              "cấp nên người soạn không sửa được; vì vậy quy tắc chỉ ở mức gợi ý.",
+        "en": "An unknown code (CTHĐ for CTr) is usually a typo or an old convention. The number was issued by the "
+              "other body, so the drafter cannot change it; the rule is therefore only a hint.",
+    }
+    bad = "Thực hiện Chương trình hành động số 2930/CTHĐ-UBND ngày 09/8/2021 của UBND tỉnh về cải cách hành chính.\n"
+    good = "Thực hiện Chương trình hành động số 2930/CTr-UBND ngày 09/8/2021 của UBND tỉnh về cải cách hành chính.\n"
+
+    def check(self, doc):
+        vocab = doc.vocabulary
+        for citation in citations(doc).items:
+            symbol = citation.symbol
+            if symbol is None or symbol.style == "law":
+                continue
+            if symbol.type_code is not None and symbol.type_code not in vocab.type_codes:
+                yield self.violation(symbol.span, "type", code=symbol.type_code, symbol=symbol.key)
+                continue
+            issuers = symbol.issuer_codes if symbol.type_code is not None else symbol.issuer_codes[:1]
+            for code in issuers[:1]:
+                if not vocab.is_known_issuer(code):
+                    yield self.violation(symbol.span, "issuer", code=code, symbol=symbol.key)
