@@ -136,7 +136,8 @@ def test_configuration_adds_types_and_issuers(tmp_path):
         encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text("Thực hiện Quy chế phối hợp số 05/QCPH-BQLKKT ngày 12/3/2024 của Ban Quản lý Khu kinh tế "
-                     "về quản lý lao động.\n", encoding="utf-8")
+                     "về quản lý lao động và Kế hoạch số 09/KH-BQLKKT ngày 20/3/2024 của Ban Quản lý Khu kinh tế "
+                     "về tuyển dụng.\n", encoding="utf-8")
     import io
     import contextlib
 
@@ -144,5 +145,5 @@ def test_configuration_adds_types_and_issuers(tmp_path):
     with contextlib.redirect_stdout(out):
         code = main(["check", "--format", "json", "--select", "CIT", str(draft)])
     assert (code, json.loads(out.getvalue())) == (0, [])
-    (tmp_path / ".draftlint.toml").unlink()  # without them the codes are unknown
-    assert {f.code for f in lint(draft.read_text(encoding="utf-8"), select=["CIT"])} == {"CIT014"}
+    (tmp_path / ".draftlint.toml").unlink()  # without them the issuer code is unknown
+    assert [(f.code, f.column) for f in lint(draft.read_text(encoding="utf-8"), select=["CIT"])] == [("CIT014", 124)]
