@@ -78,6 +78,8 @@ class Vocabulary:
         self.type_codes = {code for t in types for code in t.codes}
         self.issuer_by_code = {i.code: i for i in issuer_list}
         self._authority_re: re.Pattern | None = None
+        self._authority_cache: dict[str, str | None] = {}
+        self._same_cache: dict[str, set[str]] = {}
         self._authorities = sorted(
             ((fold(name), i.code) for i in issuer_list for name in i.names),
             key=lambda item: len(item[0]),
@@ -120,19 +122,30 @@ class Vocabulary:
 
     def authority(self, text: str) -> str | None:
         """The issuer code whose name ``text`` (what follows "của") starts with, the longest name first."""
+        if text in self._authority_cache:
+            return self._authority_cache[text]
         key = fold(text)
+        found = None
         for name, code in self._authorities:
             if key.startswith(name) and (len(key) == len(name) or not key[len(name)].isalnum()):
-                return code
-        return None
+                found = code
+                break
+        self._authority_cache[text] = found
+        return found
 
     def codes_for_authority(self, code: str) -> set[str]:
         """Codes that name the same authority as ``code`` (LĐTBXH and BLĐTBXH)."""
+        cached = self._same_cache.get(code)
+        if cached is not None:
+            return cached
         issuer = self.issuer_by_code.get(code)
         if issuer is None:
-            return {code}
-        names = {fold(n) for n in issuer.names}
-        return {i.code for i in self.issuers if names & {fold(n) for n in i.names}}
+            result = {code}
+        else:
+            names = {fold(n) for n in issuer.names}
+            result = {i.code for i in self.issuers if names & {fold(n) for n in i.names}}
+        self._same_cache[code] = result
+        return result
 
 
 @lru_cache(maxsize=1)
