@@ -13,7 +13,7 @@ Citations are read from the logical lines, so one wrapped over lines comes out w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import tagger
@@ -235,9 +235,17 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         symbol = None
         bare = None
         end = after_so if so else pos
+        extra: list[Symbol] = []
         if symbol_match and _symbol_ok(symbol_match):
             symbol = _symbol(symbol_match, line, vocab)
             end = symbol_match.end()
+            while True:  # "Nghị định số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ"
+                more = _MORE.match(text, end)
+                following = _SYMBOL.match(text, more.end()) if more else None
+                if not following or not _symbol_ok(following) or not following["num"]:
+                    break
+                extra.append(_symbol(following, line, vocab))
+                end = following.end()
         elif doc_type.short or so:
             bare_match = _BARE_NUMBER.match(text, pos)
             if bare_match and (doc_type.short or so):
@@ -255,8 +263,13 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         issuer = None
         issuer_span = None
         of = _OF.match(text, end)
-        if of and (symbol or bare or so):
-            start = of.end()
+        start = of.end() if of else None
+        if start is None and date is not None:
+            # "…, ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương…": the issuer without "của"
+            after = _skip_space(text, end)
+            if text.startswith("Hội nghị", after) or vocab.authority_pattern.match(text, after):
+                start = after
+        if start is not None and (symbol or bare or so):
             issuer_end = _issuer_end(text, start, vocab)
             name = text[start:issuer_end].strip()
             if name and len(name) <= 90:
@@ -289,6 +302,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             alias=alias,
         )
         result.append(citation)
+        for other in extra:
+            result.append(replace(citation, symbol=other, span=other.span))
         if summary and summary_from is None:
             summary_from = end
         elif summary_from is not None and _SENTENCE_END.search(text, summary_from, m.start()):
@@ -297,6 +312,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
 
 
 _SENTENCE_END = re.compile(r"[.;]\s")
+_MORE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = re.compile(r"\s*\([^()]{0,100}\)")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
@@ -336,7 +352,16 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
                 pos = word.end()
         term = _TERM.match(text, pos)
         return term.end() if term else pos
-    stop = _ISSUER_END.search(text, start)
+    pos = start
+    while True:
+        stop = _ISSUER_END.search(text, pos)
+        if stop and stop.group().strip().lower() == "và":
+            word = _WORD.match(text, stop.end())
+            # "Sở Kế hoạch và Đầu tư": "và" before a capital goes on with the name, unless a citation starts.
+            if word and word.group(1)[:1].isupper() and not _type_pattern(vocab).match(text[word.start(1):].lower()):
+                pos = word.end()
+                continue
+        break
     end = stop.start() if stop else len(text)
     term = _KHOA.match(text, end)
     return term.end() if term else end
@@ -352,8 +377,6 @@ def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabula
     The issuer is shared only where it fits the symbol (TW for Bộ Chính trị), so
     "42-NQ/TW …, 68/NQ-CP … của Chính phủ" leaves the first without an issuer.
     """
-    from dataclasses import replace
-
     main = [i for i, c in enumerate(items) if not c.alias]
     for n in range(len(main) - 2, -1, -1):
         i = main[n]
@@ -371,6 +394,20 @@ def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabula
     return items
 
 
+_ORGANISATION = re.compile(r"\b(?:Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Phòng|Văn\s+phòng|Thanh\s+tra|Công\s+an|"
+                           r"Trung\s+tâm|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Đảng\s+ủy)\b")
+
+
+def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
+    """The sentence names a body before the citation ("UBND huyện đã ban hành Kế hoạch số …",
+    "đề xuất của Sở Tài nguyên và Môi trường tại Tờ trình số …"), so the issuer is not missing."""
+    text = citation.line.text
+    start = citation.span.start - citation.line.span.start
+    sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind(": ", 0, start))
+    before = text[sentence + 1:start]
+    return bool(_ORGANISATION.search(before) or vocab.authority_pattern.search(before))
+
+
 def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
     """The issuer named in words agrees with the symbol's issuer code (or cannot be checked)."""
     symbol = citation.symbol
@@ -379,7 +416,7 @@ def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
     named = vocab.authority(issuer)
     if named is None:
         return True
-    return bool(vocab.codes_for_authority(named) & set(symbol.issuer_codes[:1]))
+    return vocab.base_code(symbol.issuer_codes[0]) in vocab.codes_for_authority(named)
 
 
 def _skip_space(text: str, pos: int) -> int:

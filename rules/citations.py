@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 from collections import Counter
 
-from draftlint.citations import Citation, citations, fits
+from draftlint.citations import Citation, citations, fits, issuer_named_before
 from draftlint.model import Document, Span
 from draftlint.rule import Rule, Severity, quote
 
@@ -188,6 +188,8 @@ class CitationMissingIssuer(Rule):
                 continue
             if any(c.issuer for c in group if c.span.start < first.span.start):
                 continue
+            if issuer_named_before(first, doc.vocabulary):
+                continue  # "UBND huyện đã ban hành Kế hoạch số …": the sentence names the issuer
             yield self.violation(_head_span(first), text=_label(first))
 
 

@@ -18,7 +18,7 @@ def test_document_types_hold_appendix_iii():
         assert codes[name][0] == code, name
     assert codes["Nghị định"] == ("NĐ",) and codes["Thông tư liên tịch"] == ("TTLT",)
     assert "QĐi" in codes["Quy định"] and codes["Kết luận"] == ("KL",)
-    assert codes["Chương trình hành động"] == ("CTr",) and codes["Công văn"] == ()
+    assert codes["Chương trình hành động"] == ("CTr",) and codes["Công văn"] == ("CV",)  # Party công văn: n-CV/ISSUER
 
 
 def test_document_types_are_unique_and_flagged():

@@ -52,10 +52,12 @@ def document_types() -> tuple[DocumentType, ...]:
 
 @lru_cache(maxsize=None)
 def issuers() -> tuple[Issuer, ...]:
-    return tuple(
-        Issuer(code=row["code"], names=tuple(row["names"]), party=row.get("party", False))
-        for row in load("issuers.toml")["issuer"]
-    )
+    result = []
+    for row in load("issuers.toml")["issuer"]:
+        names = list(row["names"])
+        names += [f"Bộ trưởng {n}" for n in row["names"] if n.startswith("Bộ ")]  # a circular is the minister's
+        result.append(Issuer(code=row["code"], names=tuple(names), party=row.get("party", False)))
+    return tuple(result)
 
 
 def fold(text: str) -> str:
@@ -132,6 +134,12 @@ class Vocabulary:
                 break
         self._authority_cache[text] = found
         return found
+
+    @staticmethod
+    def base_code(code: str) -> str:
+        """QH15 → QH, UBTVQH14 → UBTVQH: the legislature's number is not part of the body's code."""
+        m = _LEGISLATURE.match(code)
+        return code.rstrip("0123456789") if m else code
 
     def codes_for_authority(self, code: str) -> set[str]:
         """Codes that name the same authority as ``code`` (LĐTBXH and BLĐTBXH)."""
