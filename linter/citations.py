@@ -21,45 +21,56 @@ from .data import DocumentType, Vocabulary, fold
 from .model import Document, Line, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
+_END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "Triển khai"
 # The number-symbol, tolerant of the defects the rules report (spaces, placeholders).
 _SYMBOL = re.compile(
     rf"""
     (?P<num>\d{{1,5}}|[.…_]+|(?=\s*/))
     (?:
-        (?P<party>-)(?P<pcode>{_CODE})/(?P<pissuers>{_CODE}(?:-{_CODE})*)
+        (?P<party>-)(?P<pcode>{_CODE}){_END_CODE}/(?P<pissuers>{_CODE}{_END_CODE}(?:-{_CODE}{_END_CODE})*)
       |
         (?P<sslash>\s*/\s*)(?:(?P<year>\d{{4}})\s*/\s*)?
-        (?P<scodes>{_CODE}\d{{0,2}}(?:\s?-\s?{_CODE}\d{{0,2}})*(?:\s\d{{2}}\b)?)
+        (?P<scodes>{_CODE}\d{{0,2}}{_END_CODE}(?:\s?-\s?{_CODE}\d{{0,2}}{_END_CODE})*(?:\s\d{{2}}\b)?)
+      |
+        (?P<old>-)(?P<ocode>{_CODE}){_END_CODE}(?![/\-])
     )
     """,
     re.X,
 )
-_BLANK = r"(?:[.…_]+|\s*)"
+# Dates: "ngày 19/01/2024" (also 19-01-2024, 19.01.2024) and "ngày 09 tháng 5 năm 2024", blanks allowed.
+# Each part is either digits or a run of placeholder dots; whitespace is matched possessively (*+),
+# so a long run of spaces cannot make the pattern backtrack.
 _DATE = re.compile(
-    rf"""
-    (?P<lead>\s*,?\s*(?:ban\s+hành\s+)?ngày\s*)
+    r"""
+    (?P<lead>\s*+,?\s*+(?:ban\s+hành\s+)?ngày[ \t]*+)
     (?:
-        (?P<d1>\d{{1,2}}|[.…_]+)\s*/\s*(?P<m1>\d{{1,2}}|[.…_]+)\s*/\s*(?P<y1>\d{{4}}|[.…_]+)
+        (?P<d1>\d{1,2}|[.…_]*)[ \t]*+(?P<sep>[/.\-])[ \t]*+(?P<m1>\d{1,2}|[.…_]*)[ \t]*+(?P=sep)[ \t]*+(?P<y1>\d{4}|[.…_]+)
       |
-        (?P<d2>\d{{1,2}}|{_BLANK})\s*tháng\s*(?P<m2>\d{{1,2}}|{_BLANK})\s*năm\s*(?P<y2>\d{{4}}|[.…_]+)
+        (?P<d2>\d{1,2}|[.…_]*)[ \t]*+tháng[ \t]*+(?P<m2>\d{1,2}|[.…_]*)[ \t]*+năm(?:[ \t]*+(?P<y2>\d{4}|[.…_]+))?
     )
     """,
     re.X | re.I,
 )
-_SO = re.compile(r"\s*((?:số\s+){1,3})", re.I)
-_BARE_NUMBER = re.compile(r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])")
-_OF = re.compile(r"\s*,?\s*của\s+", re.I)
+# "số" of a citation: followed by a number, a blank, or nothing (not "số liệu", "số hóa", "một số").
+_SO = re.compile(r"\s*((?:số\s*){1,3}?)(?=\s*(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
+_BARE_NUMBER = re.compile(
+    r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
+    r"(?!\s*(?:tháng|năm|lần|bước|ngày|quý|tuần|giai|đợt|nội\s+dung|nhiệm\s+vụ|điểm|mục|%))",
+    re.I,
+)
+_OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.I)
 # Where an issuer's name ends: the summary, punctuation, or the next clause.
 _ISSUER_END = re.compile(
     r"\s+(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|"
     r"tiếp\s+tục|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|"
-    r"gồm|sau|là|tổ\s+chức)\b|[,;:.()“”\"]",
+    r"gồm|sau|là|tổ\s+chức|V/v)\b|[,;:.()“”\"]",
     re.I,
 )
 _KHOA = re.compile(r"\s*\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)", re.I)
 _SUMMARY_START = re.compile(
     r"\s*(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|"
-    r"bổ\s+sung|giao|quyết\s+định|hợp\s+nhất|“|\")",
+    r"bổ\s+sung|giao|quyết\s+định|hợp\s+nhất|tổ\s+chức|tăng\s+cường|thành\s+lập|kiện\s+toàn|công\s+nhận|"
+    r"V/v|“|\")",
     re.I,
 )
 # A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
@@ -81,8 +92,13 @@ class Symbol:
 
     @property
     def key(self) -> str:
-        """The symbol without spaces: what identifies the cited document."""
+        """The symbol as it should be written: without spaces."""
         return re.sub(r"\s+", "", self.raw)
+
+    @property
+    def match_key(self) -> str:
+        """What identifies the document: also without leading zeros (8-CT/TU is 08-CT/TU)."""
+        return self.key.lstrip("0") or "0"
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ class Citation:
 
     @property
     def key(self) -> str | None:
-        return self.symbol.key if self.symbol and not self.symbol.placeholder else None
+        return self.symbol.match_key if self.symbol and not self.symbol.placeholder else None
 
     @property
     def identity(self) -> tuple | None:
@@ -135,7 +151,9 @@ class Citation:
         symbol = self.symbol
         if symbol is None or symbol.placeholder:
             return None
-        return (self.type.codes[:1] or (self.type.name,), symbol.number, symbol.issuer_codes[-1:] or ())
+        issuer = symbol.issuer_codes[-1] if symbol.issuer_codes else ""
+        # Normative and individual documents are numbered apart: 12/2023/NQ-HĐND is not 12/NQ-HĐND.
+        return (self.type.codes[:1] or (self.type.name,), symbol.number.lstrip("0"), issuer, symbol.year is None)
 
     @property
     def text(self) -> str:
@@ -248,6 +266,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 end = following.end()
         elif doc_type.short or so:
             bare_match = _BARE_NUMBER.match(text, pos)
+            if bare_match and not so and 1900 <= int(bare_match["num"]) <= 2100:
+                bare_match = None  # "Kế hoạch 2025": a year, not a number
             if bare_match and (doc_type.short or so):
                 bare = bare_match["num"]
                 end = bare_match.end()
@@ -263,6 +283,9 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         issuer = None
         issuer_span = None
         of = _OF.match(text, end)
+        if of and of.group().strip().lower() == "do" and not (
+                vocab.authority_pattern.match(text, of.end()) or _ORGANISATION.match(text, of.end())):
+            of = None  # "do thiếu kinh phí": a cause, not an issuer
         start = of.end() if of else None
         if start is None and date is not None:
             # "…, ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương…": the issuer without "của"
@@ -280,7 +303,12 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         summary = bool(_SUMMARY_START.match(text, aside.end() if aside else end))
         if symbol is None and bare is None and not so:
             continue
-        alias = bool(_ALIAS_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        before = text[max(0, m.start() - 30):m.start()]
+        alias = bool(_ALIAS_BEFORE.search(before)) and (
+            bool(_NAMED_ALIAS.search(before))
+            or (bool(result) and symbol is not None and result[-1].key == symbol.match_key))
+        if summary_from is not None and _SENTENCE_END.search(text, summary_from, m.start()):
+            summary_from = None  # a new sentence: no longer inside the previous summary
         nested = summary_from is not None and m.start() >= summary_from
         citation = Citation(
             type=doc_type,
@@ -306,16 +334,15 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             result.append(replace(citation, symbol=other, span=other.span))
         if summary and summary_from is None:
             summary_from = end
-        elif summary_from is not None and _SENTENCE_END.search(text, summary_from, m.start()):
-            summary_from = end if summary else None  # a new sentence: no longer inside that summary
     return _share_issuers(result, text, line, vocab)
 
 
 _SENTENCE_END = re.compile(r"[.;]\s")
-_MORE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?=\d)")
+_MORE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = re.compile(r"\s*\([^()]{0,100}\)")
 _ALIAS_BEFORE = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
+_NAMED_ALIAS = re.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)
 _WORD = re.compile(r"\s+(\S+)")
 _QUALIFIER = re.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
 
@@ -333,25 +360,16 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
         place = _QUALIFIER.match(text, pos)
         if place:
             pos = place.end()
-            for _ in range(3):  # the place's name: "tỉnh Bắc Ninh", "huyện Bình Sơn"
-                word = _WORD.match(text, pos)
-                if not word or not word.group(1)[:1].isupper():
-                    break
-                if word.group(1)[-1] in ",;.:)":
-                    pos = word.end() - 1
-                    break
-                pos = word.end()
-        else:
-            for _ in range(3):  # a place written straight after: "Tỉnh ủy Bắc Ninh"
-                word = _WORD.match(text, pos)
-                if not word or not word.group(1)[:1].isupper() or _SUMMARY_START.match(text, pos):
-                    break
-                if word.group(1)[-1] in ",;.:)":
-                    pos = word.end() - 1
-                    break
-                pos = word.end()
+        pos = _proper_name_end(text, pos)  # "tỉnh Bắc Ninh", "Tỉnh ủy Bắc Ninh", "tỉnh Bà Rịa - Vũng Tàu"
         term = _TERM.match(text, pos)
-        return term.end() if term else pos
+        if term:
+            pos = term.end()
+            session = _SESSION.match(text, pos)
+            pos = session.end() if session else pos
+        joint = _JOINT.match(text, pos)
+        if joint and vocab.authority_pattern.match(text, joint.end()):
+            return _issuer_end(text, joint.end(), vocab)  # "Bộ Y tế và Bộ Giáo dục và Đào tạo"
+        return pos
     pos = start
     while True:
         stop = _ISSUER_END.search(text, pos)
@@ -367,6 +385,26 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
     return term.end() if term else end
 
 
+def _proper_name_end(text: str, pos: int) -> int:
+    """Past the capitalised words (and numbers, and " - " between them) of a name starting at ``pos``."""
+    for _ in range(6):
+        word = _WORD.match(text, pos)
+        if not word:
+            break
+        token = word.group(1)
+        if token in ("-", "–") and _WORD.match(text, word.end()) and _WORD.match(text, word.end()).group(1)[:1].isupper():
+            pos = word.end()
+            continue
+        if not (token[:1].isupper() or token.isdigit()) or _SUMMARY_START.match(text, pos):
+            break
+        if token[-1] in ",;.:)":
+            return word.end() - 1
+        pos = word.end()
+    return pos
+
+
+_SESSION = re.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
+_JOINT = re.compile(r"\s+và\s+")
 _TERM = re.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,100}\))?\s*(?:,|và|,\s*và)\s*\Z")
 
@@ -398,13 +436,22 @@ _ORGANISATION = re.compile(r"\b(?:Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND
                            r"Trung\s+tâm|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Đảng\s+ủy)\b")
 
 
-def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
-    """The sentence names a body before the citation ("UBND huyện đã ban hành Kế hoạch số …",
-    "đề xuất của Sở Tài nguyên và Môi trường tại Tờ trình số …"), so the issuer is not missing."""
+def _sentence_before(citation: Citation) -> str:
     text = citation.line.text
     start = citation.span.start - citation.line.span.start
     sentence = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind(": ", 0, start))
-    before = text[sentence + 1:start]
+    return text[sentence + 1:start]
+
+
+def dated_before(citation: Citation) -> bool:
+    """"Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …": the date comes before the type."""
+    return bool(_DATE.search(_sentence_before(citation)))
+
+
+def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
+    """The sentence names a body before the citation ("UBND huyện đã ban hành Kế hoạch số …",
+    "đề xuất của Sở Tài nguyên và Môi trường tại Tờ trình số …"), so the issuer is not missing."""
+    before = _sentence_before(citation)
     return bool(_ORGANISATION.search(before) or vocab.authority_pattern.search(before))
 
 
@@ -414,9 +461,10 @@ def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
     if symbol is None or not symbol.issuer_codes:
         return True
     named = vocab.authority(issuer)
-    if named is None:
-        return True
-    return vocab.base_code(symbol.issuer_codes[0]) in vocab.codes_for_authority(named)
+    code = vocab.base_code(symbol.issuer_codes[0])
+    if named is None or not vocab.is_known_issuer(code) or code not in vocab.issuer_by_code:
+        return True  # a name or a code the vocabulary does not know: nothing to compare
+    return code in vocab.codes_for_authority(named)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -427,7 +475,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _symbol_ok(m: re.Match) -> bool:
     """A real number-symbol, not a date or a ratio that happens to contain a slash."""
-    if m["party"]:
+    if m["party"] or m["old"]:
         return bool(m["num"])
     codes = m["scodes"]
     return bool(codes) and not codes[:1].isdigit()
@@ -437,6 +485,9 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
     raw = m.group(0).strip()
     start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     number = m["num"] if m["num"] and m["num"][0].isdigit() else ""
+    if m["old"]:  # before the present rules: "Nghị định số 64-CP"
+        return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, None, (m["ocode"],),
+                      "old", (m["ocode"],), False, not number)
     if m["party"]:
         codes = (m["pcode"], *m["pissuers"].split("-"))
         return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, m["pcode"],
@@ -464,7 +515,7 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
 
 def _date(m: re.Match, line: Line) -> CitedDate:
     start = m.start() + m["lead"].lower().rfind("ngày")
-    words = m["d2"] is not None or m["m2"] is not None
+    words = m["sep"] is None
     day, month, year = (m["d2"], m["m2"], m["y2"]) if words else (m["d1"], m["m1"], m["y1"])
     raw = line.text[start:m.end()]
     return CitedDate(raw, line.sub_span(start, m.end()), _int(day), _int(month), _int(year), words)
@@ -472,4 +523,4 @@ def _date(m: re.Match, line: Line) -> CitedDate:
 
 def _int(value: str | None) -> int | None:
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() and int(value) > 0 else None  # "00/00/2024" is a blank too

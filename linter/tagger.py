@@ -79,7 +79,10 @@ _DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
 _SUBJECT = re.compile(r"V/v\b", re.I)
 _KINHGUI = re.compile(r"Kính\s+gửi\b", re.I)
 _NOINHAN = re.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
-_PLACEDATE = re.compile(r"[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}\s*\.?\s*\Z", re.S)
+_PLACEDATE = re.compile(
+    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
+    re.S,
+)
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 _TABLE_ROW = re.compile(r"\|.*\|\Z")
 _SIGNER_PREFIX = re.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")

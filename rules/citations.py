@@ -17,11 +17,15 @@ import datetime as _dt
 import re
 from collections import Counter
 
-from draftlint.citations import Citation, citations, fits, issuer_named_before
+from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
 from draftlint.rule import Rule, Severity, quote
 
-_DRAFT_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?[\s.…_]*tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})", re.I)
+_DRAFT_DATE = re.compile(
+    r"ngày[ \t]*(?:(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})[/.\-](?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))",
+    re.I,
+)
 
 
 def _label(citation: Citation) -> str:
@@ -34,11 +38,25 @@ def _head_span(citation: Citation) -> Span:
     return Span(citation.span.start, max(end, citation.type_span.end))
 
 
+def _documents(doc: Document) -> dict[tuple, list[Citation]]:
+    """Citations grouped by the document they name, also under a mistyped symbol (CIT006/CIT007
+    report those): type, number, numbering series and issuer (LĐTBXH and BLĐTBXH are one)."""
+    vocab = doc.vocabulary
+    groups: dict[tuple, list[Citation]] = {}
+    for citation in citations(doc).items:
+        identity = citation.identity
+        if identity is None:
+            continue
+        kind, number, issuer, series = identity
+        issuer = min(vocab.codes_for_authority(issuer)) if issuer else issuer
+        groups.setdefault((kind, number, issuer, series), []).append(citation)
+    return groups
+
+
 def _body_firsts(doc: Document):
-    """(first citation, every citation) for each cited document (one document even under a
-    mistyped symbol, which CIT006/CIT007 report)."""
+    """(first citation, every citation) for each cited document."""
     found = citations(doc)
-    for group in found.by_identity().values():
+    for group in _documents(doc).values():
         first = found.first(group)
         if first is not None:
             yield first, group
@@ -54,10 +72,13 @@ def draft_latest_date(doc: Document) -> _dt.date:
     m = _DRAFT_DATE.search(line.text) if line else None
     if not m:
         return _dt.date.today()
-    year = int(m["y"])
-    month = int(m["m"]) if m["m"] and 1 <= int(m["m"]) <= 12 else 12
+    day_text, month_text, year_text = (m["d"], m["m"], m["y"]) if m["y"] else (m["d2"], m["m2"], m["y2"])
+    year = int(year_text)
+    if not 1 <= year <= 9999:
+        return _dt.date.today()  # "năm 0000": not a date to compare with
+    month = int(month_text) if month_text and 1 <= int(month_text) <= 12 else 12
     last_day = calendar.monthrange(year, month)[1]
-    day = int(m["d"]) if m["d"] and m["m"] and 1 <= int(m["d"]) <= last_day else last_day
+    day = int(day_text) if day_text and month_text and 1 <= int(day_text) <= last_day else last_day
     return _dt.date(year, month, day)
 
 
@@ -101,8 +122,8 @@ class CitationMissingDate(Rule):
             if first.date is not None or first.type.law:
                 continue
             earlier = [c for c in group if c.date and c.span.start < first.span.start]
-            if earlier:
-                continue  # already given with its date, in the title's summary or a quoted title
+            if earlier or dated_before(first):
+                continue  # already given with its date, or "Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …"
             later = next((c for c in group if c.date and c.span.start > first.span.start), None)
             if later is not None:
                 yield self.violation(_head_span(first), "later", text=_label(first), line=later.line.first_line)
@@ -316,7 +337,8 @@ class CitationInconsistent(Rule):
     def check(self, doc):
         found = citations(doc)
         vocab = doc.vocabulary
-        for key, group in found.by_key().items():
+        for group in found.by_key().values():
+            key = group[0].symbol.key
             dated = [c for c in group if c.date and c.date.value]
             # Numbers start again each year, so dates of different years may be different documents.
             by_year: dict[int, list[Citation]] = {}
@@ -326,18 +348,14 @@ class CitationInconsistent(Rule):
                 yield self.violation(citation.date.span, "date", symbol=key, date=_show_value(citation.date.value),
                                      usual=_show_value(usual))
             named = [c for c in group if c.issuer and not c.issuer_shared and vocab.authority(c.issuer)]
+            if any(not fits(c, c.issuer, vocab) for c in named):
+                named = []  # one of them does not fit its own symbol: CIT009 says which
             for citation, usual in _odd_ones(named, lambda c: frozenset(vocab.codes_for_authority(vocab.authority(c.issuer)))):
                 other = next(c.issuer for c in named if frozenset(vocab.codes_for_authority(vocab.authority(c.issuer))) == usual)
                 yield self.violation(citation.issuer_span, "issuer", symbol=key, issuer=citation.issuer, usual=other)
-        # One document under two symbols: same type, number and issuer, symbols differ (CIT007 explains
-        # a type code that does not fit its type, so those are left to it).
-        documents: dict[tuple, list[Citation]] = {}
-        for citation in found.items:
-            symbol = citation.symbol
-            if symbol is None or symbol.placeholder or not symbol.issuer_codes:
-                continue
-            documents.setdefault((citation.type.name, symbol.number, symbol.issuer_codes[-1]), []).append(citation)
-        for group in documents.values():
+        # One document under two symbols (CIT007 explains a type code that does not fit its type,
+        # so those are left to it).
+        for group in _documents(doc).values():
             for citation, usual in _odd_ones(group, lambda c: c.symbol.key):
                 if _type_mismatch(citation):
                     continue
@@ -527,7 +545,8 @@ class CitationYearMismatch(Rule):
             date = citation.date
             if symbol.year is not None and date is not None and date.year is not None and date.year != symbol.year:
                 yield self.violation(symbol.span, "year", symbol=symbol.key, year=symbol.year, date=date.raw)
-            elif symbol.year is None and citation.type.normative and symbol.style == "state":
+            elif symbol.year is None and citation.type.normative and symbol.style == "state" and not (
+                    date is not None and date.year is not None and date.year < 2000):  # older numbers had no year
                 yield self.violation(symbol.span, "no-year", type=citation.type_text, symbol=symbol.key)
 
 

@@ -85,12 +85,32 @@ def stages(path: str, text: str) -> None:
     print(f"  whole lint       {timed(lambda: engine.lint_text(text, path, Config())):.2f} ms")
 
 
+def worst_cases() -> None:
+    """Inputs built to make a regular expression backtrack; each must stay in milliseconds."""
+    from draftlint.config import Config
+    from draftlint.engine import Engine, Options
+    from draftlint.registry import all_rules
+
+    engine = Engine(all_rules(), Options())
+    cases = {
+        "20,000 spaces in a date": "Kế hoạch số 12/KH-UBND ngày" + " " * 20000 + "tháng" + " " * 20000 + "x",
+        "5,000 spaces before a slash": "Quyết định số" + " " * 5000 + "/QĐ-UBND",
+        "3,000 lines of one number": "\n".join(["1. Mục"] * 3000),
+        "3,000 tab cells": "\t".join(["1."] * 3000),
+    }
+    for name, text in cases.items():
+        t0 = time.perf_counter()
+        engine.lint_text(text, "x", Config())
+        print(f"worst case, {name}: {(time.perf_counter() - t0) * 1000:.1f} ms")
+
+
 def main() -> None:
     files = corpus()
     print(f"corpus: {len(files)} files from {SEEDS if SEEDS.is_dir() else ROOT / 'examples'}")
     startup(files[0][0])
     throughput(files, copies=200)
     stages(*max(files, key=lambda f: len(f[1])))
+    worst_cases()
 
 
 if __name__ == "__main__":

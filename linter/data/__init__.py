@@ -117,7 +117,10 @@ class Vocabulary:
     def authority_pattern(self) -> re.Pattern:
         """Matches a known authority's name at a position ("Thủ tướng Chính phủ", "UBND")."""
         if self._authority_re is None:
-            names = sorted({n for i in self.issuers for n in i.names}, key=len, reverse=True)
+            names = {n for i in self.issuers for n in i.names}
+            # A province's department carries its ministry's name: "Sở Kế hoạch và Đầu tư".
+            names |= {"Sở " + n[3:] for n in names if n.startswith("Bộ ") and not n.startswith("Bộ trưởng")}
+            names = sorted(names, key=len, reverse=True)
             parts = [re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for n in names]
             self._authority_re = re.compile(r"(?:%s)(?!\w)" % "|".join(parts), re.I)
         return self._authority_re
