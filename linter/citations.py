@@ -284,13 +284,13 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         issuer_span = None
         of = _OF.match(text, end)
         if of and of.group().strip().lower() == "do" and not (
-                vocab.authority_pattern.match(text, of.end()) or _ORGANISATION.match(text, of.end())):
+                vocab.match_authority(text, of.end()) or _ORGANISATION.match(text, of.end())):
             of = None  # "do thiếu kinh phí": a cause, not an issuer
         start = of.end() if of else None
         if start is None and date is not None:
             # "…, ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương…": the issuer without "của"
             after = _skip_space(text, end)
-            if text.startswith("Hội nghị", after) or vocab.authority_pattern.match(text, after):
+            if text.startswith("Hội nghị", after) or vocab.match_authority(text, after):
                 start = after
         if start is not None and (symbol or bare or so):
             issuer_end = _issuer_end(text, start, vocab)
@@ -354,9 +354,9 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
     ("tỉnh Bắc Ninh") and a term ("khóa XIII", "(Khóa XX)") after it; any other name ends at
     the summary, at punctuation or at the next clause.
     """
-    known = vocab.authority_pattern.match(text, start)
-    if known:
-        pos = known.end()
+    known = vocab.match_authority(text, start)
+    if known is not None:
+        pos = known
         place = _QUALIFIER.match(text, pos)
         if place:
             pos = place.end()
@@ -367,7 +367,7 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
             session = _SESSION.match(text, pos)
             pos = session.end() if session else pos
         joint = _JOINT.match(text, pos)
-        if joint and vocab.authority_pattern.match(text, joint.end()):
+        if joint and vocab.match_authority(text, joint.end()) is not None:
             return _issuer_end(text, joint.end(), vocab)  # "Bộ Y tế và Bộ Giáo dục và Đào tạo"
         return pos
     pos = start
@@ -452,7 +452,7 @@ def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
     """The sentence names a body before the citation ("UBND huyện đã ban hành Kế hoạch số …",
     "đề xuất của Sở Tài nguyên và Môi trường tại Tờ trình số …"), so the issuer is not missing."""
     before = _sentence_before(citation)
-    return bool(_ORGANISATION.search(before) or vocab.authority_pattern.search(before))
+    return bool(_ORGANISATION.search(before) or vocab.find_authority(before))
 
 
 def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:

@@ -60,6 +60,11 @@ def issuers() -> tuple[Issuer, ...]:
     return tuple(result)
 
 
+def _fold_same_length(text: str) -> str:
+    """``fold`` without collapsing spaces, so positions in the result are positions in ``text``."""
+    return text.lower().replace("–", "-").replace("—", "-").replace("uỷ", "ủy").replace("oá", "óa")
+
+
 def fold(text: str) -> str:
     """A key for comparing names: lower case, one kind of dash, single spaces, Ủy = Uỷ, hóa = hoá."""
     text = text.lower().replace("–", "-").replace("—", "-").replace("uỷ", "ủy").replace("oá", "óa")
@@ -79,7 +84,7 @@ class Vocabulary:
         self.type_by_name = {fold(t.name): t for t in types}
         self.type_codes = {code for t in types for code in t.codes}
         self.issuer_by_code = {i.code: i for i in issuer_list}
-        self._authority_re: re.Pattern | None = None
+        self._names_by_word: dict[str, list[str]] | None = None
         self._authority_cache: dict[str, str | None] = {}
         self._same_cache: dict[str, set[str]] = {}
         self._authorities = sorted(
@@ -113,17 +118,35 @@ class Vocabulary:
             return not issuer.party
         return bool(_LEGISLATURE.match(code) or _LOCAL.match(code))
 
-    @property
-    def authority_pattern(self) -> re.Pattern:
-        """Matches a known authority's name at a position ("Thủ tướng Chính phủ", "UBND")."""
-        if self._authority_re is None:
-            names = {n for i in self.issuers for n in i.names}
+    def _name_index(self) -> dict[str, list[str]]:
+        """Known authority names (folded), by their first word, longest first."""
+        if self._names_by_word is None:
+            names = {fold(n) for i in self.issuers for n in i.names}
             # A province's department carries its ministry's name: "Sở Kế hoạch và Đầu tư".
-            names |= {"Sở " + n[3:] for n in names if n.startswith("Bộ ") and not n.startswith("Bộ trưởng")}
-            names = sorted(names, key=len, reverse=True)
-            parts = [re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for n in names]
-            self._authority_re = re.compile(r"(?:%s)(?!\w)" % "|".join(parts), re.I)
-        return self._authority_re
+            names |= {"sở " + n[3:] for n in names if n.startswith("bộ ") and not n.startswith("bộ trưởng")}
+            index: dict[str, list[str]] = {}
+            for name in sorted(names, key=len, reverse=True):
+                index.setdefault(name.split(" ", 1)[0], []).append(name)
+            self._names_by_word = index
+        return self._names_by_word
+
+    def match_authority(self, text: str, pos: int) -> int | None:
+        """Where a known authority's name starting at ``pos`` ends ("Thủ tướng Chính phủ", "UBND"), or None."""
+        head = _fold_same_length(text[pos:pos + 90])
+        for name in self._name_index().get(head.split(" ", 1)[0], ()):
+            if head.startswith(name) and (len(head) == len(name) or not head[len(name)].isalnum()):
+                return pos + len(name)
+        return None
+
+    def find_authority(self, text: str) -> bool:
+        """Whether a known authority is named anywhere in ``text``."""
+        folded = _fold_same_length(text)
+        index = self._name_index()
+        for m in re.finditer(r"\S+", folded):
+            for name in index.get(m.group(), ()):
+                if folded.startswith(name, m.start()):
+                    return True
+        return False
 
     def authority(self, text: str) -> str | None:
         """The issuer code whose name ``text`` (what follows "của") starts with, the longest name first."""
