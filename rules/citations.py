@@ -345,8 +345,9 @@ class CitationInconsistent(Rule):
             for citation in dated:
                 by_year.setdefault(citation.date.year, []).append(citation)
             for citation, usual in (pair for same_year in by_year.values() for pair in _odd_ones(same_year, lambda c: c.date.value)):
-                yield self.violation(citation.date.span, "date", symbol=key, date=_show_value(citation.date.value),
-                                     usual=_show_value(usual))
+                written = next(c.date for c in dated if c.date.value == usual)
+                yield self.violation(citation.date.span, "date", symbol=key, date=_as_written(citation.date),
+                                     usual=_as_written(written))
             named = [c for c in group if c.issuer and not c.issuer_shared and vocab.authority(c.issuer)]
             if any(not fits(c, c.issuer, vocab) for c in named):
                 named = []  # one of them does not fit its own symbol: CIT009 says which
@@ -374,9 +375,9 @@ def _odd_ones(group: list[Citation], value):
             yield citation, usual
 
 
-def _show_value(value: tuple[int, int, int]) -> str:
-    year, month, day = value
-    return f"{day:02d}/{month:02d}/{year}"
+def _as_written(date) -> str:
+    """A date as the draft writes it, without the word "ngày": "09/4/2024", "09 tháng 5 năm 2024"."""
+    return re.sub(r"(?i)^ngày\s*", "", date.raw).strip()
 
 
 def _type_mismatch(citation: Citation) -> bool:
@@ -421,8 +422,7 @@ class CitationTypeMismatch(Rule):
             if not _type_mismatch(citation) or symbol.type_code not in vocab.type_codes:
                 continue  # an unknown code is CIT014's
             yield self.violation(symbol.span, type=citation.type_text, code=symbol.type_code, symbol=symbol.key,
-                                 expected=" hoặc ".join(citation.type.codes) if len(citation.type.codes) > 1
-                                 else citation.type.codes[0])
+                                 expected="/".join(citation.type.codes))
 
 
 class CitationStyleMismatch(Rule):
