@@ -44,7 +44,9 @@ _DATE = re.compile(
     r"""
     (?P<lead>\s*+,?\s*+(?:ban\s+hành\s+)?ngày[ \t]*+)
     (?:
-        (?P<d1>\d{1,2}|[.…_]*)[ \t]*+(?P<sep>[/.\-])[ \t]*+(?P<m1>\d{1,2}|[.…_]*)[ \t]*+(?P=sep)[ \t]*+(?P<y1>\d{4}|[.…_]+)
+        (?P<d1>\d{1,2}|[.…_]*)[ \t]*+(?P<sep>/)[ \t]*+(?P<m1>\d{1,2}|[.…_]*)[ \t]*+/[ \t]*+(?P<y1>\d{4}|[.…_]+)
+      |
+        (?P<d3>\d{1,2})(?P<sep3>[.\-])(?P<m3>\d{1,2})(?P=sep3)(?P<y3>\d{4})  # 05-01-2024, 05.01.2024
       |
         (?P<d2>\d{1,2}|[.…_]*)[ \t]*+tháng[ \t]*+(?P<m2>\d{1,2}|[.…_]*)[ \t]*+năm(?:[ \t]*+(?P<y2>\d{4}|[.…_]+))?
     )
@@ -443,9 +445,13 @@ def _sentence_before(citation: Citation) -> str:
     return text[sentence + 1:start]
 
 
-def dated_before(citation: Citation) -> bool:
-    """"Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …": the date comes before the type."""
-    return bool(_DATE.search(_sentence_before(citation)))
+def dated_before(citation: Citation, others: tuple[Citation, ...]) -> bool:
+    """"Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …": the date comes before the type
+    (and is not another citation's own date)."""
+    before = _sentence_before(citation)
+    offset = citation.span.start - len(before)
+    taken = {c.date.span.start for c in others if c.date is not None}
+    return any(offset + m.start() + m.group().lower().find("ngày") not in taken for m in _DATE.finditer(before))
 
 
 def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
@@ -515,8 +521,11 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
 
 def _date(m: re.Match, line: Line) -> CitedDate:
     start = m.start() + m["lead"].lower().rfind("ngày")
-    words = m["sep"] is None
-    day, month, year = (m["d2"], m["m2"], m["y2"]) if words else (m["d1"], m["m1"], m["y1"])
+    words = m["sep"] is None and m["sep3"] is None
+    if m["sep3"]:
+        day, month, year = m["d3"], m["m3"], m["y3"]
+    else:
+        day, month, year = (m["d2"], m["m2"], m["y2"]) if words else (m["d1"], m["m1"], m["y1"])
     raw = line.text[start:m.end()]
     return CitedDate(raw, line.sub_span(start, m.end()), _int(day), _int(month), _int(year), words)
 

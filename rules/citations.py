@@ -122,7 +122,7 @@ class CitationMissingDate(Rule):
             if first.date is not None or first.type.law:
                 continue
             earlier = [c for c in group if c.date and c.span.start < first.span.start]
-            if earlier or dated_before(first):
+            if earlier or dated_before(first, citations(doc).items):
                 continue  # already given with its date, or "Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …"
             later = next((c for c in group if c.date and c.span.start > first.span.start), None)
             if later is not None:

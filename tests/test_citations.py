@@ -147,3 +147,28 @@ def test_configuration_adds_types_and_issuers(tmp_path):
     assert (code, json.loads(out.getvalue())) == (0, [])
     (tmp_path / ".draftlint.toml").unlink()  # without them the issuer code is unknown
     assert [(f.code, f.column) for f in lint(draft.read_text(encoding="utf-8"), select=["CIT"])] == [("CIT014", 124)]
+
+
+@pytest.mark.parametrize("written, value, words", [
+    ("ngày 19/01/2024", (2024, 1, 19), False),
+    ("ngày 09 tháng 5 năm 2024", (2024, 5, 9), True),
+    ("ngày 05-01-2024", (2024, 1, 5), False),
+    ("ngày 05.01.2024", (2024, 1, 5), False),
+    ("ngày .... tháng .....năm 2024", None, True),
+    ("ngày    /    /2024", None, False),
+    ("ngày 00/00/2024", None, False),
+    ("ngày      tháng 3 năm 2024", None, True),
+])
+def test_date_forms(written, value, words):
+    [c] = extract(f"Thực hiện Kế hoạch số 12/KH-UBND {written} của UBND tỉnh về chuyển đổi số.\n")
+    assert (c.date.raw, c.date.value, c.date.words) == (written, value, words)
+    assert c.issuer == "UBND tỉnh"
+
+
+def test_the_citation_example_findings():
+    findings = lint(read_path(str(EXAMPLES / "ke-hoach-loi-trich-dan.txt")), select=["CIT"])
+    assert [(f.line, f.code) for f in findings] == [
+        (13, "CIT003"), (14, "CIT004"), (18, "CIT006"), (20, "CIT013"), (20, "CIT011"), (20, "CIT001"),
+        (24, "CIT008"), (24, "CIT011"), (26, "CIT005"), (28, "CIT010"), (28, "CIT009"), (30, "CIT007"),
+        (30, "CIT001"), (30, "CIT011"), (32, "CIT002"), (32, "CIT014"), (34, "CIT012"),
+    ]
