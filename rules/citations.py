@@ -557,8 +557,8 @@ class CitationMalformed(Rule):
     severity = Severity.WARNING
     messages = {
         "spaced": {
-            "vi": "Ký hiệu văn bản không có dấu cách bên trong: {symbol}, viết {fixed}",
-            "en": "A number-symbol has no spaces inside: {symbol}, write {fixed}",
+            "vi": "Ký hiệu văn bản có dấu cách bên trong: {symbol}; viết liền {fixed}",
+            "en": "Spaces inside a number-symbol: {symbol}; write {fixed}",
         },
         "doubled": {
             "vi": "Chữ “số” bị lặp: {text}",
