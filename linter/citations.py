@@ -61,20 +61,19 @@ _BARE_NUMBER = re.compile(
     re.I,
 )
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.I)
-# Where an issuer's name ends: the summary, punctuation, or the next clause.
+# Words that open a citation's summary (trích yếu).
+_SUMMARY_WORDS = (
+    "về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thực hiện", "triển khai", "sửa đổi", "bổ sung",
+    "tiếp tục", "đẩy mạnh", "tăng cường", "nâng cao", "tổ chức", "giao", "quyết định", "hợp nhất",
+    "thành lập", "kiện toàn", "công nhận", "V/v",
+)
+_SUMMARY_ALTERNATIVES = "|".join(w.replace(" ", r"\s+") for w in _SUMMARY_WORDS)
+# Where an issuer's name ends: the summary, a clause word, or punctuation.
 _ISSUER_END = re.compile(
-    r"\s+(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|"
-    r"tiếp\s+tục|đẩy\s+mạnh|tăng\s+cường|nâng\s+cao|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|"
-    r"gồm|sau|là|tổ\s+chức|V/v)\b|[,;:.()“”\"]",
+    rf"\s+(?:{_SUMMARY_ALTERNATIVES}|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|gồm|sau|là)\b|[,;:.()“”\"]",
     re.I,
 )
-_KHOA = re.compile(r"\s*\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)", re.I)
-_SUMMARY_START = re.compile(
-    r"\s*(?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|thực\s+hiện|triển\s+khai|sửa\s+đổi|"
-    r"bổ\s+sung|giao|quyết\s+định|hợp\s+nhất|tổ\s+chức|tăng\s+cường|thành\s+lập|kiện\s+toàn|công\s+nhận|"
-    r"V/v|“|\")",
-    re.I,
-)
+_SUMMARY_START = re.compile(rf"\s*(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)
 # A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
 _LAW_NAME = re.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
 
@@ -174,13 +173,6 @@ class Citations:
         for citation in self.items:
             if citation.key:
                 groups.setdefault(citation.key, []).append(citation)
-        return groups
-
-    def by_identity(self) -> dict[tuple, list[Citation]]:
-        groups: dict[tuple, list[Citation]] = {}
-        for citation in self.items:
-            if citation.identity:
-                groups.setdefault(citation.identity, []).append(citation)
         return groups
 
     @staticmethod
@@ -383,7 +375,7 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
                 continue
         break
     end = stop.start() if stop else len(text)
-    term = _KHOA.match(text, end)
+    term = _TERM.match(text, end)
     return term.end() if term else end
 
 
