@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import tagger
-from .data import DocumentType, Vocabulary, fold
+from .data import LOCAL_DEPARTMENT, DocumentType, Vocabulary, _fold_same_length, fold
 from .model import Document, Line, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
@@ -42,7 +42,7 @@ _SYMBOL = re.compile(
 # so a long run of spaces cannot make the pattern backtrack.
 _DATE = re.compile(
     r"""
-    (?P<lead>\s*+,?\s*+(?:ban\s+hành\s+)?ngày[ \t]*+)
+    (?P<lead>(?<!\s)\s*+,?\s*+(?:ban\s+hành\s+)?ngày[ \t]*+)
     (?:
         (?P<d1>\d{1,2}|[.…_]*)[ \t]*+(?P<sep>/)[ \t]*+(?P<m1>\d{1,2}|[.…_]*)[ \t]*+/[ \t]*+(?P<y1>\d{4}|[.…_]+)
       |
@@ -54,13 +54,13 @@ _DATE = re.compile(
     re.X | re.I,
 )
 # "số" of a citation: followed by a number, a blank, or nothing (not "số liệu", "số hóa", "một số").
-_SO = re.compile(r"\s*((?:số\s*){1,3}?)(?=\s*(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
+_SO = re.compile(r"\s*+((?:số\s*+){1,3}?)(?=(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
 _BARE_NUMBER = re.compile(
     r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
     r"(?!\s*(?:tháng|năm|lần|bước|ngày|quý|tuần|giai|đợt|nội\s+dung|nhiệm\s+vụ|điểm|mục|%))",
     re.I,
 )
-_OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.I)
+_OF = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.I)
 # Words that open a citation's summary (trích yếu).
 _SUMMARY_WORDS = (
     "về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thực hiện", "triển khai", "sửa đổi", "bổ sung",
@@ -70,7 +70,7 @@ _SUMMARY_WORDS = (
 _SUMMARY_ALTERNATIVES = "|".join(w.replace(" ", r"\s+") for w in _SUMMARY_WORDS)
 # Where an issuer's name ends: the summary, a clause word, or punctuation.
 _ISSUER_END = re.compile(
-    rf"\s+(?:{_SUMMARY_ALTERNATIVES}|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|gồm|sau|là)\b|[,;:.()“”\"]",
+    rf"(?<!\s)\s++(?:{_SUMMARY_ALTERNATIVES}|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|gồm|sau|là)\b|[,;:.()“”\"]",
     re.I,
 )
 _SUMMARY_START = re.compile(rf"\s*(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)
@@ -86,7 +86,7 @@ class Symbol:
     year: int | None
     type_code: str | None  # "QĐ" in 90/QĐ-LĐTBXH, "NQ" in 26-NQ/TW; None for a công văn or a law
     issuer_codes: tuple[str, ...]  # ("LĐTBXH",), ("TW",), ("UBTVQH14",)
-    style: str  # "state", "party" or "law"
+    style: str  # "state", "party", "law" or "old" (64-CP, before the present rules)
     codes: tuple[str, ...]  # every code after the number (and year), in order
     spaced: bool  # spaces inside the symbol ("UBTVQH 14", "QĐ- UBND")
     placeholder: bool  # no number yet ("     /KH-UBND", "…/QĐ-UBND")
@@ -127,7 +127,7 @@ class Citation:
     type: DocumentType
     type_text: str  # the type as written ("quyết định", "Chương trình hành động")
     line: Line
-    span: Span  # from the type to the end of the issuer (or date, or symbol)
+    span: Span  # from the type to the end of the issuer (or date, or symbol); shared by a list's symbols
     type_span: Span
     so_count: int  # how many times "số" stands before the symbol (0, 1, 2 …)
     symbol: Symbol | None
@@ -141,6 +141,8 @@ class Citation:
     in_header: bool  # in the header or the title's summary, where citations are short by custom
     nested: bool  # inside the summary of an earlier citation (quoting another document's title)
     alias: bool = False  # the short name given in brackets: "(gọi tắt là Nghị quyết số 168/NQ-CP)"
+    listed: bool = False  # a further symbol of a list: "số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày …"
+    blank_number: bool = False  # "số ...... ngày …": the number is a placeholder and no symbol is written
 
     @property
     def key(self) -> str | None:
@@ -192,8 +194,8 @@ def citations(doc: Document) -> Citations:
 
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
-    """Type names, in lower case: matched against the lowered line (much faster than re.I)."""
-    names = sorted({t.name.lower() for t in vocab.types}, key=len, reverse=True)
+    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded line."""
+    names = sorted({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
 
@@ -221,13 +223,13 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
     result: list[Citation] = []
     if not _HAS_NUMBER.search(text):
         return result  # a citation has a number, or at least "số"
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower() changed the length: positions would not match
-        lowered = text
-        pattern = re.compile(pattern.pattern, re.I)
+    folded = _fold_same_length(text)
+    if len(folded) != len(text):  # folding changed the length: positions would not match
+        folded, pattern = text, re.compile(pattern.pattern, re.I)
+    covered = 0  # where the line's last citation (with its date and issuer) ends
     summary_from: int | None = None  # where the summary of the line's previous citation began
-    for m in pattern.finditer(lowered):
-        if result and m.start() < result[-1].span.end - line.span.start:
+    for m in pattern.finditer(folded):
+        if m.start() < covered:
             continue  # inside the previous citation (a type word in its issuer)
         type_text = text[m.start():m.end()]
         doc_type = vocab.type_by_name.get(fold(type_text))
@@ -237,56 +239,47 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         law_name = None
         if doc_type.law:
             name = _LAW_NAME.match(text, pos)
-            if name and not pattern.search(name.group(1).lower()):  # "Luật Đất đai số …", not "Luật X và Nghị định số …"
+            if name and not pattern.search(_fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)
-        so_count = so.group(1).lower().split().count("số") if so else 0
+        so_count = len(re.findall("số", so.group(1), re.I)) if so else 0
         after_so = so.end() if so else pos
         symbol_match = _SYMBOL.match(text, after_so if so else _skip_space(text, pos))
-        symbol = None
-        bare = None
-        end = after_so if so else pos
+        symbol = bare = None
+        blank_number = False
+        end = (so.start(1) + len(so.group(1).rstrip())) if so else pos
         extra: list[Symbol] = []
         if symbol_match and _symbol_ok(symbol_match):
-            symbol = _symbol(symbol_match, line, vocab)
+            symbol = _symbol(symbol_match, line, vocab, doc_type)
             end = symbol_match.end()
             while True:  # "Nghị định số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ"
                 more = _MORE.match(text, end)
                 following = _SYMBOL.match(text, more.end()) if more else None
                 if not following or not _symbol_ok(following) or not following["num"]:
                     break
-                extra.append(_symbol(following, line, vocab))
+                extra.append(_symbol(following, line, vocab, doc_type))
                 end = following.end()
-        elif doc_type.short or so:
-            bare_match = _BARE_NUMBER.match(text, pos)
+        elif so and _PLACEHOLDER_NUMBER.match(text, after_so):
+            blank_number = True  # "Kế hoạch số ...... ngày …": the number is still to come
+            end = _PLACEHOLDER_NUMBER.match(text, after_so).end()
+        else:
+            bare_match = _BARE_NUMBER.match(text, pos) if (doc_type.short or so) else None
             if bare_match and not so and 1900 <= int(bare_match["num"]) <= 2100:
                 bare_match = None  # "Kế hoạch 2025": a year, not a number
-            if bare_match and (doc_type.short or so):
+            if bare_match:
                 bare = bare_match["num"]
                 end = bare_match.end()
             elif not so:
                 continue  # a generic mention: "các nghị quyết của Tỉnh ủy"
-        else:
-            continue
         date = None
         date_match = _DATE.match(text, end)
-        if date_match and (symbol or bare or so):
+        if date_match:
             date = _date(date_match, line)
             end = date_match.end()
-        issuer = None
-        issuer_span = None
-        of = _OF.match(text, end)
-        if of and of.group().strip().lower() == "do" and not (
-                vocab.match_authority(text, of.end()) or _ORGANISATION.match(text, of.end())):
-            of = None  # "do thiếu kinh phí": a cause, not an issuer
-        start = of.end() if of else None
-        if start is None and date is not None:
-            # "…, ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương…": the issuer without "của"
-            after = _skip_space(text, end)
-            if text.startswith("Hội nghị", after) or vocab.match_authority(text, after):
-                start = after
-        if start is not None and (symbol or bare or so):
+        issuer = issuer_span = None
+        start = _issuer_start(text, end, date is not None, vocab)
+        if start is not None:
             issuer_end = _issuer_end(text, start, vocab)
             name = text[start:issuer_end].strip()
             if name and len(name) <= 90:
@@ -295,8 +288,6 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 end = start + len(name)
         aside = _ASIDE.match(text, end)
         summary = bool(_SUMMARY_START.match(text, aside.end() if aside else end))
-        if symbol is None and bare is None and not so:
-            continue
         before = text[max(0, m.start() - 30):m.start()]
         alias = bool(_ALIAS_BEFORE.search(before)) and (
             bool(_NAMED_ALIAS.search(before))
@@ -305,32 +296,38 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             summary_from = None  # a new sentence: no longer inside the previous summary
         nested = summary_from is not None and m.start() >= summary_from
         citation = Citation(
-            type=doc_type,
-            type_text=type_text,
-            line=line,
-            span=line.sub_span(m.start(), end),
-            type_span=line.sub_span(m.start(), m.end()),
-            so_count=so_count,
-            symbol=symbol,
-            bare_number=bare,
-            date=date,
-            issuer=issuer,
-            issuer_span=issuer_span,
-            issuer_shared=False,
-            summary=summary,
-            law_name=law_name,
-            in_header=line.kind in _HEADER_KINDS,
-            nested=nested,
-            alias=alias,
+            type=doc_type, type_text=type_text, line=line, span=line.sub_span(m.start(), end),
+            type_span=line.sub_span(m.start(), m.end()), so_count=so_count, symbol=symbol, bare_number=bare,
+            date=date, issuer=issuer, issuer_span=issuer_span, issuer_shared=False, summary=summary,
+            law_name=law_name, in_header=line.kind in _HEADER_KINDS, nested=nested, alias=alias,
+            blank_number=blank_number,
         )
         result.append(citation)
-        for other in extra:
-            result.append(replace(citation, symbol=other, span=other.span))
+        # The further symbols of a list share the first one's date, issuer and summary; their own
+        # findings are about their symbol only (listed=True), the shared parts are reported once.
+        result.extend(replace(citation, symbol=other, so_count=1, listed=True) for other in extra)
+        covered = end
         if summary and summary_from is None:
             summary_from = end
     return _share_issuers(result, text, line, vocab)
 
 
+def _issuer_start(text: str, end: int, dated: bool, vocab: Vocabulary) -> int | None:
+    """Where the issuer's name begins after a citation's symbol (and date), or None."""
+    of = _OF.match(text, end)
+    if of:
+        if of.group().strip().lower() != "do" or vocab.match_authority(text, of.end()) or _ORGANISATION.match(text, of.end()):
+            return of.end()  # "của …", "do UBND tỉnh ban hành" (not "do thiếu kinh phí")
+        return None
+    if dated:
+        # "…, ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương…": the issuer without "của"
+        after = _skip_space(text, end)
+        if text.startswith("Hội nghị", after) or vocab.match_authority(text, after):
+            return after
+    return None
+
+
+_PLACEHOLDER_NUMBER = re.compile(r"[ \t]*+[.…_]{2,}")
 _SENTENCE_END = re.compile(r"[.;]\s")
 _MORE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
@@ -400,7 +397,7 @@ def _proper_name_end(text: str, pos: int) -> int:
 _SESSION = re.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
 _JOINT = re.compile(r"\s+và\s+")
 _TERM = re.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,100}\))?\s*(?:,|và|,\s*và)\s*\Z")
+_LIST_GAP = re.compile(r"\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
 
 
 def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabulary) -> list[Citation]:
@@ -459,10 +456,14 @@ def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
     if symbol is None or not symbol.issuer_codes:
         return True
     named = vocab.authority(issuer)
-    code = vocab.base_code(symbol.issuer_codes[0])
-    if named is None or not vocab.is_known_issuer(code) or code not in vocab.issuer_by_code:
-        return True  # a name or a code the vocabulary does not know: nothing to compare
-    return code in vocab.codes_for_authority(named)
+    if named is None:
+        return True  # a name the vocabulary does not know: nothing to compare
+    codes = [vocab.base_code(c) for c in symbol.issuer_codes]
+    if named == LOCAL_DEPARTMENT:
+        return any(vocab.is_local(c) or c not in vocab.issuer_by_code for c in codes)
+    known = [c for c in codes if c in vocab.issuer_by_code]
+    # Joint documents (TTLT-BNV-VPCP) name several bodies: any of them will do.
+    return not known or any(c in vocab.codes_for_authority(named) for c in known)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -479,7 +480,7 @@ def _symbol_ok(m: re.Match) -> bool:
     return bool(codes) and not codes[:1].isdigit()
 
 
-def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
+def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) -> Symbol:
     raw = m.group(0).strip()
     start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     number = m["num"] if m["num"] and m["num"][0].isdigit() else ""
@@ -492,18 +493,21 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary) -> Symbol:
                       tuple(m["pissuers"].split("-")), "party", codes, False, not number)
     scodes = m["scodes"]
     spaced = bool(re.search(r"\s", raw))
-    codes = tuple(c.replace(" ", "") for c in re.split(r"\s?-\s?", scodes))
+    issuer_first = not [c for c in doc_type.codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT
+    codes = tuple(re.sub(r"\s", "", c) for c in re.split(r"\s?-\s?", scodes))
     year = int(m["year"]) if m["year"] else None
     first = codes[0]
     if re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", first) and len(codes) == 1:
         style, type_code, issuer_codes = "law", None, codes
+    elif issuer_first:
+        style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
     elif first in vocab.type_codes:
         style, type_code, issuer_codes = "state", first, codes[1:]
     elif len(codes) >= 2 and any(c in vocab.type_codes for c in codes[1:]) and vocab.is_known_issuer(first):
         # The old ministry order, 1777/LĐTBXH-QĐ: issuer first.
         type_code = next(c for c in codes[1:] if c in vocab.type_codes)
         style, issuer_codes = "state", (first,)
-    elif len(codes) >= 2 and not vocab.is_known_issuer(first):
+    elif len(codes) >= 2 and not vocab.is_known_issuer(first) and vocab.is_known_issuer(codes[1]):
         style, type_code, issuer_codes = "state", first, codes[1:]  # an unknown type code: 2930/CTHĐ-UBND
     else:
         style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
+_CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
 _KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers"}
 FAIL_ON = ("error", "warning", "info")
 
@@ -124,7 +126,15 @@ def _parse(table: dict, path: Path) -> Config:
         value = table.get(key, {})
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: '{key}' must be a table, e.g. [tool.draftlint.{key}]")
-        extra[key] = {k: list(_strings(v, f"{key}.{k}", path)) for k, v in value.items()}
+        entries = {k: list(_strings(v, f"{key}.{k}", path)) for k, v in value.items()}
+        for name, items in entries.items():
+            if not name.strip():
+                raise ConfigError(f"{path}: '{key}' has an empty name")
+            codes = items if key == "document-types" else [name]
+            for code in codes:
+                if not _CODE.fullmatch(code):
+                    raise ConfigError(f"{path}: '{key}.{name}': {code!r} is not a code (capitals, like QCPH or BQLKKT)")
+        extra[key] = entries
     return Config(
         document_types=extra["document-types"],
         issuers=extra["issuers"],

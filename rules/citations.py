@@ -29,13 +29,24 @@ _DRAFT_DATE = re.compile(
 
 
 def _label(citation: Citation) -> str:
+    if citation.listed:
+        return quote(f"{citation.type_text} số … {citation.symbol.key}", 70)
     return quote(citation.text, 70)
 
 
 def _head_span(citation: Citation) -> Span:
-    """From the type to the end of the number-symbol: where a citation is reported."""
-    end = citation.symbol.span.end if citation.symbol else citation.span.end
-    return Span(citation.span.start, max(end, citation.type_span.end))
+    """Where a citation is reported: from its type to the end of its number-symbol (a further
+    symbol of a list: that symbol)."""
+    if citation.listed:
+        return citation.symbol.span
+    if citation.symbol is not None:
+        end = citation.symbol.span.end
+    elif citation.date is not None:
+        end = citation.date.span.start
+    else:
+        end = citation.span.end
+    text = citation.line.text[citation.span.start - citation.line.span.start:end - citation.line.span.start]
+    return Span(citation.span.start, max(citation.span.start + len(text.rstrip(" ,")), citation.type_span.end))
 
 
 def _documents(doc: Document) -> dict[tuple, list[Citation]]:
@@ -62,8 +73,8 @@ def _body_firsts(doc: Document):
             yield first, group
 
 
-def draft_latest_date(doc: Document) -> _dt.date:
-    """The latest date the draft can bear: its date line with blanks read generously, else today.
+def draft_latest_date(doc: Document) -> tuple[_dt.date, bool]:
+    """The latest date the draft can bear (and whether its date line gave it), else today.
 
     A draft awaiting signature leaves the day (or month) blank; the check never assumes a
     date earlier than the last one the blanks allow.
@@ -71,15 +82,15 @@ def draft_latest_date(doc: Document) -> _dt.date:
     line = doc.header.place_date
     m = _DRAFT_DATE.search(line.text) if line else None
     if not m:
-        return _dt.date.today()
+        return _dt.date.today(), False
     day_text, month_text, year_text = (m["d"], m["m"], m["y"]) if m["y"] else (m["d2"], m["m2"], m["y2"])
     year = int(year_text)
     if not 1 <= year <= 9999:
-        return _dt.date.today()  # "năm 0000": not a date to compare with
+        return _dt.date.today(), False  # "năm 0000": not a date to compare with
     month = int(month_text) if month_text and 1 <= int(month_text) <= 12 else 12
     last_day = calendar.monthrange(year, month)[1]
     day = int(day_text) if day_text and month_text and 1 <= int(day_text) <= last_day else last_day
-    return _dt.date(year, month, day)
+    return _dt.date(year, month, day), True
 
 
 class CitationMissingDate(Rule):
@@ -97,8 +108,8 @@ class CitationMissingDate(Rule):
             "en": "The first citation gives no date of issue, no issuer and no summary: {text}",
         },
         "later": {
-            "vi": "Viện dẫn lần đầu thiếu ngày ban hành (ngày chỉ được ghi ở dòng {line}): {text}",
-            "en": "The first citation gives no date of issue (the date only comes on line {line}): {text}",
+            "vi": "Viện dẫn lần đầu thiếu ngày ban hành (ngày chỉ được ghi ở lần viện dẫn sau: {later}): {text}",
+            "en": "The first citation gives no date of issue (the date only comes in a later one: {later}): {text}",
         },
     }
     summary = {
@@ -126,7 +137,7 @@ class CitationMissingDate(Rule):
                 continue  # already given with its date, or "Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …"
             later = next((c for c in group if c.date and c.span.start > first.span.start), None)
             if later is not None:
-                yield self.violation(_head_span(first), "later", text=_label(first), line=later.line.first_line)
+                yield self.violation(_head_span(first), "later", text=_label(first), later=quote(later.text, 50))
             elif first.issuer is None and not first.summary:
                 yield self.violation(_head_span(first), "bare", text=_label(first))
             else:
@@ -144,8 +155,8 @@ class CitationMissingNumber(Rule):
             "en": "“số” with no number-symbol after it: {text}",
         },
         "short": {
-            "vi": "Viện dẫn rút gọn {text} không ứng với văn bản nào được viện dẫn đầy đủ (số, ký hiệu, ngày) trong dự thảo",
-            "en": "The short reference {text} matches no document cited in full (number-symbol, date) in the draft",
+            "vi": "Viện dẫn rút gọn {text} không ứng với văn bản nào được viện dẫn đủ số, ký hiệu trong dự thảo",
+            "en": "The short reference {text} matches no document cited with its number-symbol in the draft",
         },
     }
     summary = {
@@ -164,13 +175,13 @@ class CitationMissingNumber(Rule):
 
     def check(self, doc):
         found = citations(doc)
-        full = [(c.type, c.symbol.number) for c in found.items if c.symbol and not c.symbol.placeholder]
+        full = [(c.type, c.symbol.number.lstrip("0")) for c in found.items if c.symbol and not c.symbol.placeholder]
         for citation in found.items:
-            if citation.symbol is not None:
-                continue
+            if citation.symbol is not None or citation.blank_number:
+                continue  # a blank number is CIT012's
             if citation.bare_number is None:
                 yield self.violation(_head_span(citation), "empty", text=_label(citation))
-            elif not any(number == citation.bare_number and _same_kind(t, citation.type) for t, number in full):
+            elif not any(number == citation.bare_number.lstrip("0") and _same_kind(t, citation.type) for t, number in full):
                 yield self.violation(citation.span, "short", text=_label(citation))
 
 
@@ -279,18 +290,18 @@ class CitationDateAfterDraft(Rule):
             "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2024 của UBND tỉnh về cải cách hành chính.\n")
 
     def check(self, doc):
-        latest = draft_latest_date(doc)
-        variant = "draft" if doc.header.place_date else "today"
+        latest, from_draft = draft_latest_date(doc)
+        variant = "draft" if from_draft else "today"
         for citation in citations(doc).items:
             date = citation.date
-            if date is None or date.value is None:
+            if date is None or date.value is None or citation.listed:
                 continue
             try:
                 cited = _dt.date(*date.value)
             except ValueError:
-                continue  # not a real date: the date rules' concern
+                continue  # not a real date (31/02): another question than this rule's
             if cited > latest:
-                yield self.violation(date.span, variant, text=_label(citation), cited=_show(cited),
+                yield self.violation(date.span, variant, text=_label(citation), cited=_as_written(date),
                                      draft=_show(latest) if variant == "draft" else "")
 
 
@@ -500,7 +511,9 @@ class CitationIssuerMismatch(Rule):
         vocab = doc.vocabulary
         for citation in citations(doc).items:
             symbol = citation.symbol
-            if citation.issuer is None or citation.issuer_shared or symbol is None or not symbol.issuer_codes:
+            if citation.issuer is None or citation.issuer_shared or citation.listed or symbol is None:
+                continue
+            if not symbol.issuer_codes or symbol.style == "old":
                 continue
             if symbol.style == "state" and symbol.type_code is None:
                 continue  # a công văn: UBND-TH names a unit after the issuer
@@ -627,9 +640,9 @@ class CitationPlaceholder(Rule):
 
     def check(self, doc):
         for citation in citations(doc).items:
-            if citation.symbol is not None and citation.symbol.placeholder:
+            if citation.blank_number or (citation.symbol is not None and citation.symbol.placeholder):
                 yield self.violation(_head_span(citation), "number", text=_label(citation))
-            if citation.date is not None and citation.date.placeholder:
+            if citation.date is not None and citation.date.placeholder and not citation.listed:
                 yield self.violation(citation.date.span, "date", text=_label(citation))
 
 
@@ -696,12 +709,10 @@ class CitationUnknownCode(Rule):
         vocab = doc.vocabulary
         for citation in citations(doc).items:
             symbol = citation.symbol
-            if symbol is None or symbol.style == "law":
+            if symbol is None or symbol.style in ("law", "old"):
                 continue
             if symbol.type_code is not None and symbol.type_code not in vocab.type_codes:
                 yield self.violation(symbol.span, "type", code=symbol.type_code, symbol=symbol.key)
-                continue
-            issuers = symbol.issuer_codes if symbol.type_code is not None else symbol.issuer_codes[:1]
-            for code in issuers[:1]:
-                if not vocab.is_known_issuer(code):
-                    yield self.violation(symbol.span, "issuer", code=code, symbol=symbol.key)
+            elif symbol.issuer_codes and not vocab.is_known_issuer(symbol.issuer_codes[0]):
+                # The issuing body's code; a công văn's later codes name its units (UBND-TH) and are free.
+                yield self.violation(symbol.span, "issuer", code=symbol.issuer_codes[0], symbol=symbol.key)

@@ -406,3 +406,21 @@ def test_non_utf8_configuration(tmp_path):
     (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
     result = run("check", str(tmp_path / "a.txt"))
     assert result.returncode == 2 and "not valid TOML" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("config, fragment", [
+    ('[issuers]\n"bq lkkt" = ["Ban quản lý"]\n', "is not a code"),
+    ('[document-types]\n"" = ["QC"]\n', "empty name"),
+    ("[issuers]\nBQLKKT = 3\n", "must be a list of strings"),
+])
+def test_invalid_vocabulary_configuration(tmp_path, config, fragment):
+    draft = _project(tmp_path, ".draftlint.toml", config)
+    result = run("check", str(draft))
+    assert result.returncode == 2 and fragment in result.stderr.decode() and b"Traceback" not in result.stderr
+
+
+def test_an_issuer_declared_without_names(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", "[issuers]\nBQLKKT = []\nUBND = []\n",
+                     "Thực hiện Kế hoạch số 09/KH-BQLKKT ngày 20/3/2024 của Ban Quản lý về tuyển dụng và "
+                     "Kế hoạch số 10/KH-UBND ngày 21/3/2024 của UBND tỉnh về tuyển dụng.\n")
+    assert check_json(capsys, "--select", "CIT", str(draft)) == (0, [])

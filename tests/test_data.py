@@ -57,3 +57,14 @@ def test_title_lines_come_from_the_table():
     assert tagger.classify("TỜ TRÌNH") == tagger.TITLE
     assert tagger.classify("KẾ TOÁN") == tagger.CAPS
     assert tagger.classify("Kế hoạch") == tagger.BODY
+
+
+def test_configuration_merges_into_known_entries():
+    vocab = data.vocabulary().extended({"Nghị định": ["NĐ"]}, {"TU": ["Tỉnh ủy Bắc Ninh"], "BQLKKT": []})
+    assert vocab.is_party_issuer("TU") and vocab.authority("Tỉnh ủy Bắc Ninh") == "TU"
+    assert vocab.type_by_name["nghị định"].normative
+    assert vocab.is_known_issuer("BQLKKT") and vocab.codes_for_authority("BQLKKT") == {"BQLKKT"}
+
+
+def test_tone_placement_is_folded():
+    assert data.fold("Giấy uỷ quyền") == data.fold("Giấy ủy quyền") and data.fold("hoá") == data.fold("hóa")

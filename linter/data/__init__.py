@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,17 +60,27 @@ def issuers() -> tuple[Issuer, ...]:
     return tuple(result)
 
 
+# Old and new tone placement (hoá / hóa, thuỷ / thủy): both spellings are one word.
+_TONE_PLACEMENT = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
+
+
 def _fold_same_length(text: str) -> str:
     """``fold`` without collapsing spaces, so positions in the result are positions in ``text``."""
-    return text.lower().replace("–", "-").replace("—", "-").replace("uỷ", "ủy").replace("oá", "óa")
+    text = text.lower().replace("–", "-").replace("—", "-")
+    return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group()], text)
 
 
 def fold(text: str) -> str:
-    """A key for comparing names: lower case, one kind of dash, single spaces, Ủy = Uỷ, hóa = hoá."""
-    text = text.lower().replace("–", "-").replace("—", "-").replace("uỷ", "ủy").replace("oá", "óa")
-    return " ".join(text.split())
+    """A key for comparing names: lower case, one kind of dash, single spaces, one tone placement."""
+    return " ".join(_fold_same_length(text).split())
 
 
+LOCAL_DEPARTMENT = "S*"  # what authority() says for "Sở …": any department's own code (SNV, SLĐTBXH)
 _LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d{1,2}\Z")
 _LOCAL = re.compile(r"S[A-ZĐ]{2,}\Z")  # a provincial department: SNV, SLĐTBXH, SKHĐT
 
@@ -94,16 +104,33 @@ class Vocabulary:
         )
 
     def extended(self, extra_types: dict[str, list[str]], extra_issuers: dict[str, list[str]]) -> "Vocabulary":
-        """This vocabulary plus a configuration's own types (name → codes) and issuers (code → names)."""
+        """This vocabulary plus a configuration's own types (name → codes) and issuers (code → names).
+
+        An entry that is already known gains the configured codes or names and keeps what it
+        was (a Party issuer stays one, a Nghị định stays normative).
+        """
         if not extra_types and not extra_issuers:
             return self
-        types = list(self.types)
+        types = {fold(t.name): t for t in self.types}
         for name, codes in extra_types.items():
-            types.append(DocumentType(name=name, codes=tuple(codes), short=True))
-        issuer_list = list(self.issuers)
+            known = types.get(fold(name))
+            if known is None:
+                types[fold(name)] = DocumentType(name=" ".join(name.split()), codes=tuple(codes), short=True)
+            else:
+                types[fold(name)] = replace(known, codes=tuple(dict.fromkeys((*known.codes, *codes))))
+        issuer_list = {i.code: i for i in self.issuers}
         for code, names in extra_issuers.items():
-            issuer_list.append(Issuer(code=code, names=tuple(names)))
-        return Vocabulary(tuple(types), tuple(issuer_list))
+            names = [*names, *(f"Bộ trưởng {n}" for n in names if n.startswith("Bộ "))]
+            known = issuer_list.get(code)
+            if known is None:
+                issuer_list[code] = Issuer(code=code, names=tuple(names))
+            else:
+                issuer_list[code] = replace(known, names=tuple(dict.fromkeys((*known.names, *names))))
+        return Vocabulary(tuple(types.values()), tuple(issuer_list.values()))
+
+    @staticmethod
+    def is_local(code: str) -> bool:
+        return bool(_LOCAL.match(code))
 
     def is_known_issuer(self, code: str) -> bool:
         return code in self.issuer_by_code or bool(_LEGISLATURE.match(code) or _LOCAL.match(code))
@@ -158,6 +185,8 @@ class Vocabulary:
             if key.startswith(name) and (len(key) == len(name) or not key[len(name)].isalnum()):
                 found = code
                 break
+        if found is None and key.startswith("sở "):
+            found = LOCAL_DEPARTMENT  # "Sở Nội vụ": a department, whose code is its own (SNV)
         self._authority_cache[text] = found
         return found
 
@@ -173,11 +202,10 @@ class Vocabulary:
         if cached is not None:
             return cached
         issuer = self.issuer_by_code.get(code)
-        if issuer is None:
-            result = {code}
-        else:
+        result = {code}
+        if issuer is not None:
             names = {fold(n) for n in issuer.names}
-            result = {i.code for i in self.issuers if names & {fold(n) for n in i.names}}
+            result |= {i.code for i in self.issuers if names & {fold(n) for n in i.names}}
         self._same_cache[code] = result
         return result
 
