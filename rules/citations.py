@@ -65,11 +65,15 @@ def _documents(doc: Document) -> dict[tuple, list[Citation]]:
 
 
 def _body_firsts(doc: Document):
-    """(first citation, every citation) for each cited document."""
+    """(first citation, every citation) for each cited document.
+
+    A further symbol of a list ("số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày …") shares the date,
+    issuer and summary of the list's first, which is checked (and reported) in its place.
+    """
     found = citations(doc)
     for group in _documents(doc).values():
         first = found.first(group)
-        if first is not None:
+        if first is not None and not first.listed:
             yield first, group
 
 
@@ -368,10 +372,11 @@ class CitationInconsistent(Rule):
         # One document under two symbols (CIT007 explains a type code that does not fit its type,
         # so those are left to it).
         for group in _documents(doc).values():
-            for citation, usual in _odd_ones(group, lambda c: c.symbol.key):
+            for citation, usual in _odd_ones(group, lambda c: c.symbol.match_key):
                 if _type_mismatch(citation):
                     continue
-                yield self.violation(citation.symbol.span, "symbol", symbol=citation.symbol.key, usual=usual)
+                written = next(c.symbol.key for c in group if c.symbol.match_key == usual)
+                yield self.violation(citation.symbol.span, "symbol", symbol=citation.symbol.key, usual=written)
 
 
 def _odd_ones(group: list[Citation], value):
