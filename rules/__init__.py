@@ -4,5 +4,6 @@
 BUILTIN_MODULES = (
     "draftlint.rules.numbering",
     "draftlint.rules.citations",
+    "draftlint.rules.dates",
     "draftlint.rules.input",
 )

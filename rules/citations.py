@@ -12,21 +12,14 @@ citation's summary (quoting that document's title, as "… về việc thực hi
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from collections import Counter
 
+from draftlint.dates import draft_latest_date
 from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
 from draftlint.rule import Rule, Severity, quote
-
-_DRAFT_DATE = re.compile(
-    r"ngày[ \t]*(?:(?P<d>\d{1,2})?[ \t.…_]*tháng[ \t]*(?P<m>\d{1,2})?[ \t.…_]*năm[ \t]*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})[/.\-](?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))",
-    re.I,
-)
-
 
 def _label(citation: Citation) -> str:
     if citation.listed:
@@ -75,26 +68,6 @@ def _body_firsts(doc: Document):
         first = found.first(group)
         if first is not None and not first.listed:
             yield first, group
-
-
-def draft_latest_date(doc: Document) -> tuple[_dt.date, bool]:
-    """The latest date the draft can bear (and whether its date line gave it), else today.
-
-    A draft awaiting signature leaves the day (or month) blank; the check never assumes a
-    date earlier than the last one the blanks allow.
-    """
-    line = doc.header.place_date
-    m = _DRAFT_DATE.search(line.text) if line else None
-    if not m:
-        return _dt.date.today(), False
-    day_text, month_text, year_text = (m["d"], m["m"], m["y"]) if m["y"] else (m["d2"], m["m2"], m["y2"])
-    year = int(year_text)
-    if not 1 <= year <= 9999:
-        return _dt.date.today(), False  # "năm 0000": not a date to compare with
-    month = int(month_text) if month_text and 1 <= int(month_text) <= 12 else 12
-    last_day = calendar.monthrange(year, month)[1]
-    day = int(day_text) if day_text and month_text and 1 <= int(day_text) <= last_day else last_day
-    return _dt.date(year, month, day), True
 
 
 class CitationMissingDate(Rule):

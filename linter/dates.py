@@ -1,0 +1,155 @@
+"""The date extractor: every calendar date written in a draft, and the draft's own date.
+
+A date is written ``ngày 09 tháng 5 năm 2024``, ``ngày 09/5/2024`` (also ``09-5-2024``,
+``09.5.2024``), ``09/5/2024`` without ``ngày``, or ``ngày 25/11`` without a year (a
+recurring or this-year deadline). Parts may be left blank in a draft (``ngày … tháng 10
+năm 2024``). A month alone is ``tháng 6/2024`` or ``tháng 6 năm 2024``. Each mention keeps
+its span and the digits exactly as written, for the padding check.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from . import tagger
+from .model import Document, Line, Span
+
+_BLANK = r"[.…_]*+"
+# Whitespace is matched possessively (*+) so a long run of spaces cannot make a pattern backtrack.
+_DATE = re.compile(
+    rf"""
+    (?=[\dnN])(?<![\w/.\-])
+    (?:
+        (?P<wlead>ngày[ \t]*+)(?P<wd>\d{{1,3}}|{_BLANK})[ \t]*+tháng[ \t]*+(?P<wm>\d{{1,3}}|{_BLANK})[ \t]*+
+        năm[ \t]*+(?P<wy>\d{{4}})
+      |
+        (?P<nlead>ngày[ \t]*+)?(?P<nd>\d{{1,2}})(?P<sep>[/.\-])(?P<nm>\d{{1,2}})(?:(?P=sep)(?P<ny>\d{{4}}))?
+        (?![\w/]|[.\-]\d)
+    )
+    """,
+    re.X | re.I,
+)
+_DAY_ONLY = re.compile(r"(?=[nN])(?<!\w)ngày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b)", re.I)
+_MONTH = re.compile(
+    r"(?=[tT])(?<!\w)tháng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
+)
+_DIGIT = re.compile(r"\d")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One written date; a part left blank (or not written: ``ngày 25/11``) is ``None``."""
+
+    raw: str
+    span: Span
+    line: Line
+    day: int | None
+    month: int | None
+    year: int | None
+    day_text: str  # the digits as written ("09", "9"), "" when blank
+    month_text: str
+    words: bool  # "ngày … tháng … năm …" rather than "…/…/…"
+    on_date_line: bool
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.day, self.month, self.year)
+
+    def problem(self) -> str | None:
+        """Why the date cannot exist ("day", "month", "day-in-month"), or None."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return "month"
+        if self.day is not None and not 1 <= self.day <= 31:
+            return "day"
+        if self.day is not None and self.month is not None:
+            # Without a year, 29/2 may be a leap day: only a year proves it impossible.
+            year = self.year if self.year is not None else 2024
+            if self.day > calendar.monthrange(year, self.month)[1]:
+                return "day-in-month"
+        return None
+
+    @property
+    def value(self) -> _dt.date | None:
+        if self.complete and self.problem() is None:
+            return _dt.date(self.year, self.month, self.day)
+        return None
+
+
+def dates(doc: Document) -> tuple[DateMention, ...]:
+    """The document's dates in reading order, computed once and shared by every DAT rule."""
+    return doc.derived("dates", _extract)
+
+
+_SKIP_KINDS = frozenset({tagger.DOCNUM, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+
+
+def _extract(doc: Document) -> tuple[DateMention, ...]:
+    found: list[DateMention] = []
+    for line in doc.lines:
+        if line.kind not in _SKIP_KINDS and _DIGIT.search(line.text):
+            found.extend(_line_dates(line))
+    return tuple(found)
+
+
+def _line_dates(line: Line) -> list[DateMention]:
+    text = line.text
+    on_date_line = line.kind == tagger.PLACEDATE
+    result = []
+    for m in _DATE.finditer(text):
+        if m["wlead"] is not None:
+            start, day, month, year, words = m.start("wlead"), m["wd"], m["wm"], m["wy"], True
+        else:
+            day, month, year, words = m["nd"], m["nm"], m["ny"], False
+            start = m.start("nlead") if m["nlead"] is not None else m.start("nd")
+            if m["nlead"] is None and (year is None or m["sep"] != "/"):
+                continue  # "25/11" or "1.5" without "ngày" is a ratio, an amount or a section number
+            if year is not None and not _FIRST_YEAR <= int(year) <= _LAST_YEAR:
+                continue
+        result.append(_mention(line, start, m.end(), day, month, year, words, on_date_line))
+    for m in _DAY_ONLY.finditer(text):  # "trước ngày 12 hàng tháng"
+        result.append(_mention(line, m.start(), m.end(), m["d"], None, None, True, on_date_line))
+    for m in _MONTH.finditer(text):
+        if not _inside(m.start(), result):
+            result.append(_mention(line, m.start(), m.end(), None, m["m"], m["y"], True, on_date_line))
+    result.sort(key=lambda d: d.span.start)
+    return result
+
+
+def _inside(pos: int, mentions: list[DateMention]) -> bool:
+    return any(d.span.start <= d.line.span.start + pos < d.span.end for d in mentions)
+
+
+def _mention(line: Line, start: int, end: int, day, month, year, words: bool, on_date_line: bool) -> DateMention:
+    day_text = day if day and day.isdigit() else ""
+    month_text = month if month and month.isdigit() else ""
+    return DateMention(line.text[start:end], line.sub_span(start, end), line, _number(day_text),
+                       _number(month_text), int(year) if year else None, day_text, month_text, words,
+                       on_date_line)
+
+
+def _number(digits: str) -> int | None:
+    return int(digits) or None if digits else None  # "00/00/2024" is a blank too
+
+
+def draft_date(doc: Document) -> DateMention | None:
+    """The date on the draft's date line (``Hà Nội, ngày … tháng 10 năm 2024``), if it has one."""
+    return next((d for d in dates(doc) if d.on_date_line and d.year is not None), None)
+
+
+def draft_latest_date(doc: Document) -> tuple[_dt.date, bool]:
+    """The latest date the draft can bear (and whether its date line gave it), else today.
+
+    A draft awaiting signature leaves the day (or month) blank; the check never assumes a
+    date earlier than the last one the blanks allow.
+    """
+    own = draft_date(doc)
+    if own is None or not 1 <= own.year <= 9999:
+        return _dt.date.today(), False
+    month = own.month if own.month is not None and 1 <= own.month <= 12 else 12
+    last_day = calendar.monthrange(own.year, month)[1]
+    day = own.day if own.day is not None and own.month == month and 1 <= own.day <= last_day else last_day
+    return _dt.date(own.year, month, day), True

@@ -1,0 +1,133 @@
+"""DAT — dates: every written date exists, and the date line follows Nghị định 30/2020."""
+
+from __future__ import annotations
+
+from draftlint.dates import DateMention, dates
+from draftlint.rule import Rule, Severity, quote
+
+
+class InvalidDate(Rule):
+    code = "DAT001"
+    name = "invalid-date"
+    family = "DAT"
+    severity = Severity.ERROR
+    messages = {
+        "month": {
+            "vi": "Ngày không có thật: {text} (không có tháng {month})",
+            "en": "A date that does not exist: {text} (there is no month {month})",
+        },
+        "day": {
+            "vi": "Ngày không có thật: {text} (không có ngày {day} trong tháng)",
+            "en": "A date that does not exist: {text} (no month has a day {day})",
+        },
+        "day-in-month": {
+            "vi": "Ngày không có thật: {text} (tháng {month} chỉ có {last} ngày)",
+            "en": "A date that does not exist: {text} (month {month} has only {last} days)",
+        },
+        "leap": {
+            "vi": "Ngày không có thật: {text} (năm {year} không nhuận, tháng 2 chỉ có 28 ngày)",
+            "en": "A date that does not exist: {text} ({year} is not a leap year; February has 28 days)",
+        },
+    }
+    summary = {
+        "vi": "Mọi ngày tháng ghi trong văn bản phải là ngày có thật (không có “31/4”, “29/02/2023”, “ngày 32”).",
+        "en": "Every date in the text is a real calendar date (no “31/4”, “29/02/2023”, “ngày 32”).",
+    }
+    rationale = {
+        "vi": "Một ngày không có thật trong thời hạn hay trong viện dẫn là lỗi đánh máy mà người đọc không tự sửa "
+              "được: không biết hạn là 30/4 hay 01/5, văn bản được viện dẫn ban hành ngày nào.",
+        "en": "A date that does not exist, in a deadline or a citation, is a typo the reader cannot correct: "
+              "is the deadline 30/4 or 01/5, when was the cited document issued?",
+    }
+    bad = "Các đơn vị báo cáo kết quả về Sở trước ngày 31/4/2024.\n"
+    good = "Các đơn vị báo cáo kết quả về Sở trước ngày 30/4/2024.\n"
+
+    def check(self, doc):
+        for mention in dates(doc):
+            problem = mention.problem()
+            if problem is None:
+                continue
+            text = quote(mention.raw)
+            if problem == "day-in-month":
+                year = mention.year if mention.year is not None else 2024
+                if mention.month == 2 and mention.day == 29:
+                    yield self.violation(mention.span, "leap", text=text, year=year)
+                else:
+                    last = {2: 29 if mention.year is None else 28}.get(mention.month, 30)
+                    yield self.violation(mention.span, problem, text=text, month=mention.month, last=last)
+            else:
+                yield self.violation(mention.span, problem, text=text, month=mention.month, day=mention.day)
+
+
+def padded(mention: DateMention) -> tuple[str, str]:
+    """The day and month as Nghị định 30/2020 writes them: days below 10 and months 1–2 with a
+    leading zero, months 3–12 without."""
+    day = f"{mention.day:02d}" if mention.day is not None else ""
+    month = "" if mention.month is None else (f"{mention.month:02d}" if mention.month <= 2 else str(mention.month))
+    return day, month
+
+
+def _written_as(mention: DateMention, day: str, month: str) -> str:
+    if mention.raw[:5].lower() == "tháng":  # a month alone: "tháng 6/2024", "tháng 6 năm 2024"
+        return f"tháng {month}/{mention.year}" if "/" in mention.raw else f"tháng {month} năm {mention.year}"
+    if mention.words:
+        parts = [f"ngày {day or '…'}" if mention.day is not None or mention.month is not None else "",
+                 f"tháng {month or '…'}", f"năm {mention.year}" if mention.year else ""]
+        return " ".join(p for p in parts if p)
+    return "ngày " + "/".join(p for p in (day, month, str(mention.year) if mention.year else "") if p)
+
+
+class DateFormat(Rule):
+    code = "DAT006"
+    name = "date-format"
+    family = "DAT"
+    severity = Severity.WARNING
+    messages = {
+        "date-line": {
+            "vi": "Dòng địa danh, ngày tháng ghi {text}; theo Nghị định 30/2020/NĐ-CP viết {expected}",
+            "en": "The date line reads {text}; Decree 30/2020/NĐ-CP writes it {expected}",
+        },
+        "numeric": {
+            "vi": "Dòng địa danh, ngày tháng ghi ngày bằng số {text}; viết {expected}",
+            "en": "The date line writes the date in figures {text}; write {expected}",
+        },
+        "text": {
+            "vi": "Ngày {text} ghi số 0 đứng đầu không thống nhất với dòng ngày tháng; viết {expected}",
+            "en": "The date {text} pads with zeros unlike the date line; write {expected}",
+        },
+    }
+    summary = {
+        "vi": "Dòng ngày tháng viết “ngày … tháng … năm …”; ngày dưới 10 và tháng 1, 2 có số 0 đứng trước, "
+              "tháng 3–12 không; ngày trong nội dung ghi số 0 cùng cách đó.",
+        "en": "The date line reads “ngày … tháng … năm …”; days below 10 and months 1–2 take a leading zero, "
+              "months 3–12 do not; dates in the text pad the same way.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4.b): “Đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, "
+              "2 phải ghi thêm số 0 phía trước”; ngày tháng năm ban hành viết đầy đủ bằng chữ “ngày … tháng … năm”. "
+              "Trong nội dung, ngày tháng ghi cùng một cách để văn bản thống nhất.",
+        "en": "Decree 30/2020/NĐ-CP (Appendix I, II.4.b): days below 10 and months 1 and 2 take a leading zero; "
+              "the date of issue is written in full, “ngày … tháng … năm”. Dates in the text follow the same "
+              "padding so the document is consistent.",
+    }
+    bad = "Hà Nội, ngày 5 tháng 03 năm 2024\n"
+    good = "Hà Nội, ngày 05 tháng 3 năm 2024\n"
+
+    def check(self, doc):
+        for mention in dates(doc):
+            if mention.problem() is not None or mention.month is None:
+                continue  # a date that does not exist is DAT001's
+            day, month = padded(mention)
+            padding_ok = (not mention.day_text or mention.day_text == day) and mention.month_text == month
+            text = quote(mention.raw)
+            if mention.on_date_line and not mention.words:
+                yield self.violation(mention.span, "numeric", text=text,
+                                     expected=quote(_as_words(day, month, mention.year)))
+            elif not padding_ok:
+                variant = "date-line" if mention.on_date_line else "text"
+                yield self.violation(mention.span, variant, text=text,
+                                     expected=quote(_written_as(mention, day, month)))
+
+
+def _as_words(day: str, month: str, year: int | None) -> str:
+    return f"ngày {day} tháng {month} năm {year}"

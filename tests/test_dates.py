@@ -1,0 +1,65 @@
+"""The date extractor: every written form of a date is read as that date; impossible ones are DAT001."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import lint
+from draftlint.dates import dates, draft_latest_date
+from draftlint.parser import parse_source
+from draftlint.source import SourceText
+
+
+def _doc(text: str):
+    return parse_source(SourceText(text))[0]
+
+
+def _forms(day: dt.date) -> list[str]:
+    d, m, y = day.day, day.month, day.year
+    return [f"ngày {d:02d} tháng {m} năm {y}", f"ngày {d} tháng {m:02d} năm {y}", f"ngày {d:02d}/{m}/{y}",
+            f"ngày {d}-{m}-{y}", f"ngày {d:02d}.{m:02d}.{y}", f"{d:02d}/{m:02d}/{y}"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(1945, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(0, 5))
+def test_every_written_form_reads_as_its_date(day, form):
+    text = f"Các đơn vị gửi báo cáo trước {_forms(day)[form]} về Văn phòng.\n"
+    found = dates(_doc(text))
+    assert [d.value for d in found] == [day]
+    assert lint(text, select=["DAT001"]) == []
+
+
+@st.composite
+def _impossible(draw):
+    year = draw(st.integers(1945, 2100))
+    month = draw(st.integers(1, 15))
+    if month > 12:
+        day = draw(st.integers(1, 28))
+    else:
+        day = draw(st.integers(calendar.monthrange(year, month)[1] + 1, 35))
+    return day, month, year
+
+
+@settings(max_examples=60, deadline=None)
+@given(_impossible(), st.booleans())
+def test_an_impossible_day_or_month_is_dat001(parts, words):
+    day, month, year = parts
+    written = f"ngày {day} tháng {month} năm {year}" if words else f"ngày {day}/{month}/{year}"
+    findings = lint(f"Hoàn thành trước {written}.\n", select=["DAT001"])
+    assert [(f.code, f.column) for f in findings] == [("DAT001", 18)]
+
+
+def test_the_draft_date_allows_for_blanks():
+    assert draft_latest_date(_doc("Quảng Trị, ngày      tháng 10 năm 2023\n")) == (dt.date(2023, 10, 31), True)
+    assert draft_latest_date(_doc("Bắc Ninh, ngày       tháng      năm 2024\n")) == (dt.date(2024, 12, 31), True)
+    assert draft_latest_date(_doc("Bình Thuận, ngày  01  tháng 9 năm 2021\n")) == (dt.date(2021, 9, 1), True)
+    assert draft_latest_date(_doc("Không có dòng ngày tháng.\n"))[1] is False
+
+
+def test_dates_in_the_draft_number_line_are_not_read():
+    doc = _doc("Số: 15/2024/KH-UBND\nHà Nội, ngày 05 tháng 3 năm 2024\n")
+    assert [(d.raw, d.on_date_line) for d in dates(doc)] == [("ngày 05 tháng 3 năm 2024", True)]
