@@ -209,9 +209,16 @@ def _explain(rules, code: str, lang: str) -> int:
         out.append(f"{t('explain.options', lang)}:")
         for name, option in rule.options.items():
             help_text = option.help_vi if lang == "vi" else option.help_en
-            out.append(f"    {name} = {option.default!r}  — {help_text}")
+            out.append(f"    {name} = {_toml_value(option.default)}  — {help_text}")
     sys.stdout.write("\n".join(out).rstrip() + "\n")
     return EXIT_OK
+
+
+def _toml_value(value) -> str:
+    """A default as the configuration file writes it: true, 3, "text"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def _indent(text: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from draftlint.dates import DateMention, dates
-from draftlint.rule import Rule, Severity, quote
+from draftlint.rule import Option, Rule, Severity, quote
 
 
 class InvalidDate(Rule):
@@ -92,8 +92,10 @@ class DateFormat(Rule):
             "en": "The date line writes the date in figures {text}; write {expected}",
         },
         "text": {
-            "vi": "Ngày {text} ghi số 0 đứng đầu không thống nhất với dòng ngày tháng; viết {expected}",
-            "en": "The date {text} pads with zeros unlike the date line; write {expected}",
+            "vi": "Ngày tháng {text} ghi số 0 đứng đầu khác cách ghi của dòng ngày tháng (số 0 trước ngày dưới 10 "
+                  "và tháng 1, 2; không có trước tháng 3–12); viết {expected}",
+            "en": "The date {text} is padded differently from the date line (a zero before days below 10 and "
+                  "months 1–2, none before months 3–12); write {expected}",
         },
     }
     summary = {
@@ -103,15 +105,21 @@ class DateFormat(Rule):
               "months 3–12 do not; dates in the text pad the same way.",
     }
     rationale = {
-        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4.b): “Đối với những số chỉ ngày nhỏ hơn 10 và tháng 1, "
-              "2 phải ghi thêm số 0 phía trước”; ngày tháng năm ban hành viết đầy đủ bằng chữ “ngày … tháng … năm”. "
-              "Trong nội dung, ngày tháng ghi cùng một cách để văn bản thống nhất.",
+        "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4.b): “đối với những số thể hiện ngày nhỏ hơn 10 và "
+              "tháng 1, 2 phải ghi thêm số 0 phía trước”; ngày tháng năm ban hành viết đầy đủ bằng chữ “ngày … tháng … năm”. "
+              "Nghị định không quy định ngày tháng trong nội dung; draftlint kiểm tra chúng theo cùng cách ghi để "
+              "văn bản thống nhất (tắt bằng tùy chọn text-dates = false).",
         "en": "Decree 30/2020/NĐ-CP (Appendix I, II.4.b): days below 10 and months 1 and 2 take a leading zero; "
               "the date of issue is written in full, “ngày … tháng … năm”. Dates in the text follow the same "
-              "padding so the document is consistent.",
+              "padding so the document is consistent: the decree does not regulate them (turn this off with "
+              "text-dates = false).",
     }
     bad = "Hà Nội, ngày 5 tháng 03 năm 2024\n"
     good = "Hà Nội, ngày 05 tháng 3 năm 2024\n"
+    options = {
+        "text-dates": Option(True, "kiểm tra cả cách ghi số 0 của ngày tháng trong nội dung, không chỉ dòng ngày tháng",
+                             "also check the zero padding of dates in the text, not only the date line"),
+    }
 
     def check(self, doc):
         for mention in dates(doc):
@@ -123,7 +131,7 @@ class DateFormat(Rule):
             if mention.on_date_line and not mention.words:
                 yield self.violation(mention.span, "numeric", text=text,
                                      expected=quote(_as_words(day, month, mention.year)))
-            elif not padding_ok:
+            elif not padding_ok and (mention.on_date_line or self.config["text-dates"]):
                 variant = "date-line" if mention.on_date_line else "text"
                 yield self.violation(mention.span, variant, text=text,
                                      expected=quote(_written_as(mention, day, month)))

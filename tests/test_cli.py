@@ -424,3 +424,20 @@ def test_an_issuer_declared_without_names(tmp_path, capsys):
                      "Thực hiện Kế hoạch số 09/KH-BQLKKT ngày 20/3/2024 của Ban Quản lý về tuyển dụng và "
                      "Kế hoạch số 10/KH-UBND ngày 21/3/2024 của UBND tỉnh về tuyển dụng.\n")
     assert check_json(capsys, "--select", "CIT", str(draft)) == (0, [])
+
+
+def test_a_rule_option_from_configuration(tmp_path, capsys):
+    text = "Hà Nội, ngày 5 tháng 3 năm 2024\nBáo cáo về Sở trước ngày 9/5/2024.\n"
+    draft = _project(tmp_path, ".draftlint.toml", "", text)
+    _, findings = check_json(capsys, "--select", "DAT006", str(draft))
+    assert [f["line"] for f in findings] == [1, 2]
+    (tmp_path / ".draftlint.toml").write_text("[rules.DAT006]\ntext-dates = false\n", encoding="utf-8")
+    _, findings = check_json(capsys, "--select", "DAT006", str(draft))
+    assert [f["line"] for f in findings] == [1]  # the date line is still checked
+    (tmp_path / ".draftlint.toml").write_text('[rules.DAT006]\ntext-dates = "no"\n', encoding="utf-8")
+    assert check_json(capsys, "--select", "DAT006", str(draft))[0] == 2
+
+
+def test_explain_shows_options_as_the_configuration_writes_them():
+    result = run("explain", "DAT006", "--lang", "en")
+    assert "    text-dates = true  — also check" in result.stdout.decode()
