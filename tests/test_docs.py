@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+from draftlint.config import load, validate
 from draftlint.registry import all_rules
 from draftlint.reporters.json_report import KEYS
 
@@ -27,3 +28,11 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second():
 def test_readme_json_example_has_the_schema_keys():
     block = README.split("```json", 1)[1].split("```", 1)[0]
     assert re.findall(r'^\s+"(\w+)":', block, re.M) == list(KEYS)
+
+
+def test_readme_configuration_example_is_valid(tmp_path):
+    block = README.split("```toml", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    config = load(tmp_path / "pyproject.toml")
+    validate(config, all_rules())
+    assert config.rules["DAT006"] == {"text-dates": False}
