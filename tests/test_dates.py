@@ -8,10 +8,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import lint
+from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint.dates import dates, draft_latest_date
 from draftlint.parser import parse_source
-from draftlint.source import SourceText
+from draftlint.source import SourceText, read_path
 
 
 def _doc(text: str):
@@ -63,3 +63,17 @@ def test_the_draft_date_allows_for_blanks():
 def test_dates_in_the_draft_number_line_are_not_read():
     doc = _doc("Số: 15/2024/KH-UBND\nHà Nội, ngày 05 tháng 3 năm 2024\n")
     assert [(d.raw, d.on_date_line) for d in dates(doc)] == [("ngày 05 tháng 3 năm 2024", True)]
+
+
+def test_the_deadline_example_trips_the_date_rules():
+    findings = lint(read_path(str(EXAMPLES / "ke-hoach-loi-thoi-han.txt")))
+    assert [(f.line, f.code) for f in findings] == [(6, "DAT006"), (21, "DAT001"), (23, "DAT006"), (25, "DAT001"),
+                                                    (25, "DAT006"), (28, "DAT001")]
+
+
+@needs_seeds
+def test_seed_date_findings():
+    # Read one by one: the only date finding on the five real drafts is seed 003's "ngày 09 tháng 05 năm 2024".
+    found = {f.name: [(x.line, x.code) for x in lint(read_path(str(f)), select=["DAT"])] for f in seed_files()}
+    assert found == {"000_a0aa9cc5e8ce0927.txt": [], "001_8044eae79f5ac074.txt": [], "002_26241eb766ebbec5.txt": [],
+                     "003_4c06fdcf13e79645.txt": [(78, "DAT006")], "004_b0ae6d1c003071f9.txt": []}
