@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+from draftlint.cli import main
 from draftlint.config import load, validate
 from draftlint.registry import all_rules
 from draftlint.reporters.json_report import KEYS
@@ -36,3 +37,11 @@ def test_readme_configuration_example_is_valid(tmp_path):
     config = load(tmp_path / "pyproject.toml")
     validate(config, all_rules())
     assert config.rules["DAT006"] == {"text-dates": False}
+
+
+def test_readme_quick_start_output_is_what_the_command_prints(capsys, monkeypatch):
+    block = README.split("prints lines such as", 1)[1].split("```", 2)[1].strip().splitlines()
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "examples/"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert all(line in printed for line in block), block
