@@ -135,6 +135,86 @@ def _number(digits: str) -> int | None:
     return int(digits) or None if digits else None  # "00/00/2024" is a blank too
 
 
+# Ranges: "2021 - 2025", "từ năm 2025 đến năm 2023"; "từ ngày 15/6 đến ngày 01/6/2024"; "ngày 20-25/11".
+_TO = r"[ \t]*+(?:-|–|—|đến|tới)[ \t]*+"
+_YEAR_RANGE = re.compile(
+    rf"(?<![\w/.\-])(?P<a>(?:19|20)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
+)
+_DAY_MONTH = r"(?P<{d}>\d{{1,2}})/(?P<{m}>\d{{1,2}})(?:/(?P<{y}>\d{{4}}))?"
+_DATE_RANGE = re.compile(
+    rf"(?<!\w)(?:từ[ \t]++(?:ngày[ \t]*+)?|ngày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
+    rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d)",
+    re.I,
+)
+_DAY_RANGE = re.compile(
+    r"(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A range whose end comes before its start, as written."""
+
+    raw: str
+    span: Span
+    start: str  # the two ends as written, for the message
+    end: str
+
+
+def inverted_ranges(doc: Document) -> tuple[DateRange, ...]:
+    """The ranges that end before they start (``2025 - 2023``, ``từ 15/6 đến 01/6``)."""
+    return doc.derived("inverted-ranges", _inverted)
+
+
+def _inverted(doc: Document) -> tuple[DateRange, ...]:
+    found = []
+    for line in doc.lines:
+        if line.kind in _SKIP_KINDS or not _DIGIT.search(line.text):
+            continue
+        text = line.text
+        for m in _YEAR_RANGE.finditer(text):
+            if int(m["b"]) < int(m["a"]):
+                found.append(DateRange(m.group(), line.sub_span(m.start(), m.end()), m["a"], m["b"]))
+        for m in _DATE_RANGE.finditer(text):
+            start, end = _range_ends(m["d1"], m["m1"], m["y1"], m["d2"], m["m2"], m["y2"])
+            if start and end and end < start:
+                found.append(DateRange(m.group(), line.sub_span(m.start(), m.end()), _shown(m, 1), _shown(m, 2)))
+        for m in _DAY_RANGE.finditer(text):
+            first, last = int(m["d1"]), int(m["d2"])
+            if last < first:
+                month = f"/{m['m']}" + (f"/{m['y']}" if m["y"] else "")
+                found.append(DateRange(m.group(), line.sub_span(m.start(), m.end()), f"{first}{month}", f"{last}{month}"))
+    found.sort(key=lambda r: r.span.start)
+    return tuple(found)
+
+
+def _shown(m: re.Match, end: int) -> str:
+    return "/".join(p for p in (m[f"d{end}"], m[f"m{end}"], m[f"y{end}"]) if p)
+
+
+def _range_ends(d1, m1, y1, d2, m2, y2) -> tuple[_dt.date | None, _dt.date | None]:
+    """The two ends as dates, or Nones where they cannot be compared with certainty.
+
+    Without years, "từ 15/12 đến 15/01" may run into the next year, so only a range within
+    one month ("từ 15/6 đến 01/6") is known to be inverted.
+    """
+    if y1 is None and y2 is None:
+        if m1 != m2 and int(m1) != int(m2):
+            return None, None
+        y1 = y2 = "2024"  # a leap year, so 29/2 stays a date
+    elif y1 is None:
+        y1 = y2
+    elif y2 is None:
+        if int(m1) != int(m2):
+            return None, None
+        y2 = y1
+    try:
+        return _dt.date(int(y1), int(m1), int(d1)), _dt.date(int(y2), int(m2), int(d2))
+    except ValueError:
+        return None, None  # a date that does not exist is DAT001's
+
+
 def draft_date(doc: Document) -> DateMention | None:
     """The date on the draft's date line (``Hà Nội, ngày … tháng 10 năm 2024``), if it has one."""
     return next((d for d in dates(doc) if d.on_date_line and d.year is not None), None)

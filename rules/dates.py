@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftlint.dates import DateMention, dates
+from draftlint.dates import DateMention, dates, inverted_ranges
 from draftlint.rule import Option, Rule, Severity, quote
 
 
@@ -57,6 +57,37 @@ class InvalidDate(Rule):
                     yield self.violation(mention.span, problem, text=text, month=mention.month, last=last)
             else:
                 yield self.violation(mention.span, problem, text=text, month=mention.month, day=mention.day)
+
+
+class InvertedRange(Rule):
+    code = "DAT004"
+    name = "inverted-range"
+    family = "DAT"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Khoảng thời gian kết thúc trước khi bắt đầu: {text} ({end} trước {start})",
+            "en": "A period that ends before it starts: {text} ({end} is before {start})",
+        },
+    }
+    summary = {
+        "vi": "Khoảng thời gian không kết thúc trước khi bắt đầu (“2025 - 2023”, “từ 15/6 đến 01/6”).",
+        "en": "A period does not end before it starts (“2025 - 2023”, “từ 15/6 đến 01/6”).",
+    }
+    rationale = {
+        "vi": "Giai đoạn hay thời gian thực hiện viết ngược là lỗi đánh máy làm sai thời hạn của cả nhiệm vụ. "
+              "Khoảng không ghi năm chỉ bị báo khi nằm trong một tháng: “từ 15/12 đến 15/01” có thể kéo sang "
+              "năm sau.",
+        "en": "A period or time frame written backwards is a typo that makes the whole task's deadline wrong. "
+              "A range without years is reported only within one month: “từ 15/12 đến 15/01” may run into the "
+              "next year.",
+    }
+    bad = "Kế hoạch thực hiện Chương trình giảm nghèo giai đoạn 2025 - 2021.\n"
+    good = "Kế hoạch thực hiện Chương trình giảm nghèo giai đoạn 2021 - 2025.\n"
+
+    def check(self, doc):
+        for found in inverted_ranges(doc):
+            yield self.violation(found.span, text=quote(found.raw), start=found.start, end=found.end)
 
 
 def padded(mention: DateMention) -> tuple[str, str]:

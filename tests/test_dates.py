@@ -67,7 +67,7 @@ def test_dates_in_the_draft_number_line_are_not_read():
 
 def test_the_deadline_example_trips_the_date_rules():
     findings = lint(read_path(str(EXAMPLES / "ke-hoach-loi-thoi-han.txt")))
-    assert [(f.line, f.code) for f in findings] == [(6, "DAT006"), (21, "DAT001"), (23, "DAT006"), (25, "DAT001"),
+    assert [(f.line, f.code) for f in findings] == [(6, "DAT006"), (21, "DAT001"), (23, "DAT006"), (23, "DAT004"), (25, "DAT001"),
                                                     (25, "DAT006"), (28, "DAT001")]
 
 
@@ -77,3 +77,10 @@ def test_seed_date_findings():
     found = {f.name: [(x.line, x.code) for x in lint(read_path(str(f)), select=["DAT"])] for f in seed_files()}
     assert found == {"000_a0aa9cc5e8ce0927.txt": [], "001_8044eae79f5ac074.txt": [], "002_26241eb766ebbec5.txt": [],
                      "003_4c06fdcf13e79645.txt": [(78, "DAT006")], "004_b0ae6d1c003071f9.txt": []}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1990, 2100), st.integers(1990, 2100), st.sampled_from(["-", " - ", " – ", " đến năm "]))
+def test_a_period_of_years_is_inverted_exactly_when_it_ends_first(first, last, joint):
+    findings = lint(f"Thực hiện trong giai đoạn {first}{joint}{last} trên địa bàn tỉnh.\n", select=["DAT004"])
+    assert [f.column for f in findings] == ([27] if last < first else [])
