@@ -56,6 +56,10 @@ class DateMention:
     on_date_line: bool
 
     @property
+    def month_only(self) -> bool:
+        return self.raw[:5].lower() == "tháng"
+
+    @property
     def complete(self) -> bool:
         return None not in (self.day, self.month, self.year)
 
@@ -218,6 +222,49 @@ def _range_ends(d1, m1, y1, d2, m2, y2) -> tuple[_dt.date | None, _dt.date | Non
 def draft_date(doc: Document) -> DateMention | None:
     """The date on the draft's date line (``Hà Nội, ngày … tháng 10 năm 2024``), if it has one."""
     return next((d for d in dates(doc) if d.on_date_line and d.year is not None), None)
+
+
+def draft_earliest_date(doc: Document) -> _dt.date | None:
+    """The earliest date the draft can bear, its blanks read as the first day (or month) they allow;
+    None without a date line."""
+    own = draft_date(doc)
+    if own is None or not 1 <= own.year <= 9999:
+        return None
+    month = own.month if own.month is not None and 1 <= own.month <= 12 else 1
+    day = own.day if own.day is not None and own.month == month and own.value is not None else 1
+    return _dt.date(own.year, month, day)
+
+
+# A deadline is a date after one of these words: "trước ngày 15/12/2024", "hoàn thành trong tháng 6/2024".
+_DEADLINE_CUE = re.compile(
+    r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
+    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?|\bxong\s+trước)\s*+\Z",
+    re.I,
+)
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]\s")
+_PAST = re.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
+
+
+def is_deadline(mention: DateMention) -> bool:
+    """Whether the date is a deadline set by the draft, not a past event it reports."""
+    at = mention.span.start - mention.line.span.start
+    clause = mention.line.text[:at]
+    ends = list(_CLAUSE_END.finditer(clause))
+    clause = clause[ends[-1].end():] if ends else clause
+    return bool(_DEADLINE_CUE.search(clause[-40:])) and not _PAST.search(clause)
+
+
+def last_day(mention: DateMention) -> _dt.date | None:
+    """The last day a complete date or a month alone ("tháng 6/2024") stands for."""
+    if mention.year is None or mention.month is None or mention.problem() is not None:
+        return None
+    if mention.day is None:  # a month alone, or a day left blank in a draft
+        if not mention.month_only:
+            return None
+        return _dt.date(mention.year, mention.month, calendar.monthrange(mention.year, mention.month)[1])
+    return mention.value
 
 
 def draft_latest_date(doc: Document) -> tuple[_dt.date, bool]:

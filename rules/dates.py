@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftlint.dates import DateMention, dates, inverted_ranges
+from draftlint.dates import DateMention, dates, draft_date, draft_earliest_date, inverted_ranges, is_deadline, last_day
 from draftlint.rule import Option, Rule, Severity, quote
 
 
@@ -59,6 +59,47 @@ class InvalidDate(Rule):
                 yield self.violation(mention.span, problem, text=text, month=mention.month, day=mention.day)
 
 
+class DeadlineBeforeIssue(Rule):
+    code = "DAT002"
+    name = "deadline-before-issue"
+    family = "DAT"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Thời hạn {text} sớm hơn ngày của văn bản ({issued})",
+            "en": "The deadline {text} is earlier than the document's date ({issued})",
+        },
+    }
+    summary = {
+        "vi": "Thời hạn (“trước ngày …”, “hoàn thành trong tháng …”) không sớm hơn ngày ban hành của văn bản.",
+        "en": "A deadline (“trước ngày …”, “hoàn thành trong tháng …”) is not earlier than the document's date.",
+    }
+    rationale = {
+        "vi": "Thời hạn đã qua khi văn bản ban hành thì không ai thực hiện được; thường là năm bị chép từ kế hoạch "
+              "năm trước. Ngày của dự thảo còn để trống được hiểu là ngày sớm nhất có thể (ngày 01 của tháng, "
+              "tháng 01 của năm) nên chỉ báo khi chắc chắn. Văn bản không có dòng ngày tháng thì không kiểm tra.",
+        "en": "A deadline already past when the document is issued cannot be met; usually the year was copied "
+              "from last year's plan. A draft's blank day or month is read as the earliest it allows (the 1st, "
+              "January), so only certain cases are reported. A document without a date line is not checked.",
+    }
+    bad = "Hà Nội, ngày 05 tháng 3 năm 2025\nCác đơn vị gửi báo cáo về Sở trước ngày 15/12/2024.\n"
+    good = "Hà Nội, ngày 05 tháng 3 năm 2025\nCác đơn vị gửi báo cáo về Sở trước ngày 15/12/2025.\n"
+
+    def check(self, doc):
+        issued = draft_earliest_date(doc)
+        if issued is None:
+            return
+        for mention in dates(doc):
+            due = last_day(mention) if not mention.on_date_line and is_deadline(mention) else None
+            if due is not None and due < issued:
+                yield self.violation(mention.span, text=quote(mention.raw), issued=_shown_date(doc))
+
+
+def _shown_date(doc) -> str:
+    own = draft_date(doc)
+    return " ".join(own.raw.split()) if own is not None else ""  # a blank day's spaces shown as one
+
+
 class InvertedRange(Rule):
     code = "DAT004"
     name = "inverted-range"
@@ -99,7 +140,7 @@ def padded(mention: DateMention) -> tuple[str, str]:
 
 
 def _written_as(mention: DateMention, day: str, month: str) -> str:
-    if mention.raw[:5].lower() == "tháng":  # a month alone: "tháng 6/2024", "tháng 6 năm 2024"
+    if mention.month_only:  # "tháng 6/2024", "tháng 6 năm 2024"
         return f"tháng {month}/{mention.year}" if "/" in mention.raw else f"tháng {month} năm {mention.year}"
     if mention.words:
         parts = [f"ngày {day or '…'}" if mention.day is not None or mention.month is not None else "",

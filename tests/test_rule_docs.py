@@ -41,6 +41,6 @@ def test_codes_and_names_are_unique():
 def test_catalogue_severities():
     # Default severities are the catalogue's (RULES.md).
     expected = {"NUM001": "error", "NUM002": "error", "NUM003": "error", "NUM004": "warning",
-                "NUM005": "warning", "NUM006": "info", "DAT001": "error", "DAT004": "error", "DAT006": "warning",
+                "NUM005": "warning", "NUM006": "info", "DAT001": "error", "DAT002": "error", "DAT004": "error", "DAT006": "warning",
                 "INP001": "error", "INP002": "info"}
     assert {code: str(RULES[code].severity) for code in expected} == expected
