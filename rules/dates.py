@@ -164,33 +164,35 @@ class DateFormat(Rule):
             "en": "The date line writes the date in figures {text}; write {expected}",
         },
         "text": {
-            "vi": "Ngày tháng {text} ghi số 0 đứng đầu khác cách ghi của dòng ngày tháng (số 0 trước ngày dưới 10 "
-                  "và tháng 1, 2; không có trước tháng 3–12); viết {expected}",
-            "en": "The date {text} is padded differently from the date line (a zero before days below 10 and "
-                  "months 1–2, none before months 3–12); write {expected}",
+            "vi": "Ngày tháng {text} ghi số 0 trước tháng {month}; như dòng ngày tháng, tháng 3–12 không có số 0 "
+                  "đứng trước: viết {expected}",
+            "en": "The date {text} puts a zero before month {month}; as on the date line, months 3–12 take no "
+                  "leading zero: write {expected}",
         },
     }
     summary = {
         "vi": "Dòng ngày tháng viết “ngày … tháng … năm …”; ngày dưới 10 và tháng 1, 2 có số 0 đứng trước, "
-              "tháng 3–12 không; ngày trong nội dung ghi số 0 cùng cách đó.",
+              "tháng 3–12 không; trong nội dung cũng không ghi số 0 trước tháng 3–12.",
         "en": "The date line reads “ngày … tháng … năm …”; days below 10 and months 1–2 take a leading zero, "
-              "months 3–12 do not; dates in the text pad the same way.",
+              "months 3–12 do not; dates in the text put no zero before months 3–12 either.",
     }
     rationale = {
         "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4.b): “đối với những số thể hiện ngày nhỏ hơn 10 và "
               "tháng 1, 2 phải ghi thêm số 0 phía trước”; ngày tháng năm ban hành viết đầy đủ bằng chữ “ngày … tháng … năm”. "
-              "Nghị định không quy định ngày tháng trong nội dung; draftlint kiểm tra chúng theo cùng cách ghi để "
-              "văn bản thống nhất (tắt bằng tùy chọn text-dates = false).",
+              "Nghị định không quy định ngày tháng trong nội dung, nên ở đó chỉ báo cách ghi trái hẳn với dòng "
+              "ngày tháng (“ngày 09 tháng 05 năm 2024”); cách viết quen thuộc như “ngày 3/2/1930”, “ngày 2/9”, "
+              "“ngày 9/5/2024” không bị báo. Tắt phần này bằng tùy chọn text-dates = false.",
         "en": "Decree 30/2020/NĐ-CP (Appendix I, II.4.b): days below 10 and months 1 and 2 take a leading zero; "
-              "the date of issue is written in full, “ngày … tháng … năm”. Dates in the text follow the same "
-              "padding so the document is consistent: the decree does not regulate them (turn this off with "
-              "text-dates = false).",
+              "the date of issue is written in full, “ngày … tháng … năm”. The decree does not regulate dates in "
+              "the text, so there only a form that contradicts the date line is reported (“ngày 09 tháng 05 năm "
+              "2024”); the familiar “ngày 3/2/1930”, “ngày 2/9”, “ngày 9/5/2024” are not. Turn this part off with "
+              "text-dates = false.",
     }
     bad = "Hà Nội, ngày 5 tháng 03 năm 2024\n"
     good = "Hà Nội, ngày 05 tháng 3 năm 2024\n"
     options = {
-        "text-dates": Option(True, "kiểm tra cả cách ghi số 0 của ngày tháng trong nội dung, không chỉ dòng ngày tháng",
-                             "also check the zero padding of dates in the text, not only the date line"),
+        "text-dates": Option(True, "báo cả số 0 trước tháng 3–12 trong ngày tháng ở nội dung, không chỉ dòng ngày tháng",
+                             "also report a zero before months 3–12 in dates in the text, not only the date line"),
     }
 
     def check(self, doc):
@@ -203,10 +205,21 @@ class DateFormat(Rule):
             if mention.on_date_line and not mention.words:
                 yield self.violation(mention.span, "numeric", text=text,
                                      expected=quote(_as_words(day, month, mention.year)))
-            elif not padding_ok and (mention.on_date_line or self.config["text-dates"]):
-                variant = "date-line" if mention.on_date_line else "text"
-                yield self.violation(mention.span, variant, text=text,
+            elif mention.on_date_line and not padding_ok:
+                yield self.violation(mention.span, "date-line", text=text,
                                      expected=quote(_written_as(mention, day, month)))
+            elif not mention.on_date_line and self.config["text-dates"] and _zero_before_late_month(mention):
+                yield self.violation(mention.span, "text", text=text, month=mention.month,
+                                     expected=quote(_without_month_zero(mention)))
+
+
+def _zero_before_late_month(mention: DateMention) -> bool:
+    return mention.month_text.startswith("0") and mention.month >= 3
+
+
+def _without_month_zero(mention: DateMention) -> str:
+    """The date as written, with only the month's zero taken out: "ngày 09/05/2024" → "ngày 09/5/2024"."""
+    return _written_as(mention, mention.day_text, str(mention.month))
 
 
 def _as_words(day: str, month: str, year: int | None) -> str:

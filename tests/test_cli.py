@@ -427,7 +427,7 @@ def test_an_issuer_declared_without_names(tmp_path, capsys):
 
 
 def test_a_rule_option_from_configuration(tmp_path, capsys):
-    text = "Hà Nội, ngày 5 tháng 3 năm 2024\nBáo cáo về Sở trước ngày 9/5/2024.\n"
+    text = "Hà Nội, ngày 5 tháng 3 năm 2024\nBáo cáo về Sở trước ngày 09/05/2024.\n"
     draft = _project(tmp_path, ".draftlint.toml", "", text)
     _, findings = check_json(capsys, "--select", "DAT006", str(draft))
     assert [f["line"] for f in findings] == [1, 2]
@@ -440,4 +440,4 @@ def test_a_rule_option_from_configuration(tmp_path, capsys):
 
 def test_explain_shows_options_as_the_configuration_writes_them():
     result = run("explain", "DAT006", "--lang", "en")
-    assert "    text-dates = true  — also check" in result.stdout.decode()
+    assert "    text-dates = true  — also report" in result.stdout.decode()
