@@ -150,6 +150,11 @@ _DATE_RANGE = re.compile(
     rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d)",
     re.I,
 )
+_FULL_RANGE = re.compile(
+    rf"(?<![\w/.\-])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
+    rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})(?![\w/]|[.\-]\d)",
+    re.I,
+)
 _DAY_RANGE = re.compile(
     r"(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
     re.I,
@@ -180,7 +185,11 @@ def _inverted(doc: Document) -> tuple[DateRange, ...]:
         for m in _YEAR_RANGE.finditer(text):
             if int(m["b"]) < int(m["a"]):
                 found.append(DateRange(m.group(), line.sub_span(m.start(), m.end()), m["a"], m["b"]))
-        for m in _DATE_RANGE.finditer(text):
+        seen = set()
+        for m in (*_DATE_RANGE.finditer(text), *_FULL_RANGE.finditer(text)):
+            if m.end() in seen:
+                continue  # "từ 15/5/2025 - 10/5/2025" matches both forms
+            seen.add(m.end())
             start, end = _range_ends(m["d1"], m["m1"], m["y1"], m["d2"], m["m2"], m["y2"])
             if start and end and end < start:
                 found.append(DateRange(m.group(), line.sub_span(m.start(), m.end()), _shown(m, 1), _shown(m, 2)))
@@ -243,6 +252,8 @@ _DEADLINE_CUE = re.compile(
 )
 
 
+_WITHIN = re.compile(r"\btrong\s*+\Z", re.I)
+_FINISH = re.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s")
 _PAST = re.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
 
@@ -253,7 +264,24 @@ def is_deadline(mention: DateMention) -> bool:
     clause = mention.line.text[:at]
     ends = list(_CLAUSE_END.finditer(clause))
     clause = clause[ends[-1].end():] if ends else clause
-    return bool(_DEADLINE_CUE.search(clause[-40:])) and not _PAST.search(clause)
+    if _PAST.search(clause):
+        return False
+    return bool(_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause)))
+
+
+# Sections that report what was done ("I. KẾT QUẢ THỰC HIỆN", "1. Tình hình triển khai"): the
+# deadlines they mention are past ones, quoted, not set by the draft.
+_RESULTS_HEADING = re.compile(
+    r"\s*(?:kết\s+quả|tình\s+hình|thực\s+trạng|đánh\s+giá\s+(?:kết\s+quả|chung|tình\s+hình|việc))\b", re.I
+)
+
+
+def in_results_section(doc: Document, mention: DateMention) -> bool:
+    return any(span.start <= mention.span.start < span.end for span in doc.derived("results-spans", _results_spans))
+
+
+def _results_spans(doc: Document) -> tuple[Span, ...]:
+    return tuple(section.span for section in doc.walk_sections() if _RESULTS_HEADING.match(section.title))
 
 
 def last_day(mention: DateMention) -> _dt.date | None:

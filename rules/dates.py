@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from draftlint.dates import DateMention, dates, draft_date, draft_earliest_date, inverted_ranges, is_deadline, last_day
+import calendar
+
+from draftlint.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
+                             inverted_ranges, is_deadline, last_day)
 from draftlint.rule import Option, Rule, Severity, quote
 
 
@@ -53,7 +56,7 @@ class InvalidDate(Rule):
                 if mention.month == 2 and mention.day == 29:
                     yield self.violation(mention.span, "leap", text=text, year=year)
                 else:
-                    last = {2: 29 if mention.year is None else 28}.get(mention.month, 30)
+                    last = calendar.monthrange(year, mention.month)[1]
                     yield self.violation(mention.span, problem, text=text, month=mention.month, last=last)
             else:
                 yield self.violation(mention.span, problem, text=text, month=mention.month, day=mention.day)
@@ -91,7 +94,7 @@ class DeadlineBeforeIssue(Rule):
             return
         for mention in dates(doc):
             due = last_day(mention) if not mention.on_date_line and is_deadline(mention) else None
-            if due is not None and due < issued:
+            if due is not None and due < issued and not in_results_section(doc, mention):
                 yield self.violation(mention.span, text=quote(mention.raw), issued=_shown_date(doc))
 
 
