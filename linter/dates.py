@@ -142,23 +142,26 @@ def _number(digits: str) -> int | None:
 # Ranges: "2021 - 2025", "từ năm 2025 đến năm 2023"; "từ ngày 15/6 đến ngày 01/6/2024"; "ngày 20-25/11".
 _TO = r"[ \t]*+(?:-|–|—|đến|tới)[ \t]*+"
 _YEAR_RANGE = re.compile(
-    rf"(?<![\w/.\-])(?P<a>(?:19|20)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
+    rf"(?=[12])(?<![\w/.\-])(?P<a>(?:19|20)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
 )
 _DAY_MONTH = r"(?P<{d}>\d{{1,2}})/(?P<{m}>\d{{1,2}})(?:/(?P<{y}>\d{{4}}))?"
 _DATE_RANGE = re.compile(
-    rf"(?<!\w)(?:từ[ \t]++(?:ngày[ \t]*+)?|ngày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
+    rf"(?=[tTnN])(?<!\w)(?:từ[ \t]++(?:ngày[ \t]*+)?|ngày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
     rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d)",
     re.I,
 )
 _FULL_RANGE = re.compile(
-    rf"(?<![\w/.\-])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
+    rf"(?=\d)(?<![\w/.\-])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
     rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})(?![\w/]|[.\-]\d)",
     re.I,
 )
 _DAY_RANGE = re.compile(
-    r"(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
+    r"(?=[nN])(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
     re.I,
 )
+
+
+_RANGE_HINT = re.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)  # a line that can hold a range
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def inverted_ranges(doc: Document) -> tuple[DateRange, ...]:
 def _inverted(doc: Document) -> tuple[DateRange, ...]:
     found = []
     for line in doc.lines:
-        if line.kind in _SKIP_KINDS or not _DIGIT.search(line.text):
+        if line.kind in _SKIP_KINDS or not _RANGE_HINT.search(line.text):
             continue
         text = line.text
         for m in _YEAR_RANGE.finditer(text):
