@@ -250,14 +250,14 @@ def draft_earliest_date(doc: Document) -> _dt.date | None:
 # A deadline is a date after one of these words: "trước ngày 15/12/2024", "hoàn thành trong tháng 6/2024".
 _DEADLINE_CUE = re.compile(
     r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
-    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?|\bxong\s+trước)\s*+\Z",
+    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*:?|\bxong\s+trước)\s*+\Z",
     re.I,
 )
 
 
 _WITHIN = re.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = re.compile(r"\bhoàn\s+thành\b", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?]\s")
+_CLAUSE_END = re.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
 _PAST = re.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
 
 
