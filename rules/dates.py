@@ -1,4 +1,5 @@
-"""DAT — dates: every written date exists, and the date line follows Nghị định 30/2020."""
+"""DAT — dates and deadlines: dates that exist, deadlines not before the draft, ranges in order,
+and the date line of Nghị định 30/2020."""
 
 from __future__ import annotations
 
