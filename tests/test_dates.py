@@ -84,3 +84,13 @@ def test_seed_date_findings():
 def test_a_period_of_years_is_inverted_exactly_when_it_ends_first(first, last, joint):
     findings = lint(f"Thực hiện trong giai đoạn {first}{joint}{last} trên địa bàn tỉnh.\n", select=["DAT004"])
     assert [f.column for f in findings] == ([27] if last < first else [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_a_deadline_is_dat002_exactly_when_it_falls_before_the_date_line(issued, due):
+    month = f"{issued.month:02d}" if issued.month <= 2 else str(issued.month)
+    text = (f"Hà Nội, ngày {issued.day:02d} tháng {month} năm {issued.year}\n"
+            f"Các phòng gửi báo cáo về Văn phòng trước ngày {due.day:02d}/{due.month}/{due.year}.\n")
+    assert [f.line for f in lint(text, select=["DAT002"])] == ([2] if due < issued else [])
