@@ -1,0 +1,237 @@
+"""The task extractor: which parts of a draft are tasks, and who leads each (RULES.md, TSK).
+
+Tasks live under the top-level headings that assign work (NHIỆM VỤ, GIẢI PHÁP, TỔ CHỨC
+THỰC HIỆN …; ``data/units.toml``). A task is the smallest numbered item there (bullets are
+its content, not tasks of their own), or a row of a task table (a column ``Đơn vị chủ trì``).
+
+A task's lead is known when its own text names one (a marker line ``Đơn vị chủ trì: …``, an
+inline ``Giao Sở Y tế chủ trì``, a unit as subject, ``(Văn phòng Sở thực hiện)``), or when it
+inherits one: from a heading that names a unit (``1. Phòng Người có công``), from the lead-in
+of an enclosing section, from a marker that closes the enclosing section, or from the
+preamble's lead-in (``Sở … đề xuất nội dung công tác … như sau:``).
+
+A lead-in that names only collectives ("các phòng, đơn vị theo chức năng, nhiệm vụ …
+triển khai các nhiệm vụ sau:") names everyone, hence no one: under a heading of tasks each
+task still needs its own unit. Under TỔ CHỨC THỰC HIỆN, whose items are the duties all units
+share, the same lead-in does answer for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import tagger
+from .model import Document, Line, Section, Span
+from .units import lead_units, patterns, task_section_kind, unit_at
+
+
+@dataclass(frozen=True)
+class LeadMarker:
+    """A lead-unit marker: ``Đơn vị chủ trì: Văn phòng Sở`` (also inside a sentence)."""
+
+    line: Line
+    span: Span  # the label and its value
+    label: str
+    value: str  # what follows the colon, up to the next field ("; Đơn vị phối hợp: …")
+    value_span: Span
+
+    @property
+    def usable(self) -> bool:
+        return bool(_USABLE.search(_PLACEHOLDER.sub("", self.value)))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The units the value lists, one per ``;`` or ``,`` item."""
+        return tuple(n for n in (" ".join(p.split()).strip(" .-–") for p in _ITEM_SPLIT.split(self.value)) if n)
+
+
+_USABLE = re.compile(r"[^\W\d_]{2,}")
+_PLACEHOLDER = re.compile(r"(?i)\b(?:chưa\s+(?:xác\s+định|có|rõ)|đang\s+cập\s+nhật|xxx+|tbd)\b")
+_ITEM_SPLIT = re.compile(r"[;,]|\s+và\s+")
+_NEXT_FIELD = re.compile(
+    r"(?i)[;.,(]?\s*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí)\b"
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str  # what a message names: "2.4. Lĩnh vực Thanh tra", or a table row's content
+    span: Span  # where a finding about the task is reported: its heading, or its table row
+    section: Section  # the numbered item it is, or holds its table
+    lines: tuple[Line, ...]  # its own text
+    kind: str  # "work" or "organisation" (the heading it sits under)
+    lead: str | None  # how its lead is known: "named", "heading", "inherited", "table"; None: no lead
+    lead_text: str | None = None  # a table row's lead cell, as written
+    deadline_text: str | None = None  # a table row's deadline cell, as written
+
+
+def lead_markers(doc: Document) -> tuple[LeadMarker, ...]:
+    """Every lead-unit marker in the draft, in reading order."""
+    return doc.derived("lead-markers", _find_markers)
+
+
+def tasks(doc: Document) -> tuple[Task, ...]:
+    """The draft's tasks in reading order, each with how its lead is known."""
+    return doc.derived("tasks", _find_tasks)
+
+
+_MARKER_HINT = re.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:")
+
+
+def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
+    found = []
+    marker = patterns().marker
+    for line in doc.lines:
+        if line.kind in _SKIP or not _MARKER_HINT.search(line.text):
+            continue
+        for m in marker.finditer(line.text):
+            end = len(line.text)
+            field = _NEXT_FIELD.search(line.text, m.end())
+            if field is not None:
+                end = field.start()
+            value = line.text[m.end():end].rstrip(" \t.;")
+            found.append(LeadMarker(line, line.sub_span(m.start(), m.end() + len(value)), m["label"], value,
+                                    line.sub_span(m.end(), m.end() + len(value))))
+    return tuple(found)
+
+
+_SKIP = frozenset({tagger.TABLE_ROW, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+
+
+class _Walker:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.markers_by_line: dict[int, list[LeadMarker]] = {}
+        for marker in lead_markers(doc):
+            self.markers_by_line.setdefault(marker.line.span.start, []).append(marker)
+        self.found: list[Task] = []
+
+    # -- what a stretch of text names ------------------------------------------------------
+
+    def names_marker(self, lines) -> bool:
+        return any(m.usable for line in lines for m in self.markers_by_line.get(line.span.start, ()))
+
+    def leads(self, lines, authoring_leads: bool = True) -> list[bool]:
+        """For each lead unit the lines name, whether it is a collective."""
+        result = []
+        for line in lines:
+            if line.kind in _SKIP:
+                continue
+            result += [u.collective for u in lead_units(line.text, authoring_leads)]
+        return result
+
+    def heading_names_unit(self, section: Section) -> bool:
+        return unit_at(section.title, 0) is not None
+
+    # -- the walk --------------------------------------------------------------------------
+
+    def walk(self, section: Section, kind: str, inherited: bool) -> None:
+        own = tuple(p for p in section.paragraphs if p.kind != tagger.TABLE_ROW)
+        rows = _table_rows(section.paragraphs)
+        if self.heading_names_unit(section):
+            inherited, how = True, "heading"
+        else:
+            how = "inherited" if inherited else None
+        if not section.children:
+            if rows:
+                self.table_tasks(section, rows, kind, inherited)
+                return
+            named = self.names_marker(own) or bool(self.leads((section.heading, *own)))
+            lead = "named" if named else how
+            self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind, lead))
+            return
+        if not inherited:
+            collectives = self.leads((section.heading, *own))
+            passes = (self.names_marker(own) or any(not c for c in collectives)
+                      or (kind == "organisation" and bool(collectives)) or self.closing_marker(section))
+            inherited = passes
+        if rows:
+            self.table_tasks(section, rows, kind, inherited)
+        children = section.children
+        for i, child in enumerate(children):
+            following = children[i + 1] if i + 1 < len(children) else None
+            if _repeated_heading(child, following):
+                continue  # "1. Tuyên truyền …" then "1. Các Chi bộ …": one item written twice (NUM reports it)
+            self.walk(child, kind, inherited)
+
+    def closing_marker(self, section: Section) -> bool:
+        """A marker that closes a section names the lead of all of it (in plain text it lands in
+        the last item's paragraphs), when no other item has a marker of its own."""
+        last = section
+        while last.children:
+            last = last.children[-1]
+        if not last.paragraphs or not self.names_marker(last.paragraphs[-1:]):
+            return False
+        others = [s for s in section.walk() if s is not section]
+        return not any(self.names_marker(s.paragraphs if s is not last else s.paragraphs[:-1]) for s in others)
+
+    def table_tasks(self, section: Section, rows, kind: str, inherited: bool) -> None:
+        for row, content, lead_cell, deadline_cell in rows:
+            if lead_cell is not None and _USABLE.search(_PLACEHOLDER.sub("", lead_cell)):
+                lead = "table"
+            else:
+                lead = "inherited" if inherited else None
+            title = content or row.text
+            self.found.append(Task(title, row.span, section, (row,), kind, lead, lead_cell, deadline_cell))
+
+
+def _heading(section: Section) -> str:
+    return f"{section.marker.raw} {section.title}".strip()
+
+
+def _repeated_heading(section: Section, following: Section | None) -> bool:
+    return (following is not None and not section.paragraphs and not section.children
+            and following.marker.number == section.marker.number)
+
+
+def _find_tasks(doc: Document) -> tuple[Task, ...]:
+    walker = _Walker(doc)
+    preamble = walker.leads(doc.preamble, authoring_leads=False)
+    from_preamble = any(not c for c in preamble)
+    for attached, sections in doc.top_level_groups():
+        if attached:
+            continue
+        for section in sections:
+            kind = task_section_kind(section.title)
+            if kind is not None:
+                walker.walk(section, kind, from_preamble)
+    return tuple(walker.found)
+
+
+# Task tables: a header row with a lead-unit column ("| STT | Nội dung | Đơn vị chủ trì | Thời gian |").
+_LEAD_COLUMN = re.compile(r"(?i)\s*(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
+_DEADLINE_COLUMN = re.compile(r"(?i)\s*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+_CONTENT_COLUMN = re.compile(r"(?i)\s*(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
+_GROUP_NUMBER = re.compile(r"\s*(?:[IVXL]+|[A-H])\.?\s*\Z")
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _table_rows(paragraphs) -> list[tuple[Line, str, str | None, str | None]]:
+    """The data rows of the task tables among ``paragraphs``: (row, content, lead cell, deadline cell)."""
+    result = []
+    columns = None
+    for line in paragraphs:
+        if line.kind != tagger.TABLE_ROW:
+            columns = None
+            continue
+        cells = _cells(line.text)
+        if columns is None:
+            lead = next((i for i, c in enumerate(cells) if _LEAD_COLUMN.match(c) and "phối" not in c.lower()), None)
+            if lead is not None:
+                content = next((i for i, c in enumerate(cells) if _CONTENT_COLUMN.match(c)), None)
+                deadline = next((i for i, c in enumerate(cells) if _DEADLINE_COLUMN.match(c)), None)
+                columns = (content, lead, deadline)
+            continue
+        content_i, lead_i, deadline_i = columns
+        if cells and _GROUP_NUMBER.match(cells[0]) or not any(cells):
+            continue  # a group heading row ("| II | Nhóm nhiệm vụ về … | | |")
+
+        def cell(i):
+            return cells[i] if i is not None and i < len(cells) else None
+
+        result.append((line, cell(content_i) or "", cell(lead_i), cell(deadline_i)))
+    return result
