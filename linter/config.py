@@ -180,6 +180,8 @@ def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
                     f"{where}: [rules.{code}] '{name}' must be a {type(option.default).__name__}, "
                     f"not {type(value).__name__}"
                 )
+            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: [rules.{code}] '{name}' must be a list of strings")
 
 
 class ConfigFinder:

@@ -250,7 +250,8 @@ def draft_earliest_date(doc: Document) -> _dt.date | None:
 # A deadline is a date after one of these words: "trước ngày 15/12/2024", "hoàn thành trong tháng 6/2024".
 _DEADLINE_CUE = re.compile(
     r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
-    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*:?|\bxong\s+trước)\s*+\Z",
+    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*:?|\bxong\s+trước"
+    r"|\bthời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:|\btiến\s+độ(?:\s+hoàn\s+thành)?\s*:)\s*+\Z",
     re.I,
 )
 
@@ -263,8 +264,12 @@ _PAST = re.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/
 
 def is_deadline(mention: DateMention) -> bool:
     """Whether the date is a deadline set by the draft, not a past event it reports."""
-    at = mention.span.start - mention.line.span.start
-    clause = mention.line.text[:at]
+    return deadline_cue_before(mention.line.text, mention.span.start - mention.line.span.start)
+
+
+def deadline_cue_before(text: str, at: int) -> bool:
+    """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
+    clause = text[:at]
     ends = list(_CLAUSE_END.finditer(clause))
     clause = clause[ends[-1].end():] if ends else clause
     if _PAST.search(clause):

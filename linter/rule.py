@@ -85,6 +85,7 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
+    example_options: ClassVar[dict[str, Any]] = {}  # the options ``bad`` and ``good`` are linted with
     messages: ClassVar[dict[str, dict[str, str]]]
     summary: ClassVar[dict[str, str]]
     rationale: ClassVar[dict[str, str]]

@@ -62,6 +62,7 @@ class Task:
     lines: tuple[Line, ...]  # its own text
     kind: str  # "work" or "organisation" (the heading it sits under)
     lead: str | None  # how its lead is known: "named", "heading", "inherited", "table"; None: no lead
+    parents: tuple[Section, ...] = ()  # the sections it sits in, outermost first
     lead_text: str | None = None  # a table row's lead cell, as written
     deadline_text: str | None = None  # a table row's deadline cell, as written
 
@@ -126,7 +127,7 @@ class _Walker:
 
     # -- the walk --------------------------------------------------------------------------
 
-    def walk(self, section: Section, kind: str, inherited: bool) -> None:
+    def walk(self, section: Section, kind: str, inherited: bool, parents: tuple[Section, ...] = ()) -> None:
         own = tuple(p for p in section.paragraphs if p.kind != tagger.TABLE_ROW)
         rows = _table_rows(section.paragraphs)
         if self.heading_names_unit(section):
@@ -134,12 +135,15 @@ class _Walker:
         else:
             how = "inherited" if inherited else None
         if not section.children:
+            if not parents and not section.paragraphs:
+                return  # a heading of tasks with nothing under it yet
             if rows:
-                self.table_tasks(section, rows, kind, inherited)
+                self.table_tasks(section, rows, kind, inherited, parents)
                 return
             named = self.names_marker(own) or bool(self.leads((section.heading, *own)))
             lead = "named" if named else how
-            self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind, lead))
+            self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
+                                   lead, parents))
             return
         if not inherited:
             collectives = self.leads((section.heading, *own))
@@ -147,13 +151,13 @@ class _Walker:
                       or (kind == "organisation" and bool(collectives)) or self.closing_marker(section))
             inherited = passes
         if rows:
-            self.table_tasks(section, rows, kind, inherited)
+            self.table_tasks(section, rows, kind, inherited, parents)
         children = section.children
         for i, child in enumerate(children):
             following = children[i + 1] if i + 1 < len(children) else None
             if _repeated_heading(child, following):
                 continue  # "1. Tuyên truyền …" then "1. Các Chi bộ …": one item written twice (NUM reports it)
-            self.walk(child, kind, inherited)
+            self.walk(child, kind, inherited, (*parents, section))
 
     def closing_marker(self, section: Section) -> bool:
         """A marker that closes a section names the lead of all of it (in plain text it lands in
@@ -166,14 +170,15 @@ class _Walker:
         others = [s for s in section.walk() if s is not section]
         return not any(self.names_marker(s.paragraphs if s is not last else s.paragraphs[:-1]) for s in others)
 
-    def table_tasks(self, section: Section, rows, kind: str, inherited: bool) -> None:
+    def table_tasks(self, section: Section, rows, kind: str, inherited: bool, parents) -> None:
         for row, content, lead_cell, deadline_cell in rows:
             if lead_cell is not None and _USABLE.search(_PLACEHOLDER.sub("", lead_cell)):
                 lead = "table"
             else:
                 lead = "inherited" if inherited else None
             title = content or row.text
-            self.found.append(Task(title, row.span, section, (row,), kind, lead, lead_cell, deadline_cell))
+            self.found.append(Task(title, row.span, section, (row,), kind, lead, (*parents, section), lead_cell,
+                                   deadline_cell))
 
 
 def _heading(section: Section) -> str:

@@ -4,6 +4,7 @@
 BUILTIN_MODULES = (
     "draftlint.rules.numbering",
     "draftlint.rules.citations",
+    "draftlint.rules.tasks",
     "draftlint.rules.dates",
     "draftlint.rules.input",
 )

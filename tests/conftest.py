@@ -16,9 +16,11 @@ EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def lint(text: str, select: list[str] | None = None, lang: str = "vi", path: str = "draft.txt"):
+def lint(text: str, select: list[str] | None = None, lang: str = "vi", path: str = "draft.txt",
+         rules: dict | None = None):
+    """The findings on ``text``; ``rules`` is a configuration's per-rule table ({code: {option: value}})."""
     engine = Engine(all_rules(), Options(select=tuple(select) if select else None, lang=lang))
-    return engine.lint_text(text, path, Config()).findings
+    return engine.lint_text(text, path, Config(rules=rules or {})).findings
 
 
 def seed_files() -> list[Path]:

@@ -17,7 +17,7 @@ from draftlint.reporters.json_report import KEYS
 
 CLEAN = EXAMPLES / "ke-hoach-mau.txt"
 BROKEN = EXAMPLES / "ke-hoach-loi-danh-so.txt"
-DUPLICATE = "I. NHIỆM VỤ\n1. Tuyên truyền\n1. Kiểm tra\n"
+DUPLICATE = "I. NHIỆM VỤ\n1. Văn phòng Sở tuyên truyền\n1. Thanh tra Sở kiểm tra\n"
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -162,7 +162,7 @@ def test_non_utf8_file(tmp_path):
 
 
 def test_bom_crlf_and_utf16_are_read(tmp_path, capsys):
-    text = "I. NHIỆM VỤ\r\n1. Tuyên truyền\r\n1. Kiểm tra\r\n"
+    text = "I. NHIỆM VỤ\r\n1. Văn phòng Sở tuyên truyền\r\n1. Thanh tra Sở kiểm tra\r\n"
     for name, data in (("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("u16.txt", text.encode("utf-16"))):
         path = tmp_path / name
         path.write_bytes(data)
@@ -351,7 +351,7 @@ def test_empty_select_is_refused():
 
 def test_old_mac_line_endings(tmp_path, capsys):
     draft = tmp_path / "mac.txt"
-    draft.write_bytes("I. NHIỆM VỤ\r1. Tuyên truyền\r1. Kiểm tra\r".encode())
+    draft.write_bytes("I. NHIỆM VỤ\r1. Văn phòng Sở tuyên truyền\r1. Thanh tra Sở kiểm tra\r".encode())
     code, findings = check_json(capsys, str(draft))
     assert code == 1 and [(f["code"], f["line"]) for f in findings] == [("NUM002", 3)]
 

@@ -13,7 +13,7 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-GOOD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Kiểm tra\n"
+GOOD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Thanh tra Sở kiểm tra\n"
 BAD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n1. Yêu cầu\n"
 
 

@@ -22,7 +22,9 @@ def _cases():
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_rule_case(case):
-    findings = lint(case["text"], select=[case["rule"]], lang=case.get("lang", "vi"))
+    options = case.get("options")
+    findings = lint(case["text"], select=[case["rule"]], lang=case.get("lang", "vi"),
+                    rules={case["rule"]: options} if options else None)
     got = [(f.line, f.column) for f in findings]
     want = [(e["line"], e["column"]) for e in case["expect"]]
     assert got == want, [f"{f.line}:{f.column} {f.code} {f.message}" for f in findings]

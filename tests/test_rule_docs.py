@@ -29,8 +29,9 @@ def test_metadata_is_complete(code):
 @pytest.mark.parametrize("code", [c for c in RULES if c != "INP001"])
 def test_documented_examples(code):
     rule = RULES[code]
-    assert [f.code for f in lint(rule.bad, select=[code])], f"{code}: its failing example passes"
-    assert lint(rule.good, select=[code]) == [], f"{code}: its passing example fails"
+    config = {code: rule.example_options} if rule.example_options else None
+    assert [f.code for f in lint(rule.bad, select=[code], rules=config)], f"{code}: its failing example passes"
+    assert lint(rule.good, select=[code], rules=config) == [], f"{code}: its passing example fails"
 
 
 def test_codes_and_names_are_unique():

@@ -1,0 +1,207 @@
+"""TSK — tasks and lead units: every task names the unit that leads it (đơn vị chủ trì)."""
+
+from __future__ import annotations
+
+import re
+
+from draftlint.data import fold
+from draftlint.deadlines import deadlines
+from draftlint.rule import Option, Rule, Severity, quote
+from draftlint.tasks import Task, lead_markers, tasks
+from draftlint.units import unit_at
+
+
+def _empty_marker_lines(doc) -> set[int]:
+    return {m.line.span.start for m in lead_markers(doc) if not m.usable}
+
+
+class TaskWithoutLeadUnit(Rule):
+    code = "TSK001"
+    name = "task-without-lead-unit"
+    family = "TSK"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Nhiệm vụ {task} chưa có đơn vị chủ trì",
+            "en": "The task {task} names no lead unit",
+        },
+        "row": {
+            "vi": "Nhiệm vụ {task} trong bảng chưa ghi đơn vị chủ trì",
+            "en": "The task {task} in the table names no lead unit",
+        },
+    }
+    summary = {
+        "vi": "Mỗi nhiệm vụ (mục nhỏ nhất có số thứ tự dưới các phần Nhiệm vụ, Giải pháp, Tổ chức thực hiện, hoặc "
+              "một dòng của bảng nhiệm vụ) có đơn vị chủ trì, ghi ở chính nhiệm vụ hoặc ở mục bao trùm nó.",
+        "en": "Every task (the smallest numbered item under the Tasks, Solutions or Implementation headings, or a "
+              "row of a task table) has a lead unit, named in the task or in a section that encloses it.",
+    }
+    rationale = {
+        "vi": "Nhiệm vụ không có đơn vị chủ trì thì không ai chịu trách nhiệm thực hiện và báo cáo. Đơn vị chủ trì "
+              "được nhận ra ở dòng “Đơn vị chủ trì:”, “Bộ phận tham mưu:”; ở câu “Giao Văn phòng Sở chủ trì…”, "
+              "“Phòng X chủ trì, phối hợp…”, “(Văn phòng Sở thực hiện)”; ở đơn vị làm chủ ngữ của câu; ở tiêu đề "
+              "mục là tên đơn vị (“1. Phòng Người có công”); ở cột “Đơn vị chủ trì” của bảng; hoặc thừa hưởng từ "
+              "mục bao trùm. Câu dẫn chỉ nêu chung “các phòng, đơn vị theo chức năng, nhiệm vụ” không thay cho đơn "
+              "vị chủ trì của từng nhiệm vụ trong phần Nhiệm vụ, giải pháp; trong phần Tổ chức thực hiện thì có. "
+              "Mỗi nhiệm vụ chỉ báo một lần, ở mục có số thứ tự nhỏ nhất, không báo từng gạch đầu dòng.",
+        "en": "A task without a lead unit is nobody's to carry out and report on. A lead unit is found in a line "
+              "“Đơn vị chủ trì:”, “Bộ phận tham mưu:”; in “Giao Văn phòng Sở chủ trì…”, “Phòng X chủ trì, phối "
+              "hợp…”, “(Văn phòng Sở thực hiện)”; in a unit as the subject of a sentence; in a heading that is a "
+              "unit's name (“1. Phòng Người có công”); in a table's “Đơn vị chủ trì” column; or inherited from an "
+              "enclosing section. A lead-in naming only “all departments and units, by their functions” does not "
+              "stand for each task's lead under the Tasks and solutions heading; under Implementation it does. "
+              "A task is reported once, at its smallest numbered item, never per bullet.",
+    }
+    bad = ("KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n"
+           "- Rà soát, đơn giản hóa các thủ tục hành chính thuộc thẩm quyền.\n")
+    good = ("KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n"
+            "- Rà soát, đơn giản hóa các thủ tục hành chính thuộc thẩm quyền.\n"
+            "Đơn vị chủ trì: Văn phòng Sở.\n")
+
+    def check(self, doc):
+        empty = _empty_marker_lines(doc)
+        for task in tasks(doc):
+            if task.lead is not None or any(line.span.start in empty for line in task.lines):
+                continue  # an empty "Đơn vị chủ trì:" is TSK002's
+            variant = "row" if task.lead_text is not None or task.lines[0] is not task.section.heading else "default"
+            yield self.violation(task.span, variant, task=quote(task.title, 80))
+
+
+class LeadUnitEmpty(Rule):
+    code = "TSK002"
+    name = "lead-unit-empty"
+    family = "TSK"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "vi": "“{label}:” để trống: ghi tên đơn vị chủ trì",
+            "en": "“{label}:” is left empty: name the lead unit",
+        },
+    }
+    summary = {
+        "vi": "Dòng “Đơn vị chủ trì:” (“Cơ quan chủ trì:”, “Bộ phận tham mưu:”) có tên đơn vị sau dấu hai chấm.",
+        "en": "A line “Đơn vị chủ trì:” (“Cơ quan chủ trì:”, “Bộ phận tham mưu:”) names a unit after its colon.",
+    }
+    rationale = {
+        "vi": "Dòng đơn vị chủ trì để trống hoặc chỉ có dấu chấm (“Đơn vị chủ trì: ……”) là chỗ dự thảo còn chờ "
+              "điền; văn bản ban hành như vậy thì nhiệm vụ không có ai chủ trì.",
+        "en": "A lead-unit line left empty or holding only dots (“Đơn vị chủ trì: ……”) is a gap the draft still "
+              "has to fill; issued like that, the task has no lead.",
+    }
+    bad = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: ……\n"
+    good = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Văn phòng Sở.\n"
+
+    def check(self, doc):
+        for marker in lead_markers(doc):
+            if not marker.usable:
+                yield self.violation(marker.span, label=" ".join(marker.label.split()))
+
+
+class LeadUnitUnknown(Rule):
+    code = "TSK003"
+    name = "lead-unit-unknown"
+    family = "TSK"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Đơn vị {unit} không có trong danh sách đơn vị đã cấu hình",
+            "en": "The unit {unit} is not in the configured list of units",
+        },
+    }
+    summary = {
+        "vi": "Đơn vị chủ trì ghi ở dòng “Đơn vị chủ trì:”, ở tiêu đề mục hay ở cột của bảng nhiệm vụ có trong "
+              "danh sách đơn vị của cơ quan (chỉ kiểm tra khi đã cấu hình danh sách).",
+        "en": "A lead unit written in a “Đơn vị chủ trì:” line, a heading or a task table's column is in the "
+              "office's list of units (checked only when a list is configured).",
+    }
+    rationale = {
+        "vi": "Tên đơn vị viết sai hay dùng tên cũ (phòng đã sáp nhập, đổi tên) làm nhiệm vụ không đến đúng nơi. "
+              "Danh sách đơn vị đặt ở tùy chọn units; tên được so không phân biệt hoa thường, kiểu dấu gạch và "
+              "vị trí dấu thanh (“Uỷ”/“Ủy”), và đơn vị “thuộc” một đơn vị trong danh sách cũng được chấp nhận "
+              "theo phần đầu tên. Các cụm chỉ chung (“các phòng chuyên môn”) không bị kiểm tra.",
+        "en": "A unit misspelt or under an old name (a merged or renamed department) sends the task to the wrong "
+              "place. The list goes in the units option; names are compared regardless of case, dash style and "
+              "tone placement (“Uỷ”/“Ủy”), by the start of the name. Collectives (“các phòng chuyên môn”) are not "
+              "checked.",
+    }
+    options = {
+        "units": Option([], "danh sách tên đơn vị của cơ quan, ví dụ [\"Văn phòng Sở\", \"Thanh tra Sở\"]",
+                        "the office's unit names, e.g. [\"Văn phòng Sở\", \"Thanh tra Sở\"]"),
+    }
+    bad = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Phòng Tổ chức cán bộ.\n"
+    good = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Văn phòng Sở.\n"
+    example_options = {"units": ["Văn phòng Sở", "Thanh tra Sở"]}
+
+    def check(self, doc):
+        known = tuple(fold(u) for u in self.config["units"] if u.strip())
+        if not known:
+            return
+        for marker in lead_markers(doc):
+            text, base = marker.value, marker.value_span.start
+            for m in _ITEM.finditer(text):
+                yield from self._check_name(m.group(), base + m.start(), known)
+        for task in tasks(doc):
+            for section in (*task.parents, task.section):
+                if unit_at(section.title, 0) is not None:
+                    title_at = section.heading.text.find(section.title)
+                    if title_at >= 0:
+                        yield from self._check_name(section.title, section.heading.span.start + title_at, known)
+
+    def _check_name(self, name: str, start: int, known: tuple[str, ...]):
+        from draftlint.model import Span
+
+        start += len(name) - len(name.lstrip())
+        name = name.strip()
+        unit = unit_at(name, 0)
+        if unit is None or unit.collective:
+            return
+        key = fold(name)
+        if any(key.startswith(k) for k in known):
+            return
+        yield self.violation(Span(start, start + len(name)), unit=quote(name))
+
+
+_ITEM = re.compile(r"[^;,]+")
+
+
+class TaskWithoutDeadline(Rule):
+    code = "TSK004"
+    name = "task-without-deadline"
+    family = "TSK"
+    severity = Severity.INFO
+    default_enabled = False
+    messages = {
+        "default": {
+            "vi": "Nhiệm vụ {task} chưa có thời hạn hoàn thành",
+            "en": "The task {task} has no deadline",
+        },
+    }
+    summary = {
+        "vi": "Mỗi nhiệm vụ có thời hạn (“trước ngày …”, “Thời gian thực hiện: Quý II/2025”, “Thường xuyên”), ghi "
+              "ở chính nhiệm vụ hoặc ở mục bao trùm nó (tắt mặc định).",
+        "en": "Every task has a deadline (“trước ngày …”, “Thời gian thực hiện: Quý II/2025”, “Thường xuyên”), in "
+              "the task or a section that encloses it (off by default).",
+    }
+    rationale = {
+        "vi": "Nhiệm vụ không có thời hạn thì khó đôn đốc và đánh giá. Nhiều kế hoạch năm để thời hạn chung cho "
+              "cả kế hoạch, nên quy tắc này tắt mặc định; bật bằng select = [\"TSK004\"] khi cơ quan yêu cầu ghi "
+              "thời hạn cho từng nhiệm vụ.",
+        "en": "A task without a deadline is hard to follow up and assess. Many annual plans give one deadline for "
+              "the whole plan, so this rule is off by default; turn it on with select = [\"TSK004\"] where the "
+              "office asks for a deadline on every task.",
+    }
+    bad = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Văn phòng Sở.\n"
+    good = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết, hoàn thành trước ngày 30/6/2025.\nĐơn vị chủ trì: Văn phòng Sở.\n"
+
+    def check(self, doc):
+        dated = {d.line.span.start for d in deadlines(doc)}
+        for task in tasks(doc):
+            if task.deadline_text is not None:
+                if task.deadline_text.strip(" .…-–_"):
+                    continue
+            elif any(line.span.start in dated for line in task.lines):
+                continue
+            elif any(line.span.start in dated for s in task.parents for line in (s.heading, *s.paragraphs)
+                     if not s.children or line is s.heading or line in s.paragraphs):
+                continue
+            yield self.violation(task.span, task=quote(task.title, 80))
