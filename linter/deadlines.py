@@ -171,3 +171,15 @@ def _period(doc: Document) -> Period | None:
         year = years.pop()
         return Period(year, year, f"năm {year}")
     return None
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|\Z)")
+
+
+def clause(deadline: Deadline) -> str:
+    """The clause a deadline is written in (between ``.;!?`` marks)."""
+    text, at = deadline.line.text, deadline.at
+    ends = list(_SENTENCE_END.finditer(text, 0, at))
+    start = ends[-1].end() if ends else 0
+    after = _SENTENCE_END.search(text, at + len(deadline.raw))
+    return text[start:after.start() if after else len(text)]

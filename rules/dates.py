@@ -1,13 +1,19 @@
-"""DAT — dates and deadlines: dates that exist, deadlines not before the draft, ranges in order,
-and the date line of Nghị định 30/2020."""
+"""DAT — dates and deadlines: dates that exist, deadlines not before the draft and inside the plan's
+period, ranges in order, deadlines that agree, and the date line of Nghị định 30/2020."""
 
 from __future__ import annotations
 
 import calendar
 
+import datetime as _dt
+import re
+
+from draftlint.data import fold
 from draftlint.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
+from draftlint.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
 from draftlint.rule import Option, Rule, Severity, quote
+from draftlint.tasks import tasks
 
 
 class InvalidDate(Rule):
@@ -104,6 +110,60 @@ def _shown_date(doc) -> str:
     return " ".join(own.raw.split()) if own is not None else ""  # a blank day's spaces shown as one
 
 
+class DeadlineOutsidePeriod(Rule):
+    code = "DAT003"
+    name = "deadline-outside-period"
+    family = "DAT"
+    severity = Severity.WARNING
+    messages = {
+        "after": {
+            "vi": "Thời hạn {text} nằm sau thời gian của kế hoạch ({period})",
+            "en": "The deadline {text} falls after the plan's period ({period})",
+        },
+        "before": {
+            "vi": "Thời hạn {text} đã hết trước khi kế hoạch bắt đầu ({period})",
+            "en": "The deadline {text} ends before the plan's period begins ({period})",
+        },
+    }
+    summary = {
+        "vi": "Thời hạn nằm trong thời gian của kế hoạch ghi ở tên văn bản (“năm 2025”, “giai đoạn 2021 - 2025”, "
+              "“đến năm 2030”).",
+        "en": "A deadline falls within the plan's period as its title gives it (“năm 2025”, “giai đoạn 2021 - "
+              "2025”, “đến năm 2030”).",
+    }
+    rationale = {
+        "vi": "Kế hoạch năm 2025 mà có nhiệm vụ hạn tháng 6/2026 thường là năm đánh máy nhầm hoặc chép từ kế hoạch "
+              "khác. Báo cáo tổng kết nộp trong quý I năm sau là bình thường nên không bị báo; thời hạn theo ngày "
+              "trước khi kế hoạch bắt đầu (việc chuẩn bị) cũng không bị báo, chỉ báo quý, năm hay giai đoạn đã "
+              "hết trước đó. Tên văn bản ghi nhiều năm khác nhau thì không kiểm tra.",
+        "en": "A 2025 plan with a task due in June 2026 usually has a mistyped year or one copied from another "
+              "plan. A final report due in the first quarter of the next year is normal and not reported; a day "
+              "before the plan starts (preparation) is not reported either, only a quarter, year or period that "
+              "ends before it. A title giving several different years is not checked.",
+    }
+    bad = "KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Số hóa hồ sơ, hoàn thành trước ngày 30/6/2026.\n"
+    good = "KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Số hóa hồ sơ, hoàn thành trước ngày 30/6/2025.\n"
+
+    def check(self, doc):
+        period = plan_period(doc)
+        if period is None:
+            return
+        shown = quote(period.raw)
+        grace = _dt.date(period.last + 1, 3, 31)  # the final report of a period
+        for deadline in deadlines(doc):
+            if deadline.last is None:
+                continue
+            if deadline.last.year > period.last:
+                if deadline.last <= grace and _REPORTING.search(clause(deadline)):
+                    continue
+                yield self.violation(deadline.span, "after", text=quote(deadline.raw), period=shown)
+            elif deadline.kind != DAY and deadline.kind != MONTH and deadline.last.year < period.first:
+                yield self.violation(deadline.span, "before", text=quote(deadline.raw), period=shown)
+
+
+_REPORTING = re.compile(r"(?i)\b(?:báo\s+cáo|tổng\s+kết|tổng\s+hợp|đánh\s+giá|sơ\s+kết)\b")
+
+
 class InvertedRange(Rule):
     code = "DAT004"
     name = "inverted-range"
@@ -133,6 +193,140 @@ class InvertedRange(Rule):
     def check(self, doc):
         for found in inverted_ranges(doc):
             yield self.violation(found.span, text=quote(found.raw), start=found.start, end=found.end)
+
+
+class DeadlineConflict(Rule):
+    code = "DAT005"
+    name = "deadline-conflict"
+    family = "DAT"
+    severity = Severity.WARNING
+    messages = {
+        "subtask": {
+            "vi": "Thời hạn {text} muộn hơn thời hạn {parent} của mục {section}",
+            "en": "The deadline {text} is later than {parent}, the deadline of {section}",
+        },
+        "twice": {
+            "vi": "Báo cáo này đã có thời hạn {first} (dòng {line}); ở đây lại ghi {text}",
+            "en": "This report already has the deadline {first} (line {line}); here it reads {text}",
+        },
+        "chain": {
+            "vi": "Các đơn vị báo cáo {text}, sau thời hạn tổng hợp, báo cáo lên trên {compiled} (dòng {line})",
+            "en": "Units report {text}, after the deadline to compile and send on the report, {compiled} (line {line})",
+        },
+    }
+    summary = {
+        "vi": "Các thời hạn không mâu thuẫn nhau: việc con không muộn hơn việc lớn chứa nó; một báo cáo không có "
+              "hai thời hạn khác nhau; đơn vị gửi báo cáo trước khi đầu mối phải tổng hợp, báo cáo lên trên.",
+        "en": "Deadlines agree: a sub-task is not due after the task that holds it; one report does not have two "
+              "different deadlines; units report before the office must compile and send the report on.",
+    }
+    rationale = {
+        "vi": "Thời hạn mâu thuẫn thì đơn vị thực hiện không biết theo hạn nào, còn đầu mối tổng hợp không thể "
+              "báo cáo đúng hạn nếu số liệu đến sau. Chỉ so các thời hạn có cùng cách ghi (cùng là ngày có năm, "
+              "hoặc cùng là ngày hằng năm); hai báo cáo được coi là một khi cùng loại (6 tháng, năm, quý, sơ kết, "
+              "tổng kết) và gửi về cùng một nơi.",
+        "en": "Conflicting deadlines leave the unit unsure which one holds, and the compiling office cannot "
+              "report on time if the figures arrive later. Only deadlines written alike are compared (dates with "
+              "a year, or days of every year); two reports are one when they are of the same kind (6-month, "
+              "annual, quarterly, interim, final) and go to the same place.",
+    }
+    bad = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các phòng chuyên môn gửi báo cáo năm về Văn phòng Sở trước ngày 25/11.\n"
+           "2. Văn phòng Sở tổng hợp, báo cáo UBND tỉnh trước ngày 20/11 hằng năm.\n")
+    good = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các phòng chuyên môn gửi báo cáo năm về Văn phòng Sở trước ngày 15/11.\n"
+            "2. Văn phòng Sở tổng hợp, báo cáo UBND tỉnh trước ngày 20/11 hằng năm.\n")
+
+    def check(self, doc):
+        yield from self._subtasks(doc)
+        reports = [(d, clause(d)) for d in deadlines(doc) if d.kind in (DAY, YEARLY, MONTHLY)]
+        reports = [(d, text) for d, text in reports if _REPORT.search(text)]
+        yield from self._twice(reports)
+        yield from self._chain(reports)
+
+    def _subtasks(self, doc):
+        by_line: dict[int, list] = {}
+        for deadline in deadlines(doc):
+            if deadline.last is not None:
+                by_line.setdefault(deadline.line.span.start, []).append(deadline)
+        for task in tasks(doc):
+            parent = _parent_deadline(task, by_line)
+            if parent is None:
+                continue
+            section, limit = parent
+            for line in task.lines:
+                for deadline in by_line.get(line.span.start, ()):
+                    if deadline.last > limit.last:
+                        yield self.violation(deadline.span, "subtask", text=quote(deadline.raw),
+                                             parent=quote(limit.raw), section=quote(section.marker.raw.rstrip(".")))
+
+    def _twice(self, reports):
+        first_of: dict[tuple, object] = {}
+        for deadline, text in reports:
+            if _COMPILE.search(text):
+                continue
+            key = _report_key(deadline, text)
+            if key is None:
+                continue
+            earlier = first_of.setdefault(key, deadline)
+            if earlier is not deadline and _comparable(earlier) != _comparable(deadline):
+                yield self.violation(deadline.span, "twice", text=quote(deadline.raw), first=quote(earlier.raw),
+                                     line=earlier.line.first_line)
+
+    def _chain(self, reports):
+        compiled = [d for d, text in reports if _COMPILE.search(text)]
+        sent = [d for d, text in reports if not _COMPILE.search(text)]
+        for target in compiled:
+            due = _comparable(target)
+            if due is None:
+                continue
+            alike = [(d, _comparable(d)) for d in sent if d.kind == target.kind]
+            alike = [(d, when) for d, when in alike if when is not None]
+            if any(0 <= (due - when).days <= 31 for _, when in alike):
+                continue  # the units' reports arrive in time for this one
+            late = [d for d, when in alike if 0 < (when - due).days <= 31]
+            for deadline in late:
+                yield self.violation(deadline.span, "chain", text=quote(deadline.raw), compiled=quote(target.raw),
+                                     line=target.line.first_line)
+
+
+_REPORT = re.compile(r"(?i)\bbáo\s+cáo\b")
+_COMPILE = re.compile(r"(?i)\btổng\s+hợp\b")
+_REPORT_KINDS = re.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
+_DESTINATION = re.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
+
+
+def _report_key(deadline, text: str) -> tuple | None:
+    """What makes two reports one: their kinds ("6 tháng", "năm") and where they go."""
+    before = text[: text.find(deadline.raw)] if deadline.raw in text else text
+    kinds = frozenset(" ".join(k.lower().split()).replace("hằng", "hàng") for k in _REPORT_KINDS.findall(before))
+    to = _DESTINATION.search(before)
+    if not kinds or to is None:
+        return None
+    destination = re.split(r"(?i)\s+(?:trước|chậm|hoàn|trong|theo|để)\b", to["to"])[0]
+    return kinds, fold(destination)
+
+
+def _comparable(deadline) -> _dt.date | None:
+    """A deadline as a day to compare with another of its kind (a yearly one in a leap year)."""
+    if deadline.kind == DAY:
+        return deadline.last
+    if deadline.kind == YEARLY:
+        return _dt.date(2024, deadline.month, deadline.day)
+    if deadline.kind == MONTHLY:
+        return _dt.date(2024, 1, min(deadline.day, 31))
+    return None
+
+
+_TIME_FIELD = re.compile(r"(?i)[-+*•\s]*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+
+
+def _parent_deadline(task, by_line):
+    """The nearest enclosing section's deadline: in its heading, or a time line of its own."""
+    for section in reversed(task.parents):
+        own = [section.heading, *(p for p in section.paragraphs if _TIME_FIELD.match(p.text))]
+        found = [d for line in own for d in by_line.get(line.span.start, ())]
+        if found:
+            return section, max(found, key=lambda d: d.last)
+    return None
 
 
 def padded(mention: DateMention) -> tuple[str, str]:
