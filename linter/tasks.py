@@ -160,8 +160,10 @@ class _Walker:
             self.walk(child, kind, inherited, (*parents, section))
 
     def closing_marker(self, section: Section) -> bool:
-        """A marker that closes a section names the lead of all of it (in plain text it lands in
-        the last item's paragraphs), when no other item has a marker of its own."""
+        """A marker that closes a section of lettered items names the lead of all of it (in plain
+        text it lands in the last item's paragraphs), when no other item has a marker of its own."""
+        if not all(child.marker.style == "letter" for child in section.children):
+            return False  # numbered items are tasks of their own: a marker after the last one is its own
         last = section
         while last.children:
             last = last.children[-1]

@@ -61,7 +61,8 @@ def patterns() -> _Patterns:
     collectives, titles = _alternation(table["collectives"]), _alternation(table["titles"])
     named = rf"(?:{heads})(?=[ \t]+(?:[{_UPPER}]|(?:{places})\b))[ \t]+\S+"
     collective = rf"[Cc]ác[ \t]+(?i:{collectives})\b"
-    unit = re.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})")
+    titled = rf"(?:{titles})[ \t]+[{_UPPER}]\S*"  # "Giám đốc Sở", "Chủ tịch UBND tỉnh"
+    unit = re.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})|{titled}")
     headings = table["task-headings"]
     heading = r"\s*(?:(?:các|một\s+số|những)\s+)?(?:{})\b"
     return _Patterns(

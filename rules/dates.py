@@ -210,8 +210,9 @@ class DeadlineConflict(Rule):
             "en": "This report already has the deadline {first} (line {line}); here it reads {text}",
         },
         "chain": {
-            "vi": "Các đơn vị báo cáo {text}, sau thời hạn tổng hợp, báo cáo lên trên {compiled} (dòng {line})",
-            "en": "Units report {text}, after the deadline to compile and send on the report, {compiled} (line {line})",
+            "vi": "Hạn các đơn vị gửi báo cáo {text} muộn hơn hạn tổng hợp, báo cáo lên trên {compiled} (dòng {line})",
+            "en": "Units send their reports by {text}, later than the deadline to compile and send them on, {compiled} "
+                  "(line {line})",
         },
     }
     summary = {
@@ -289,7 +290,7 @@ class DeadlineConflict(Rule):
 
 
 _REPORT = re.compile(r"(?i)\bbáo\s+cáo\b")
-_COMPILE = re.compile(r"(?i)\btổng\s+hợp\b")
+_COMPILE = re.compile(r"(?i)(?<!để )\btổng\s+hợp\b")  # "gửi về Văn phòng Sở để tổng hợp" sends, does not compile
 _REPORT_KINDS = re.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
 _DESTINATION = re.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
 
