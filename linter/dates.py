@@ -269,7 +269,7 @@ def is_deadline(mention: DateMention) -> bool:
 
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
-    clause = text[:at]
+    clause = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
     ends = list(_CLAUSE_END.finditer(clause))
     clause = clause[ends[-1].end():] if ends else clause
     if _PAST.search(clause):

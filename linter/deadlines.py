@@ -52,11 +52,11 @@ _QUARTER = re.compile(
 )
 _YEAR = re.compile(r"(?=[nN])(?<!\w)năm[ \t]++(?P<y>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I)
 _YEARS = re.compile(
-    r"(?<![\w/.\-])(?:(?:giai[ \t]+đoạn|từ(?:[ \t]+năm)?)[ \t]+)?(?P<a>(?:19|20)\d\d)[ \t]*+(?:-|–|—|đến)[ \t]*+"
+    r"(?=[12gGtT])(?<![\w/.\-])(?:(?:giai[ \t]+đoạn|từ(?:[ \t]+năm)?)[ \t]+)?(?P<a>(?:19|20)\d\d)[ \t]*+(?:-|–|—|đến)[ \t]*+"
     r"(?:năm[ \t]+)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)",
     re.I,
 )
-_ONGOING = re.compile(r"(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+năm|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
+_ONGOING = re.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+năm|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
 _PERIODIC = re.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
 _EVERY_YEAR = re.compile(r"\A[ \t]*+h[àằ]ng[ \t]+năm\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}

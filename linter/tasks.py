@@ -84,7 +84,7 @@ def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
     found = []
     marker = patterns().marker
     for line in doc.lines:
-        if line.kind in _SKIP or not _MARKER_HINT.search(line.text):
+        if line.kind in _SKIP or ":" not in line.text or not _MARKER_HINT.search(line.text):
             continue
         for m in marker.finditer(line.text):
             end = len(line.text)

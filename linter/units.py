@@ -67,7 +67,7 @@ def patterns() -> _Patterns:
     heading = r"\s*(?:(?:các|một\s+số|những)\s+)?(?:{})\b"
     return _Patterns(
         unit=unit,
-        marker=re.compile(rf"(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
+        marker=re.compile(rf"(?=[ĐđCcBb])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
         opener=re.compile(rf"(?:{_alternation(table['openers'])})\b"),
         assigning=re.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
         authoring=re.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
@@ -100,8 +100,10 @@ def _mask(text: str) -> str:
     same offsets: neither names a subject."""
     def blank(m: re.Match) -> str:
         return " " * len(m.group())
-    return _PARENS.sub(blank, _PARTNERS.sub(blank, text))
-_GIVE = re.compile(r"(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
+    if "phối" in text:
+        text = _PARTNERS.sub(blank, text)
+    return _PARENS.sub(blank, text) if "(" in text else text
+_GIVE = re.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
 _CLOSING_PAREN = re.compile(r"\(([^()]{2,300}?)\s*(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*[.;]?\s*\)")
 _LEADS = re.compile(r"[ \t]*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)
 
@@ -126,7 +128,7 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
         unit = unit_at(text, m.end())
         if unit is not None and (m.group().strip().lower() != "do" or _LEADS.search(text, unit.end, unit.end + 200)):
             found.append(unit)
-    for m in _CLOSING_PAREN.finditer(text):
+    for m in _CLOSING_PAREN.finditer(text) if "(" in text else ():
         inner = m.start(1)
         unit = unit_at(text, inner)
         if unit is not None:
