@@ -205,6 +205,9 @@ def _explain(rules, code: str, lang: str) -> int:
         f"{t('explain.good', lang)}:",
         _indent(rule.good),
     ]
+    if rule.example_options:
+        settings = "; ".join(f"{k} = {_toml_value(v)}" for k, v in rule.example_options.items())
+        out += [f"{t('explain.example_options', lang)}: {settings}", ""]
     if rule.options:
         out.append(f"{t('explain.options', lang)}:")
         for name, option in rule.options.items():
@@ -215,9 +218,11 @@ def _explain(rules, code: str, lang: str) -> int:
 
 
 def _toml_value(value) -> str:
-    """A default as the configuration file writes it: true, 3, "text"."""
+    """A value as the configuration file writes it: true, 3, "text", ["a", "b"]."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 

@@ -43,6 +43,7 @@ _TEXTS = {
     "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
     "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
     "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+    "explain.example_options": {"vi": "Hai ví dụ chạy với", "en": "Both examples run with"},
 }
 
 

@@ -140,9 +140,18 @@ class LeadUnitUnknown(Rule):
             text, base = marker.value, marker.value_span.start
             for m in _ITEM.finditer(text):
                 yield from self._check_name(m.group(), base + m.start(), known)
+        headings = set()
         for task in tasks(doc):
+            if task.lead_text:  # a task table's lead cell
+                row = task.lines[0]
+                at = row.text.find(f"| {task.lead_text}")
+                if at >= 0:
+                    base = row.span.start + at + 2
+                    for m in _ITEM.finditer(task.lead_text):
+                        yield from self._check_name(m.group(), base + m.start(), known)
             for section in (*task.parents, task.section):
-                if unit_at(section.title, 0) is not None:
+                if id(section) not in headings and unit_at(section.title, 0) is not None:
+                    headings.add(id(section))
                     title_at = section.heading.text.find(section.title)
                     if title_at >= 0:
                         yield from self._check_name(section.title, section.heading.span.start + title_at, known)
