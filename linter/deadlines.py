@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import tagger
 from .dates import dates, deadline_cue_before, draft_date, in_results_section, is_deadline, last_day
 from .model import Document, Line, Span
+from .tasks import Task, tasks
 
 DAY, MONTH, QUARTER, YEAR, PERIOD, MONTHLY, YEARLY, ONGOING = (
     "day", "month", "quarter", "year", "period", "monthly", "yearly", "ongoing")
@@ -183,3 +184,12 @@ def clause(deadline: Deadline) -> str:
     start = ends[-1].end() if ends else 0
     after = _SENTENCE_END.search(text, at + len(deadline.raw))
     return text[start:after.start() if after else len(text)]
+
+
+def task_of(doc: Document, deadline: Deadline) -> Task | None:
+    """The task a deadline belongs to: the one whose own text holds it (None outside tasks)."""
+    return doc.derived("task-by-line", _task_by_line).get(deadline.line.span.start)
+
+
+def _task_by_line(doc: Document) -> dict[int, Task]:
+    return {line.span.start: task for task in tasks(doc) for line in task.lines}

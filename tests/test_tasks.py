@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint import data
-from draftlint.deadlines import MONTHLY, ONGOING, PERIOD, QUARTER, YEAR, YEARLY, deadlines, plan_period
+from draftlint.deadlines import MONTHLY, ONGOING, QUARTER, YEAR, YEARLY, deadlines, plan_period, task_of
 from draftlint.parser import parse_source
 from draftlint.source import SourceText, read_path
 from draftlint.tasks import tasks
@@ -80,6 +80,9 @@ def test_a_plan_with_a_task_table_and_every_deadline_style():
     kinds = {d.kind for d in deadlines(doc)}
     assert {QUARTER, YEAR, ONGOING, MONTHLY, YEARLY} <= kinds
     assert plan_period(doc).raw == "năm 2025"
+    quarter = next(d for d in deadlines(doc) if d.kind == QUARTER)
+    assert (quarter.raw, quarter.last) == ("Quý II/2025", dt.date(2025, 6, 30))
+    assert task_of(doc, quarter).title == "1. Cải cách thủ tục hành chính"
     assert lint(doc.text) == [] and lint(doc.text, select=["TSK004"]) == []
 
 
