@@ -95,11 +95,12 @@ def _extract(doc: Document) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for line in doc.lines:
         if line.kind not in _SKIP_KINDS and _DIGIT.search(line.text):
-            found.extend(_line_dates(line))
+            found.extend(line_dates(line))
     return tuple(found)
 
 
-def _line_dates(line: Line) -> list[DateMention]:
+def line_dates(line: Line) -> list[DateMention]:
+    """The dates written in one line, in order."""
     text = line.text
     on_date_line = line.kind == tagger.PLACEDATE
     result = []

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from . import tagger
-from .dates import dates, deadline_cue_before, draft_date, in_results_section, is_deadline, last_day
+from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
+from .dates import deadline_cue_before as _cue_before
 from .model import Document, Line, Span
-from .tasks import Task, tasks
+from .tasks import Task, cell_spans, is_deadline_column, tasks
 
 DAY, MONTH, QUARTER, YEAR, PERIOD, MONTHLY, YEARLY, ONGOING = (
     "day", "month", "quarter", "year", "period", "monthly", "yearly", "ongoing")
@@ -57,7 +58,7 @@ _YEARS = re.compile(
     r"(?:năm[ \t]+)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)",
     re.I,
 )
-_ONGOING = re.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+năm|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
+_ONGOING = re.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
 _PERIODIC = re.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
 _EVERY_YEAR = re.compile(r"\A[ \t]*+h[àằ]ng[ \t]+năm\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -67,33 +68,66 @@ _HINT = re.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
 def _extract(doc: Document) -> tuple[Deadline, ...]:
     found: list[Deadline] = []
     for mention in dates(doc):
-        if mention.on_date_line or not is_deadline(mention) or in_results_section(doc, mention):
-            continue
-        line, end = mention.line, mention.span.end - mention.line.span.start
-        if mention.day is not None and mention.month is None:  # "trước ngày 12 hàng tháng"
-            found.append(Deadline(mention.raw, mention.span, line, MONTHLY, None, mention.day))
-        elif mention.year is None and mention.problem() is None and mention.month is not None:
-            kind = YEARLY  # "trước ngày 25/11", "trước ngày 01/12 hàng năm"
-            found.append(Deadline(mention.raw, mention.span, line, kind, None, mention.day, mention.month))
-        elif (due := last_day(mention)) is not None:
-            found.append(Deadline(mention.raw, mention.span, line, MONTH if mention.month_only else DAY, due))
-    covered = {(d.line.span.start, d.at) for d in found}
-    for line in doc.lines:
-        if line.kind in _SKIP or not _HINT.search(line.text):
-            continue
-        for deadline in _other_deadlines(line):
-            if (line.span.start, deadline.at) not in covered and not in_results_section(doc, deadline):
+        if not mention.on_date_line and is_deadline(mention) and not in_results_section(doc, mention):
+            deadline = _from_mention(mention)
+            if deadline is not None:
                 found.append(deadline)
-    found.sort(key=lambda d: d.span.start)
-    return tuple(found)
+    for line in doc.lines:
+        if line.kind not in _SKIP and _HINT.search(line.text):
+            found.extend(d for d in _other_deadlines(line) if not in_results_section(doc, d))
+    found.extend(d for d in _table_deadlines(doc) if not in_results_section(doc, d))
+    unique = {d.span.start: d for d in reversed(found)}  # the first reading of a span wins
+    return tuple(sorted(unique.values(), key=lambda d: d.span.start))
+
+
+def _from_mention(mention, line: Line | None = None) -> Deadline | None:
+    line = line or mention.line
+    if mention.day is not None and mention.month is None:  # "trước ngày 12 hàng tháng"
+        return Deadline(mention.raw, mention.span, line, MONTHLY, None, mention.day)
+    if mention.year is None and mention.problem() is None and mention.month is not None:
+        # "trước ngày 25/11", "trước ngày 01/12 hàng năm"
+        return Deadline(mention.raw, mention.span, line, YEARLY, None, mention.day, mention.month)
+    due = last_day(mention)
+    if due is not None:
+        return Deadline(mention.raw, mention.span, line, MONTH if mention.month_only else DAY, due)
+    return None
+
+
+def _table_deadlines(doc: Document):
+    """What a task table's time column holds (``| Quý III/2025 |``, ``| Thường xuyên |``): a deadline
+    without any cue word."""
+    column = None
+    for line in doc.lines:
+        if line.kind != tagger.TABLE_ROW:
+            column = None
+            continue
+        spans = cell_spans(line.text)
+        if column is None:
+            column = next((i for i, (a, b) in enumerate(spans) if is_deadline_column(line.text[a:b])), -1)
+            continue
+        if not 0 <= column < len(spans):
+            continue
+        a, b = spans[column]
+        cell = Line(line.kind, line.text[a:b], line.sub_span(a, b), line.first_line)
+        if not _HINT.search(cell.text):
+            continue
+        for mention in line_dates(cell):
+            deadline = _from_mention(mention, cell)
+            if deadline is not None:
+                yield deadline
+        yield from _other_deadlines(cell, cued=True)
 
 
 _SKIP = frozenset({tagger.DOCNUM, tagger.PLACEDATE, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
 
 
-def _other_deadlines(line: Line):
-    """Quarters, years, periods and ongoing deadlines introduced as deadlines in ``line``."""
+def _other_deadlines(line: Line, cued: bool = False):
+    """Quarters, years, periods and ongoing deadlines introduced as deadlines in ``line`` (all of
+    them, when the line is ``cued`` as a deadline already: a table's time cell)."""
     text = line.text
+
+    def deadline_cue_before(text, at):
+        return cued or _cue_before(text, at)
     taken: list[tuple[int, int]] = []
     for m in _QUARTER.finditer(text):
         if deadline_cue_before(text, m.start()):
@@ -188,7 +222,9 @@ def clause(deadline: Deadline) -> str:
 
 def task_of(doc: Document, deadline: Deadline) -> Task | None:
     """The task a deadline belongs to: the one whose own text holds it (None outside tasks)."""
-    return doc.derived("task-by-line", _task_by_line).get(deadline.line.span.start)
+    return doc.derived("task-by-line", _task_by_line).get(deadline.line.span.start) or next(
+        (t for t in tasks(doc) if t.lead_text is not None or t.deadline_text is not None
+         if t.lines[0].span.start <= deadline.span.start < t.lines[0].span.end), None)
 
 
 def _task_by_line(doc: Document) -> dict[int, Task]:

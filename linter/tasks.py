@@ -77,7 +77,7 @@ def tasks(doc: Document) -> tuple[Task, ...]:
     return doc.derived("tasks", _find_tasks)
 
 
-_MARKER_HINT = re.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:")
+_MARKER_HINT = re.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:|trách(?:\s+nhiệm)?\s*:")
 
 
 def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
@@ -140,14 +140,14 @@ class _Walker:
             if rows:
                 self.table_tasks(section, rows, kind, inherited, parents)
                 return
-            named = self.names_marker(own) or bool(self.leads((section.heading, *own)))
+            named = self.names_marker((section.heading, *own)) or bool(self.leads((section.heading, *own)))
             lead = "named" if named else how
             self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
                                    lead, parents))
             return
         if not inherited:
             collectives = self.leads((section.heading, *own))
-            passes = (self.names_marker(own) or any(not c for c in collectives)
+            passes = (self.names_marker((section.heading, *own)) or any(not c for c in collectives)
                       or (kind == "organisation" and bool(collectives)) or self.closing_marker(section))
             inherited = passes
         if rows:
@@ -215,6 +215,21 @@ _GROUP_NUMBER = re.compile(r"\s*(?:[IVXL]+|[A-H])\.?\s*\Z")
 
 def _cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def cell_spans(row: str) -> list[tuple[int, int]]:
+    """The offsets of each cell's text (without its padding) in a table row ``| a | b |``."""
+    bars = [i for i, ch in enumerate(row) if ch == "|"]
+    spans = []
+    for a, b in zip(bars, bars[1:]):
+        cell = row[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((a + 1 + lead, a + 1 + len(cell.rstrip()) if cell.strip() else a + 1 + lead))
+    return spans
+
+
+def is_deadline_column(header: str) -> bool:
+    return bool(_DEADLINE_COLUMN.match(header))
 
 
 def _table_rows(paragraphs) -> list[tuple[Line, str, str | None, str | None]]:

@@ -67,7 +67,7 @@ def patterns() -> _Patterns:
     heading = r"\s*(?:(?:các|một\s+số|những)\s+)?(?:{})\b"
     return _Patterns(
         unit=unit,
-        marker=re.compile(rf"(?=[ĐđCcBb])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
+        marker=re.compile(rf"(?=[ĐđCcBbTtPp])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
         opener=re.compile(rf"(?:{_alternation(table['openers'])})\b"),
         assigning=re.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
         authoring=re.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
@@ -90,7 +90,9 @@ def unit_at(text: str, pos: int) -> UnitMention | None:
     return UnitMention(m.start(), m.end(), bool(m["collective"] or _PLURAL.search(name)))
 
 
-_CLAUSE = re.compile(r"(?:^|[.;!?]\s+|\n)[-–—+•*\s]*")  # not ":", which opens a list ("bao gồm: …")
+# Clause starts: after ". ; ! ?", a spaced dash ("Bố trí kinh phí - Sở Tài chính thực hiện") and a
+# colon ("Hỗ trợ nhà ở: Sở Xây dựng chủ trì"), unless the colon opens a list of partners or members.
+_CLAUSE = re.compile(r"(?:^|[.;!?]\s+|\s[-–]\s+|(?<!gồm)(?<!sau)(?<!với)(?<!hợp)(?<!là):\s+|\n)[-–—+•*\s]*")
 _PARTNERS = re.compile(r"(?i)(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp\s*:[^\n]*?(?=thời\s+(?:gian|hạn)|\Z|\n)")
 _PARENS = re.compile(r"\([^()]*\)")
 
@@ -105,6 +107,9 @@ def _mask(text: str) -> str:
     return _PARENS.sub(blank, text) if "(" in text else text
 _GIVE = re.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
 _CLOSING_PAREN = re.compile(r"\(([^()]{2,300}?)\s*(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*[.;]?\s*\)")
+_NAMED_DOER = re.compile(
+    rf"(?!(?:Đang|Đã|Sẽ|Tiếp|Thời|Kinh|Tiến|Chưa|Dự|Kế|Nội|Theo|Kèm|Chi\s+tiết)\b)[{_UPPER}]"
+)
 _LEADS = re.compile(r"[ \t]*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)
 
 
@@ -131,6 +136,9 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
     for m in _CLOSING_PAREN.finditer(text) if "(" in text else ():
         inner = m.start(1)
         unit = unit_at(text, inner)
+        if unit is None and _NAMED_DOER.match(text, inner):
+            # "(Bộ phận chuyên môn THCS thực hiện)": the form itself assigns the work, whatever the name
+            unit = UnitMention(inner, inner + len(text[inner:].split(None, 1)[0]), bool(_PLURAL.search(m[1])))
         if unit is not None:
             found.append(unit)
     seen: set[int] = set()
@@ -142,6 +150,7 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
     return result
 
 
+_VERB_WINDOW_END = re.compile(r"[;:.()\[\]]")
 _END = re.compile(r"[.;:!?](?:\s|\Z)|\n")
 
 
@@ -167,7 +176,7 @@ def _lead_at(text: str, pos: int, end: int, authoring_leads: bool) -> UnitMentio
     if unit is None:
         return None
     # "Sở … đề nghị các phòng …": the units after the verb lead.
-    stop = _NAME_END.search(text, unit.end, end)
+    stop = _VERB_WINDOW_END.search(text, unit.end, end)  # commas may sit inside a name ("Sở Văn hóa, Thể thao …")
     window_end = min(stop.start() if stop else end, unit.end + 90)
     p = patterns()
     for m in re.finditer(r"\s+", text[unit.end:window_end]):
