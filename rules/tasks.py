@@ -63,7 +63,7 @@ class TaskWithoutLeadUnit(Rule):
         for task in tasks(doc):
             if task.lead is not None or any(line.span.start in empty for line in task.lines):
                 continue  # an empty "Đơn vị chủ trì:" is TSK002's
-            variant = "row" if task.lead_text is not None or task.lines[0] is not task.section.heading else "default"
+            variant = "row" if task.lines[0] is not task.section.heading else "default"
             yield self.violation(task.span, variant, task=quote(task.title, 80))
 
 
