@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from .config import Config, validate
 from .model import Span
-from .rule import Finding, Rule, Severity, Violation
+from .rule import Finding, FoundEdit, FoundFix, Rule, Severity, Violation
 from .source import InputError, SourceText, read_path, read_stdin
 
 STDIN = "-"
@@ -148,13 +148,25 @@ class Engine:
         doc, norm = parse_source(source, display, settings.vocabulary)
         findings: list[Finding] = []
         offsets = norm.offsets
+        def original(span: Span, in_source: bool) -> tuple[int, int]:
+            if in_source:
+                return span.start, span.end
+            start = offsets.to_original(span.start)
+            return start, max(offsets.to_original_end(span.end), start)
+
         for rule in settings.rules:
             severity = settings.severities[rule.code]
             for violation in rule.check(doc):
-                start = offsets.to_original(violation.span.start)
-                end = offsets.to_original_end(violation.span.end)
+                start, end = original(violation.span, violation.in_source)
                 line, column = source.line_col(start)
-                end_line, end_column = source.line_col(max(end, start))
+                end_line, end_column = source.line_col(end)
+                fix = None
+                if violation.fix is not None:
+                    edits = []
+                    for edit in violation.fix.edits:
+                        a, b = original(edit.span, violation.in_source)
+                        edits.append(FoundEdit(a, b, edit.content, *source.line_col(a), *source.line_col(b)))
+                    fix = FoundFix(tuple(edits), violation.fix.safe)
                 findings.append(Finding(
                     path=display,
                     code=rule.code,
@@ -165,6 +177,7 @@ class Engine:
                     column=column,
                     end_line=end_line,
                     end_column=end_column,
+                    fix=fix,
                 ))
         findings.sort(key=Finding.sort_key)
         return FileResult(display, findings)

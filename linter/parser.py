@@ -155,14 +155,15 @@ def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[
         from .data import vocabulary as built_in
 
         vocabulary = built_in()
-    doc = _Builder(lines, path, norm.text).build(tree, tuple(unparsed), vocabulary)
+    doc = _Builder(lines, path, norm.text, source.text).build(tree, tuple(unparsed), vocabulary)
     return doc, norm
 
 
 class _Builder:
     """Lark tree → Document."""
 
-    def __init__(self, lines: list[Line], path: str, text: str) -> None:
+    def __init__(self, lines: list[Line], path: str, text: str, source: str = "") -> None:
+        self.source = source
         self.lines = lines
         self.path = path
         self.text = text
@@ -211,6 +212,7 @@ class _Builder:
             unparsed=unparsed,
             is_party=is_party,
             vocabulary=vocabulary,
+            source=self.source,
         )
 
     def part(self, tree: Tree) -> Part:

@@ -28,12 +28,35 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``span`` (in the coordinates of its violation) with ``content``."""
+
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to mend a finding: its edits, and whether applying them is safe (``--fix``) or only
+    likely (``--unsafe-fixes``)."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
 class Violation:
-    """What a rule yields: where, which message, and the values for its template."""
+    """What a rule yields: where, which message, and the values for its template.
+
+    ``in_source`` says the span (and the fix) are offsets into the original text
+    (``Document.source``), as the Unicode checks see it, not into the normalised text.
+    """
 
     span: Span
     variant: str = "default"
     args: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+    in_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,10 +77,27 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    fix: None = None  # fixes arrive with --fix; the JSON key is stable already
+    fix: "FoundFix | None" = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
+
+
+@dataclass(frozen=True)
+class FoundEdit:
+    start: int  # offsets into the decoded original text
+    end: int
+    content: str
+    line: int  # where, as a finding reports it
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class FoundFix:
+    edits: tuple[FoundEdit, ...]
+    safe: bool
 
 
 def quote(text: str, limit: int = 60) -> str:
@@ -100,8 +140,9 @@ class Rule:
     def check(self, doc: Document) -> Iterable[Violation]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def violation(self, span: Span, variant: str = "default", **args: Any) -> Violation:
-        return Violation(span, variant, args)
+    def violation(self, span: Span, variant: str = "default", *, fix: Fix | None = None, in_source: bool = False,
+                  **args: Any) -> Violation:
+        return Violation(span, variant, args, fix, in_source)
 
     def message(self, violation: Violation, lang: str) -> str:
         """The message in ``lang``; an argument given as ``{"vi": …, "en": …}`` is taken in that language."""

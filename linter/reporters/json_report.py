@@ -21,7 +21,21 @@ def as_dict(finding: Finding) -> dict:
         "column": finding.column,
         "end_line": finding.end_line,
         "end_column": finding.end_column,
-        "fix": finding.fix,
+        "fix": fix_dict(finding),
+    }
+
+
+def fix_dict(finding: Finding) -> dict | None:
+    """A finding's fix as JSON: its applicability and its edits, each a replacement of a range."""
+    if finding.fix is None:
+        return None
+    return {
+        "applicability": "safe" if finding.fix.safe else "unsafe",
+        "edits": [
+            {"content": e.content, "line": e.line, "column": e.column, "end_line": e.end_line,
+             "end_column": e.end_column}
+            for e in finding.fix.edits
+        ],
     }
 
 

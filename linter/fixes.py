@@ -1,0 +1,27 @@
+"""Applying the fixes of findings to the text they were found in."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .rule import Finding
+
+
+def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) -> str:
+    """``text`` with the fixes of ``findings`` applied: safe ones, and unsafe ones too when asked.
+
+    Edits are applied from the end of the text backwards; a fix whose edits overlap one already
+    taken is left for the next pass (re-lint and apply again until nothing changes).
+    """
+    fixes = [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for fix in sorted(fixes, key=lambda x: min(e.start for e in x.edits)):
+        spans = [(e.start, e.end) for e in fix.edits]
+        if any(a < d and c < b or a == b == c == d for a, b in spans for c, d in taken):
+            continue
+        taken += spans
+        chosen += fix.edits
+    for edit in sorted(chosen, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[:edit.start] + edit.content + text[edit.end:]
+    return text
