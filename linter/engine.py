@@ -178,6 +178,8 @@ class Engine:
                     end_line=end_line,
                     end_column=end_column,
                     fix=fix,
+                    start=start,
+                    end=end,
                 ))
         findings.sort(key=Finding.sort_key)
         return FileResult(display, findings)

@@ -78,6 +78,8 @@ class Finding:
     end_line: int
     end_column: int
     fix: "FoundFix | None" = None
+    start: int = 0  # the finding's offsets into the decoded original text
+    end: int = 0
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)

@@ -6,5 +6,6 @@ BUILTIN_MODULES = (
     "draftlint.rules.citations",
     "draftlint.rules.tasks",
     "draftlint.rules.dates",
+    "draftlint.rules.unicode",
     "draftlint.rules.input",
 )

@@ -1,0 +1,498 @@
+"""UNI — Unicode and typography: look-alike letters, decomposed diacritics, tone placement,
+whitespace, unbalanced brackets, old 8-bit encodings and dash styles.
+
+Most of these read the draft as it was written (``Document.source``), before the normaliser
+composes letters (NFC) and trims spaces, and report in its coordinates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from draftlint import data, tagger
+from draftlint.data import fold
+from draftlint.model import Span
+from draftlint.rule import Edit, Fix, Rule, Severity, quote
+
+# Layout lines, whose runs of spaces and blanks are deliberate: header, date line, signature.
+_LAYOUT = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
+                     tagger.SIGNAME, tagger.RECIPIENT, tagger.NOINHAN, tagger.TABLE_ROW, tagger.KINHGUI})
+
+
+def _line_starts(doc) -> list[int]:
+    def compute(d):
+        text = d.source
+        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return doc.derived("source-line-starts", compute)
+
+
+def _source_line(doc, pos: int) -> int:
+    """The 1-based line of an offset into the original text."""
+    return bisect.bisect_right(_line_starts(doc), pos)
+
+
+def _layout_lines(doc) -> frozenset[int]:
+    return doc.derived("layout-lines", lambda d: frozenset(l.first_line for l in d.lines if l.kind in _LAYOUT))
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and (text[start - 1].isalnum() or unicodedata.combining(text[start - 1])):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or unicodedata.combining(text[end])):
+        end += 1
+    return start, end
+
+
+# --- UNI001 ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def confusables() -> dict[str, str]:
+    return data.load("confusables.toml")["confusable"]
+
+
+@lru_cache(maxsize=None)
+def _confusable_re() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in confusables()) + "]")
+
+
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters, Vietnamese ones included
+
+
+class ConfusableCharacter(Rule):
+    code = "UNI001"
+    name = "confusable-character"
+    family = "UNI"
+    severity = Severity.ERROR
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Chữ “{char}” ({unicode}) trong {word} không phải chữ “{expected}” tiếng Việt; thay bằng “{expected}”",
+            "en": "“{char}” ({unicode}) in {word} is not the Vietnamese letter “{expected}”; replace it with "
+                  "“{expected}”",
+        },
+    }
+    summary = {
+        "vi": "Không dùng chữ trông giống mà khác mã: “Ð” (U+00D0) thay cho “Đ” (U+0110), chữ Kirin hay Hy Lạp "
+              "lẫn trong từ tiếng Việt.",
+        "en": "No look-alike letters: “Ð” (U+00D0) for “Đ” (U+0110), Cyrillic or Greek letters inside Vietnamese "
+              "words.",
+    }
+    rationale = {
+        "vi": "Chữ trông giống nhưng khác mã làm hỏng tìm kiếm, sắp xếp và kiểm tra chính tả: “Ðẩy mạnh” không "
+              "được tìm thấy khi tìm “Đẩy mạnh”. Thường do phông chữ cũ hoặc dán từ văn bản khác. Sửa tự động "
+              "an toàn: thay đúng chữ đó.",
+        "en": "A look-alike letter breaks search, sorting and spell checking: “Ðẩy mạnh” is not found by a search "
+              "for “Đẩy mạnh”. It usually comes from an old font or pasted text. The fix is safe: that letter "
+              "is replaced.",
+    }
+    bad = "Ðẩy mạnh công tác tuyên truyền.\n"
+    good = "Đẩy mạnh công tác tuyên truyền.\n"
+
+    def check(self, doc):
+        text = doc.source
+        table = confusables()
+        pattern = _confusable_re()
+        seen: set[int] = set()
+        for m in pattern.finditer(text):
+            start, end = _word_around(text, m.start(), m.end())
+            if start in seen:
+                continue
+            word = text[start:end]
+            ch = m.group()
+            if ch not in "Ððƀ" and not _LATIN.search(pattern.sub("", word)):
+                continue  # a whole Cyrillic or Greek word: a quotation
+            seen.add(start)
+            edits = tuple(Edit(Span(start + i, start + i + 1), table[c]) for i, c in enumerate(word) if c in table)
+            yield self.violation(Span(start, end), fix=Fix(edits), in_source=True, char=ch,
+                                 unicode=f"U+{ord(ch):04X}", word=quote(word), expected=table[ch])
+
+
+# --- UNI002 ---------------------------------------------------------------------------------
+
+_MARKS = re.compile(r"(?P<base>[^\W\d_]?)(?P<marks>[\u0300-\u036f]+)")
+
+
+class DecomposedDiacritics(Rule):
+    code = "UNI002"
+    name = "decomposed-diacritics"
+    family = "UNI"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "decomposed": {
+            "vi": "Chữ {text} được gõ bằng chữ cái và dấu rời (không ở dạng Unicode dựng sẵn NFC); viết {fixed}",
+            "en": "{text} is typed as a letter plus separate combining marks (not precomposed, NFC); write {fixed}",
+        },
+        "stray": {
+            "vi": "Dấu rời (U+{mark}) không gắn vào chữ nào trong {word}{hint}",
+            "en": "A combining mark (U+{mark}) attached to no letter in {word}{hint}",
+        },
+    }
+    summary = {
+        "vi": "Chữ có dấu ở dạng dựng sẵn (NFC), không tách thành chữ cái cộng dấu rời; không có dấu rời đứng một "
+              "mình (“Ta ̆ng”).",
+        "en": "Accented letters are precomposed (NFC), not a letter plus separate marks; no stray combining mark "
+              "(“Ta ̆ng”).",
+    }
+    rationale = {
+        "vi": "Chữ tổ hợp trông như chữ dựng sẵn nhưng khác mã, nên tìm kiếm, đếm ký tự và kiểm tra chính tả sai; "
+              "dấu rời đứng sau dấu cách hiện lệch khỏi chữ. Sửa chữ tổ hợp sang dạng dựng sẵn là an toàn; dấu "
+              "rời thì chỉ gợi ý cách sửa (bỏ dấu cách trước nó), vì không chắc nó thuộc chữ nào.",
+        "en": "A decomposed letter looks like the precomposed one but is coded differently, so search, counts and "
+              "spell checking go wrong; a mark after a space shows detached. Composing (NFC) is a safe fix; for a "
+              "stray mark the fix (join it to the letter before the space) is only offered as unsafe.",
+    }
+    bad = "Ta\u0306ng cường công tác tuye\u0302\u0300n truyền.\n"  # decomposed ă and ề
+    good = "Tăng cường công tác tuyên truyền.\n"
+
+    def check(self, doc):
+        text = doc.source
+        if text.isascii() or not _MARKS.search(text):
+            return
+        for m in _MARKS.finditer(text):
+            base, marks = m["base"], m["marks"]
+            composed = unicodedata.normalize("NFC", base + marks)
+            start, end = m.start(), m.end()
+            if base and not any(unicodedata.combining(c) for c in composed):
+                yield self.violation(Span(start, end), "decomposed", fix=Fix((Edit(Span(start, end), composed),)),
+                                     in_source=True, text=quote(base + marks), fixed=quote(composed))
+                continue
+            w_start, w_end = _word_around(text, max(0, start - 1), end)
+            hint, fix = {"vi": "", "en": ""}, None
+            if not base and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
+                joined = unicodedata.normalize("NFC", text[start - 2] + marks)
+                if not any(unicodedata.combining(c) for c in joined):
+                    fix = Fix((Edit(Span(start - 2, end), joined),), safe=False)
+                    start -= 2  # the finding covers the letter the mark belongs to
+                    hint = {"vi": f"; có lẽ là “{joined}”", "en": f"; probably “{joined}”"}
+            yield self.violation(Span(start, end), "stray", fix=fix, in_source=True, mark=f"{ord(marks[0]):04X}",
+                                 word=quote(text[w_start:w_end]), hint=hint)
+
+
+# --- UNI003 ---------------------------------------------------------------------------------
+
+# A syllable ending in oa, oe or uy (no final consonant, where the placement is free; not after q,
+# as in "quý"), with the tone on the first vowel ("hóa", "thủy") or on the second ("hoá", "thuỷ").
+_SECOND = re.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
+_FIRST = re.compile(r"(?:[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])\Z")
+_TONED = re.compile(r"[áàảãạéèẻẽẹýỳỷỹỵóòỏõọúùủũụ][aeyoy]?(?![^\W\d_])|[oOuU][áàảãạéèẻẽẹýỳỷỹỵ](?![^\W\d_])", re.I)
+
+
+def _tone_styles(doc) -> tuple[list, list]:
+    """Words placing the tone on the second vowel, and on the first."""
+    second, first = [], []
+    for line in doc.lines:
+        if line.kind in _LAYOUT or not _TONED.search(line.text):
+            continue
+        for m in re.finditer(r"[^\W\d_]+", line.text):
+            word = m.group()
+            if len(word) < 2 or word[-2] in "qQ" or (len(word) > 2 and word[-3] in "qQ" and word[-2] in "uU"):
+                continue
+            if _SECOND.search(word):
+                second.append((line, m))
+            elif _FIRST.search(word):
+                first.append((line, m))
+    return second, first
+
+
+class MixedToneStyle(Rule):
+    code = "UNI003"
+    name = "mixed-tone-style"
+    family = "UNI"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Văn bản đặt dấu thanh theo hai kiểu: {a} ({a_count} lần) và {b} ({b_count} lần); nên thống nhất "
+                  "một kiểu",
+            "en": "The document places tone marks two ways: {a} ({a_count} times) and {b} ({b_count} times); use "
+                  "one",
+        },
+    }
+    summary = {
+        "vi": "Một văn bản đặt dấu thanh theo một kiểu (“hoá”, “thuỷ” hoặc “hóa”, “thủy”), không trộn cả hai.",
+        "en": "One document places tone marks one way (“hoá”, “thuỷ” or “hóa”, “thủy”), not both.",
+    }
+    rationale = {
+        "vi": "Cả hai kiểu đặt dấu đều được chấp nhận, nhưng trộn lẫn trong một văn bản làm tìm kiếm bỏ sót "
+              "(“hóa” không khớp “hoá”) và trông cẩu thả. Chỉ báo một lần cho cả văn bản, ở chỗ đầu tiên của kiểu "
+              "ít dùng hơn, kèm số lần mỗi kiểu; không bao giờ báo khi chỉ dùng một kiểu.",
+        "en": "Both placements are accepted, but mixing them in one document makes search miss words (“hóa” does "
+              "not match “hoá”) and looks careless. Reported once per document, at the first word in the less "
+              "used style, with the counts; never when only one style is used.",
+    }
+    bad = "Đẩy mạnh chuyển đổi số, hiện đại hoá hành chính và tự động hóa quy trình.\n"
+    good = "Đẩy mạnh chuyển đổi số, hiện đại hóa hành chính và tự động hóa quy trình.\n"
+
+    def check(self, doc):
+        second, first = _tone_styles(doc)
+        if not second or not first:
+            return
+        minority, majority = (second, first) if len(second) <= len(first) else (first, second)
+        line, m = minority[0]
+        yield self.violation(line.sub_span(m.start(), m.end()), a=quote(m.group()), a_count=len(minority),
+                             b=quote(majority[0][1].group()), b_count=len(majority))
+
+
+# --- UNI004 ---------------------------------------------------------------------------------
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, word joiner, stray BOM
+_NBSP_CHARS = "\u00a0\u202f"
+_RUN = re.compile(rf"(?<=[^\s{_INVISIBLE}])[ {_NBSP_CHARS}{_INVISIBLE}]+(?=[^\s{_INVISIBLE}])")
+_PUNCT_AFTER = re.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
+_PLACEHOLDER_NEAR = re.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
+_PLACEHOLDER_AFTER = re.compile(r"(?i)(?:tháng|năm|/|[.…_])")
+
+
+class Whitespace(Rule):
+    code = "UNI004"
+    name = "whitespace"
+    family = "UNI"
+    severity = Severity.INFO
+    fixable = True
+    messages = {
+        "double": {"vi": "Hai dấu cách liền nhau", "en": "Two spaces in a row"},
+        "before-punct": {
+            "vi": "Dấu cách trước dấu “{punct}”",
+            "en": "A space before “{punct}”",
+        },
+        "nbsp": {"vi": "Dấu cách không ngắt (U+00A0) thay cho dấu cách thường", "en": "A non-breaking space (U+00A0) for an ordinary space"},
+        "zero-width": {"vi": "Ký tự vô hình (U+{code}) giữa văn bản", "en": "An invisible character (U+{code}) in the text"},
+    }
+    summary = {
+        "vi": "Không có hai dấu cách liền nhau trong dòng, dấu cách trước “, . ; :”, dấu cách không ngắt hay ký tự "
+              "vô hình.",
+        "en": "No doubled spaces inside a line, no space before “, . ; :”, no non-breaking spaces or invisible "
+              "characters.",
+    }
+    rationale = {
+        "vi": "Dấu cách thừa và ký tự vô hình làm lệch căn lề, làm hỏng tìm kiếm và thường là dấu vết của việc dán "
+              "từ nơi khác. Khoảng trống cố ý không bị báo: phần đầu văn bản và chữ ký (căn hai cột), chỗ để "
+              "trống ngày, số (“ngày     tháng”, “Số:    /KH”), dòng bảng, thụt đầu dòng. Sửa tự động an toàn.",
+        "en": "Extra spaces and invisible characters break alignment and search, and usually betray pasted text. "
+              "Deliberate space is not reported: the header and signature (two-column layout), blanks left for a "
+              "date or number (“ngày     tháng”, “Số:    /KH”), table rows, indentation. The fix is safe.",
+    }
+    bad = "Tăng cường  công tác tuyên truyền , vận động.\n"
+    good = "Tăng cường công tác tuyên truyền, vận động.\n"
+
+    def check(self, doc):
+        text = doc.source
+        layout = _layout_lines(doc)
+        for m in _RUN.finditer(text):
+            run, start, end = m.group(), m.start(), m.end()
+            invisible = any(c in _INVISIBLE for c in run)
+            nbsp = any(c in _NBSP_CHARS for c in run)
+            spaces = run.strip(_INVISIBLE)
+            punct = _PUNCT_AFTER.match(text, end)
+            if not spaces:
+                expected = ""
+            elif punct and text[start - 1] not in ".…" and not text.startswith("./.", end):
+                expected = ""
+            else:
+                expected = " "
+            if run == expected:
+                continue
+            if not invisible and not nbsp:
+                before = text[max(0, start - 8):start]
+                if (len(run) >= 4 and expected == " " or _PLACEHOLDER_NEAR.search(before)
+                        or _PLACEHOLDER_AFTER.match(text, end) or _source_line(doc, start) in layout):
+                    continue  # layout, or a blank left for a date or number
+            variant = "zero-width" if invisible else "nbsp" if nbsp else "before-punct" if expected == "" else "double"
+            span_end = end + 1 if variant == "before-punct" else end
+            first_invisible = next((c for c in run if c in _INVISIBLE), " ")
+            yield self.violation(Span(start, span_end), variant, fix=Fix((Edit(Span(start, end), expected),)),
+                                 in_source=True, punct=text[end], code=f"{ord(first_invisible):04X}")
+
+
+# --- UNI005 ---------------------------------------------------------------------------------
+
+_PAIRS = {"(": ")", "[": "]", "“": "”"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_BRACKETS = re.compile(r"[()\[\]“”\"]")
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
+
+
+class Unbalanced(Rule):
+    code = "UNI005"
+    name = "unbalanced"
+    family = "UNI"
+    severity = Severity.WARNING
+    messages = {
+        "open": {
+            "vi": "Dấu mở “{char}” không có dấu đóng “{other}” trong đoạn",
+            "en": "The opening “{char}” has no closing “{other}” in its paragraph",
+        },
+        "close": {
+            "vi": "Dấu đóng “{char}” không có dấu mở “{other}” trong đoạn",
+            "en": "The closing “{char}” has no opening “{other}” in its paragraph",
+        },
+        "mismatch": {
+            "vi": "Ngoặc kép mở bằng “ nhưng đóng bằng \"; đóng bằng ”",
+            "en": "A quotation opened with “ is closed with \"; close it with ”",
+        },
+        "straight": {
+            "vi": "Số dấu ngoặc kép \" trong đoạn là số lẻ: thiếu một dấu",
+            "en": "An odd number of \" in the paragraph: one is missing",
+        },
+    }
+    summary = {
+        "vi": "Trong mỗi đoạn, dấu ngoặc đơn, ngoặc vuông và ngoặc kép có đủ cặp mở và đóng.",
+        "en": "In each paragraph, parentheses, brackets and quotation marks come in opening and closing pairs.",
+    }
+    rationale = {
+        "vi": "Thiếu dấu đóng ngoặc làm người đọc không biết phần chú thích hay trích dẫn kết thúc ở đâu, nhất là "
+              "khi trích tên văn bản. Các ký hiệu liệt kê như “a)”, “1)” không phải dấu đóng ngoặc.",
+        "en": "A missing closing bracket leaves the reader unsure where a note or a quotation ends, especially a "
+              "quoted document title. List markers such as “a)”, “1)” are not closing brackets.",
+    }
+    bad = "Thực hiện Kế hoạch số 12/KH-UBND (gọi tắt là Kế hoạch 12 về chuyển đổi số.\n"
+    good = "Thực hiện Kế hoạch số 12/KH-UBND (gọi tắt là Kế hoạch 12) về chuyển đổi số.\n"
+
+    def check(self, doc):
+        for line in doc.lines:
+            if line.kind in _LAYOUT or not _BRACKETS.search(line.text):
+                continue
+            text = line.text
+            enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
+            stack: list[int] = []
+            straight = []
+            for m in _BRACKETS.finditer(text):
+                ch, at = m.group(), m.start()
+                if ch == '"':
+                    if stack and text[stack[-1]] == "“":  # “… closed by a straight quote
+                        stack.pop()
+                        yield self.violation(line.sub_span(at, at + 1), "mismatch")
+                    else:
+                        straight.append(at)
+                elif ch in _PAIRS:
+                    stack.append(at)
+                elif stack and text[stack[-1]] == _CLOSERS[ch]:
+                    stack.pop()
+                elif at not in enumerators:  # "a)", "1)" list a paragraph's items
+                    yield self.violation(line.sub_span(at, at + 1), "close", char=ch, other=_CLOSERS[ch])
+            for at in stack:
+                yield self.violation(line.sub_span(at, at + 1), "open", char=text[at], other=_PAIRS[text[at]])
+            if len(straight) % 2:
+                at = straight[-1]
+                yield self.violation(line.sub_span(at, at + 1), "straight")
+
+
+# --- UNI006 ---------------------------------------------------------------------------------
+
+_MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â€)")
+_TCVN3 = "¨©ª«¬®µ¶·¸¹º»¼½¾"
+_LEGACY = re.compile(rf"(?<=[A-Za-z])[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]|[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ](?=[A-Za-z])")
+_VNI = re.compile("[aeiouyAEIOUY][äåæçëïöøûÄÅÆÇËÏÖØÛ]")  # VNI writes a vowel, then its mark: "Vieät"
+_MIN_WORDS = 3
+
+
+class LegacyEncoding(Rule):
+    code = "UNI006"
+    name = "legacy-encoding"
+    family = "UNI"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "vi": "Văn bản có chữ ở bảng mã cũ {encoding} ({count} chỗ, như {sample}); chuyển sang Unicode (ví dụ "
+                  "bằng công cụ chuyển mã của Unikey) rồi kiểm tra lại",
+            "en": "The text holds words in the old {encoding} encoding ({count} places, such as {sample}); convert "
+                  "it to Unicode (e.g. with Unikey's converter) and check again",
+        },
+    }
+    summary = {
+        "vi": "Văn bản ở Unicode, không lẫn chữ gõ bằng bảng mã cũ (TCVN3/ABC, VNI) hay chữ UTF-8 bị đọc sai mã.",
+        "en": "The text is Unicode, with no words typed in an old encoding (TCVN3/ABC, VNI) and no mis-decoded "
+              "UTF-8.",
+    }
+    rationale = {
+        "vi": "Chữ ở bảng mã cũ chỉ đọc được với phông .VnTime hay VNI-Times; trên máy khác thành “Céng hoµ x· "
+              "héi”. Báo một lần cho cả văn bản, khi có từ ba chỗ trở lên, để không báo nhầm một ký hiệu lẻ.",
+        "en": "Text in an old encoding is readable only with the .VnTime or VNI-Times fonts; elsewhere it shows as "
+              "“Céng hoµ x· héi”. Reported once per document, from three places up, so a lone symbol is not "
+              "taken for one.",
+    }
+    bad = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n"
+    good = "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+
+    def check(self, doc):
+        text = doc.source
+        if text.isascii():
+            return
+        for pattern, encoding in ((_MOJIBAKE, {"vi": "(UTF-8 bị đọc như Windows-1252)",
+                                                "en": "(UTF-8 read as Windows-1252)"}),
+                                  (_LEGACY, None)):
+            found = list(pattern.finditer(text))
+            if len(found) < _MIN_WORDS:
+                continue
+            if encoding is None:
+                vni = len(_VNI.findall(text))
+                name = "VNI" if vni * 2 >= len(found) else "TCVN3 (ABC)"
+                encoding = {"vi": name, "en": name}
+            first = found[0]
+            start, end = _word_around(text, first.start(), first.end())
+            yield self.violation(Span(start, end), in_source=True, encoding=encoding, count=len(found),
+                                 sample=quote(text[start:end]))
+            return
+
+
+# --- UNI007 ---------------------------------------------------------------------------------
+
+_DASHED = re.compile(r"(?P<a>[^\W\d_]+)[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
+_DASH_NAMES = {"-": "-", "–": "–", "—": "—"}
+
+
+class DashStyle(Rule):
+    code = "UNI007"
+    name = "dash-style"
+    family = "UNI"
+    severity = Severity.INFO
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Tên {name} được viết với hai loại gạch: “{dash}” ở đây, “{other}” ở {count} chỗ khác; nên thống "
+                  "nhất (Nghị định 30/2020/NĐ-CP viết “ - ”)",
+            "en": "The name {name} is written with two kinds of dash: “{dash}” here, “{other}” in {count} other "
+                  "places; use one (Decree 30/2020/NĐ-CP writes “ - ”)",
+        },
+    }
+    summary = {
+        "vi": "Một tên cơ quan có gạch nối (“Lao động - Thương binh và Xã hội”) viết cùng một loại gạch trong cả "
+              "văn bản.",
+        "en": "An agency name with a dash (“Lao động - Thương binh và Xã hội”) uses one kind of dash throughout.",
+    }
+    rationale = {
+        "vi": "“Sở Lao động – Thương binh và Xã hội” và “Sở Lao động - Thương binh và Xã hội” là một cơ quan, "
+              "nhưng viết hai kiểu thì tìm kiếm bỏ sót và văn bản thiếu nhất quán. Báo ở các chỗ dùng kiểu ít "
+              "hơn; sửa theo kiểu dùng nhiều hơn (không an toàn tuyệt đối nên cần --unsafe-fixes).",
+        "en": "“Sở Lao động – Thương binh và Xã hội” and “Sở Lao động - Thương binh và Xã hội” are one body, but "
+              "two spellings make search miss and the document inconsistent. Reported where the less used style "
+              "appears; the fix writes the more used one (unsafe: needs --unsafe-fixes).",
+    }
+    bad = ("Sở Lao động – Thương binh và Xã hội chủ trì.\nSở Lao động - Thương binh và Xã hội tổng hợp.\n"
+           "Sở Lao động - Thương binh và Xã hội báo cáo.\n")
+    good = ("Sở Lao động - Thương binh và Xã hội chủ trì.\nSở Lao động - Thương binh và Xã hội tổng hợp.\n"
+            "Sở Lao động - Thương binh và Xã hội báo cáo.\n")
+
+    def check(self, doc):
+        text = doc.text
+        if "–" not in text and "—" not in text:
+            return
+        by_name: dict[tuple[str, str], list[re.Match]] = {}
+        for m in _DASHED.finditer(text):
+            by_name.setdefault((fold(m["a"]), fold(m["b"])), []).append(m)
+        for matches in by_name.values():
+            styles = Counter(m["dash"] for m in matches)
+            if len(styles) < 2:
+                continue
+            (common, _), *rest = styles.most_common()
+            for m in matches:
+                if m["dash"] == common:
+                    continue
+                dash_at = m.start("dash")
+                fix = Fix((Edit(Span(dash_at, dash_at + 1), common),), safe=False)
+                yield self.violation(Span(m.start(), m.end()), fix=fix, name=quote(m.group()), dash=m["dash"],
+                                     other=common, count=styles[common])

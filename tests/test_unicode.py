@@ -1,0 +1,81 @@
+"""The Unicode rules and their fixes: fixes stay inside their findings, and fixing is idempotent."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import lint
+from draftlint import data
+from draftlint.fixes import apply_fixes
+
+WORDS = ["Tăng", "cường", "công", "tác", "tuyên", "truyền", "Đẩy", "mạnh", "hiện", "đại", "hóa", "Ủy", "ban",
+         "nhân", "dân", "tỉnh", "Kế", "hoạch", "số", "12/KH-UBND", "năm", "2025", "(Văn", "phòng", "Sở)"]
+GAPS = [" ", " ", " ", "  ", "   ", "\u00a0", " \u200b", "\u200b", " ,", ",", ".", "\n", "\n\n"]
+FIXING = ["UNI001", "UNI002", "UNI004"]
+
+
+@st.composite
+def drafts(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 30))):
+        word = draw(st.sampled_from(WORDS))
+        form = draw(st.sampled_from(["as is", "as is", "decomposed", "eth"]))
+        if form == "decomposed":
+            word = unicodedata.normalize("NFD", word)
+        elif form == "eth":
+            word = word.replace("Đ", "Ð")
+        parts += [word, draw(st.sampled_from(GAPS))]
+    return "".join(parts).lstrip(" ,.\u00a0\u200b") + "\n"
+
+
+def _fix(text: str) -> str:
+    return apply_fixes(text, lint(text, select=FIXING))
+
+
+@settings(max_examples=80, deadline=None)
+@given(drafts())
+def test_fixes_stay_inside_their_findings(text):
+    for finding in lint(text, select=FIXING):
+        assert finding.fix is not None, finding.code
+        for edit in finding.fix.edits:
+            assert finding.start <= edit.start <= edit.end <= finding.end, (finding.code, finding.message)
+
+
+@settings(max_examples=80, deadline=None)
+@given(drafts())
+def test_fixing_twice_is_fixing_once(text):
+    once = _fix(text)
+    assert _fix(once) == once
+    assert lint(once, select=["UNI001", "UNI002"]) == []
+    assert unicodedata.is_normalized("NFC", once) or "\u0306" in once
+
+
+@settings(max_examples=60, deadline=None)
+@given(drafts())
+def test_fixing_changes_only_what_nfc_and_spacing_change(text):
+    """Letters are never added or dropped: the fixed text equals the original once both are
+    composed, with Đ for Ð, and with every run of spaces read as one."""
+    def letters(t):
+        t = unicodedata.normalize("NFC", t).replace("Ð", "Đ")
+        return "".join(c for c in t if c.isalnum())
+    assert letters(_fix(text)) == letters(text)
+
+
+def test_the_confusables_table():
+    table = data.load("confusables.toml")["confusable"]
+    assert table["Ð"] == "Đ" and table["ð"] == "đ"
+    for found, meant in table.items():
+        assert len(found) == len(meant) == 1 and found != meant
+        assert meant.isascii() or meant in "Đđ"
+        assert unicodedata.name(found).split()[0] in ("LATIN", "CYRILLIC", "GREEK")
+
+
+def test_json_reports_a_fix():
+    [finding] = lint("Ðẩy mạnh cải cách hành chính.\n", select=["UNI001"])
+    from draftlint.reporters.json_report import as_dict
+    fix = as_dict(finding)["fix"]
+    assert fix == {"applicability": "safe",
+                   "edits": [{"content": "Đ", "line": 1, "column": 1, "end_line": 1, "end_column": 2}]}
