@@ -79,3 +79,20 @@ def test_json_reports_a_fix():
     fix = as_dict(finding)["fix"]
     assert fix == {"applicability": "safe",
                    "edits": [{"content": "Đ", "line": 1, "column": 1, "end_line": 1, "end_column": 2}]}
+
+
+def test_the_word_lists():
+    table = data.load("words.toml")
+    for key in ("compounds", "repeats"):
+        values = table[key]
+        assert len(values) == len(set(values)), key
+        assert all(v == v.lower() and len(v.split()) == 2 for v in values), key
+    assert all(a == b for a, b in (v.split() for v in table["repeats"]))
+
+
+def test_removing_a_repeated_word():
+    text = "Phát huy vai trò của của các tổ chức; triển khai hỗ trợ hỗ trợ nhà ở.\n"
+    assert apply_fixes(text, lint(text, select=["SPL001"])) == \
+        "Phát huy vai trò của các tổ chức; triển khai hỗ trợ nhà ở.\n"
+    wrapped = "Tiếp tục đổi mới giáo dục\ndục nghề nghiệp theo hướng mở.\n"
+    assert apply_fixes(wrapped, lint(wrapped, select=["SPL001"])) == "Tiếp tục đổi mới giáo dục nghề nghiệp theo hướng mở.\n"

@@ -1,0 +1,77 @@
+"""SPL — spelling: words written twice in a row."""
+
+from __future__ import annotations
+
+import re
+
+from draftlint.data import fold
+from draftlint.rule import Edit, Fix, Rule, Severity, quote
+from draftlint.words import deliberate_repeats, is_compound
+
+_WORD = re.compile(r"[^\W\d_]+")
+_GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
+
+
+class RepeatedWord(Rule):
+    code = "SPL001"
+    name = "repeated-word"
+    family = "SPL"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "word": {
+            "vi": "Từ {word} viết hai lần liền nhau",
+            "en": "The word {word} is written twice in a row",
+        },
+        "phrase": {
+            "vi": "Cụm từ {word} viết hai lần liền nhau",
+            "en": "The phrase {word} is written twice in a row",
+        },
+    }
+    summary = {
+        "vi": "Không có từ hay cụm hai từ viết lặp liền nhau (“của của”, “hỗ trợ hỗ trợ”), kể cả khi xuống dòng "
+              "giữa hai lần.",
+        "en": "No word or two-word phrase written twice in a row (“của của”, “hỗ trợ hỗ trợ”), also across a "
+              "line break.",
+    }
+    rationale = {
+        "vi": "Từ lặp là lỗi soạn thảo thường gặp khi sửa đi sửa lại một câu. Không báo khi hai lần thuộc hai từ "
+              "khác nhau (“hành vi vi phạm”, “cơ quan quan tâm”, “nhà giáo giáo dục”), khi có dấu câu ở giữa "
+              "(“đào tạo, đào tạo lại”), với số, và với từ láy cố ý (“dần dần”, “người người”). Sửa tự động an "
+              "toàn: xóa lần lặp thứ hai.",
+        "en": "A doubled word is a common slip when a sentence is edited over and over. Not reported when the two "
+              "belong to different words (“hành vi vi phạm”, “cơ quan quan tâm”, “nhà giáo giáo dục”), with "
+              "punctuation between (“đào tạo, đào tạo lại”), for numbers, and for deliberate reduplication "
+              "(“dần dần”, “người người”). The fix is safe: the second one is removed.",
+    }
+    bad = "Nâng cao chất lượng giáo dục dục nghề nghiệp cho cho học sinh.\n"
+    good = "Nâng cao chất lượng giáo dục nghề nghiệp cho học sinh; xử lý các hành vi vi phạm.\n"
+
+    def check(self, doc):
+        repeats = deliberate_repeats()
+        for line in doc.lines:
+            text = line.text
+            words = list(_WORD.finditer(text))
+            keys = [fold(w.group()) for w in words]
+            joined = [i + 1 < len(words) and bool(_GAP.fullmatch(text, words[i].end(), words[i + 1].start()))
+                      for i in range(len(words))]
+            for i in range(len(words) - 1):
+                if not joined[i]:
+                    continue
+                if keys[i] == keys[i + 1]:
+                    if f"{keys[i]} {keys[i]}" in repeats:
+                        continue
+                    if (i > 0 and joined[i - 1] and i + 2 < len(words) and joined[i + 1]
+                            and is_compound(keys[i - 1], keys[i]) and is_compound(keys[i + 1], keys[i + 2])):
+                        continue  # "hành vi vi phạm": two words meeting
+                    yield self._found(line, words[i], words[i + 1], "word")
+                elif (i + 3 < len(words) and joined[i + 1] and joined[i + 2]
+                      and keys[i] == keys[i + 2] and keys[i + 1] == keys[i + 3]):
+                    yield self._found(line, words[i], words[i + 3], "phrase", words[i + 1])
+
+    def _found(self, line, first, last, variant, first_end=None):
+        text = line.text
+        end_of_first = (first_end or first).end()
+        shown = text[first.start():end_of_first]
+        fix = Fix((Edit(line.sub_span(end_of_first, last.end()), ""),))
+        return self.violation(line.sub_span(first.start(), last.end()), variant, fix=fix, word=quote(shown))
