@@ -28,7 +28,7 @@ from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
 _CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
-_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers"}
+_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms"}
 FAIL_ON = ("error", "warning", "info")
 
 
@@ -47,6 +47,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_types: dict[str, list[str]] = field(default_factory=dict)  # name → codes
     issuers: dict[str, list[str]] = field(default_factory=dict)  # code → names
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # abbreviation → expansions
 
     @property
     def root(self) -> Path:
@@ -135,7 +136,15 @@ def _parse(table: dict, path: Path) -> Config:
                 if not _CODE.fullmatch(code):
                     raise ConfigError(f"{path}: '{key}.{name}': {code!r} is not a code (capitals, like QCPH or BQLKKT)")
         extra[key] = entries
+    acronyms = table.get("acronyms", {})
+    if not isinstance(acronyms, dict):
+        raise ConfigError(f"{path}: 'acronyms' must be a table, e.g. [tool.draftlint.acronyms]")
+    acronyms = {k: list(_strings(v, f"acronyms.{k}", path)) for k, v in acronyms.items()}
+    for abbr in acronyms:
+        if not re.fullmatch(r"[A-ZĐ][A-ZĐ&\-]+(?: (?:INDEX|Index))?", abbr):
+            raise ConfigError(f"{path}: 'acronyms': {abbr!r} is not an acronym (capitals, like SNNMT or PAR INDEX)")
     return Config(
+        acronyms=acronyms,
         document_types=extra["document-types"],
         issuers=extra["issuers"],
         path=path,

@@ -116,7 +116,7 @@ class Engine:
         lang = cli.lang or config.lang or "vi"
         from .data import vocabulary
 
-        words = vocabulary().extended(config.document_types, config.issuers)
+        words = vocabulary().extended(config.document_types, config.issuers, config.acronyms)
         settings = Settings(instances, severities, fail_on, lang, words)
         self._settings[id(config)] = (config, settings)
         return settings

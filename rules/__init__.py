@@ -6,6 +6,7 @@ BUILTIN_MODULES = (
     "draftlint.rules.citations",
     "draftlint.rules.tasks",
     "draftlint.rules.dates",
+    "draftlint.rules.acronyms",
     "draftlint.rules.spelling",
     "draftlint.rules.unicode",
     "draftlint.rules.input",

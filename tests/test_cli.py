@@ -285,6 +285,8 @@ def test_explicit_config_file(tmp_path, capsys):
         ('[issuers]\n"bq lkkt" = ["Ban quản lý"]\n', "is not a code"),
         ('[document-types]\n"" = ["QC"]\n', "empty name"),
         ("[issuers]\nBQLKKT = 3\n", "must be a list of strings"),
+        ('[acronyms]\n"snnmt" = ["Sở Nông nghiệp và Môi trường"]\n', "is not an acronym"),
+        ('acronyms = ["SNNMT"]\n', "'acronyms' must be a table"),
     ],
 )
 def test_invalid_configuration_is_one_clear_line(tmp_path, config, fragment):
@@ -446,3 +448,14 @@ def test_a_list_option_must_hold_strings(tmp_path, capsys):
     assert check_json(capsys, str(draft))[0] == 2
     (tmp_path / ".draftlint.toml").write_text('[rules.TSK003]\nunits = ["Văn phòng Sở"]\n', encoding="utf-8")
     assert check_json(capsys, "--select", "TSK001,TSK002,TSK003", str(draft)) == (0, [])
+
+
+def test_configured_acronyms_need_no_definition(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Phối hợp với SNNMT và Uỷ ban nhân dân các huyện triển khai thực hiện.\n", encoding="utf-8")
+    code, findings = check_json(capsys, "--select", "ABB", str(draft))
+    assert [f["message"] for f in findings] == [
+        "Chữ viết tắt SNNMT chưa được giải thích: lần dùng đầu tiên viết “cụm từ đầy đủ (SNNMT)”"]
+    (tmp_path / ".draftlint.toml").write_text('[acronyms]\nSNNMT = ["Sở Nông nghiệp và Môi trường"]\n',
+                                              encoding="utf-8")
+    assert check_json(capsys, "--select", "ABB", str(draft)) == (0, [])

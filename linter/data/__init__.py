@@ -88,9 +88,11 @@ _LOCAL = re.compile(r"S[A-ZĐ]{2,}\Z")  # a provincial department: SNV, SLĐTBXH
 class Vocabulary:
     """The document types and issuers a draft's citations are read against."""
 
-    def __init__(self, types: tuple[DocumentType, ...], issuer_list: tuple[Issuer, ...]) -> None:
+    def __init__(self, types: tuple[DocumentType, ...], issuer_list: tuple[Issuer, ...],
+                 acronyms: dict[str, list[str]] | None = None) -> None:
         self.types = types
         self.issuers = issuer_list
+        self.acronyms = dict(acronyms or {})  # the configuration's own: abbreviation → expansions
         self.type_by_name = {fold(t.name): t for t in types}
         self.type_codes = {code for t in types for code in t.codes}
         self.issuer_by_code = {i.code: i for i in issuer_list}
@@ -103,13 +105,15 @@ class Vocabulary:
             reverse=True,
         )
 
-    def extended(self, extra_types: dict[str, list[str]], extra_issuers: dict[str, list[str]]) -> "Vocabulary":
-        """This vocabulary plus a configuration's own types (name → codes) and issuers (code → names).
+    def extended(self, extra_types: dict[str, list[str]], extra_issuers: dict[str, list[str]],
+                 extra_acronyms: dict[str, list[str]] | None = None) -> "Vocabulary":
+        """This vocabulary plus a configuration's own types (name → codes), issuers (code → names)
+        and acronyms (abbreviation → expansions).
 
         An entry that is already known gains the configured codes or names and keeps what it
         was (a Party issuer stays one, a Nghị định stays normative).
         """
-        if not extra_types and not extra_issuers:
+        if not extra_types and not extra_issuers and not extra_acronyms:
             return self
         types = {fold(t.name): t for t in self.types}
         for name, codes in extra_types.items():
@@ -126,7 +130,7 @@ class Vocabulary:
                 issuer_list[code] = Issuer(code=code, names=tuple(names))
             else:
                 issuer_list[code] = replace(known, names=tuple(dict.fromkeys((*known.names, *names))))
-        return Vocabulary(tuple(types.values()), tuple(issuer_list.values()))
+        return Vocabulary(tuple(types.values()), tuple(issuer_list.values()), {**self.acronyms, **(extra_acronyms or {})})
 
     @staticmethod
     def is_local(code: str) -> bool:

@@ -1,0 +1,224 @@
+"""ABB — acronyms: defined before use, defined once, and matching what they stand for."""
+
+from __future__ import annotations
+
+from draftlint.acronyms import acronyms, edit_distance_one, fold_keep, glossary, is_anagram
+from draftlint.data import fold
+from draftlint.rule import Edit, Fix, Rule, Severity, quote
+
+
+def _known_codes(doc) -> set[str]:
+    """Type and issuer codes of number-symbols (KH, QĐ, UBND, TW …): never acronyms to define."""
+    words = doc.vocabulary
+    if words is None:
+        return set()
+    return set(words.type_codes) | set(words.issuer_by_code)
+
+
+def _typo_of(doc, use_key: str) -> str | None:
+    """The acronym defined in the draft that an undefined one is probably a slip for: the same
+    letters in another order (PAIP for PAPI), or one letter off (LĐBTXH for LĐTBXH)."""
+    if len(use_key) < 3:
+        return None
+    for defined in acronyms(doc).defined():
+        if is_anagram(use_key, defined) or (len(defined) >= 4 and edit_distance_one(use_key, defined)):
+            return defined
+    return None
+
+
+def _undefined_uses(doc):
+    """Uses of acronyms the draft never defines, that are not common nor codes."""
+    found = acronyms(doc)
+    defined = found.defined()
+    words = glossary(doc)
+    codes = _known_codes(doc)
+    for use in found.uses:
+        entry = words.get(use.key)
+        if use.key in defined or use.key in codes or (entry is not None and entry.common):
+            continue
+        yield use, entry
+
+
+def _earlier_phrase(d, definitions):
+    """An earlier definition whose phrase stands right before this one's brackets."""
+    before = fold_keep(d.line.text[: d.span.start - d.line.span.start].rstrip(" \t(").rstrip())
+    for e in definitions:
+        if e is d:
+            return None
+        if e.phrase is not None and before.endswith(fold(e.phrase)):
+            return e
+    return None
+
+
+class AcronymMismatch(Rule):
+    code = "ABB001"
+    name = "acronym-mismatch"
+    family = "ABB"
+    severity = Severity.ERROR
+    messages = {
+        "glossary": {
+            "vi": "{phrase} viết tắt là {expected}, không phải {abbr}{meaning}; sửa thành {expected}",
+            "en": "{phrase} is abbreviated {expected}, not {abbr}{meaning}; write {expected}",
+        },
+        "document": {
+            "vi": "{phrase} đã được viết tắt là {expected} ở dòng {line}; ở đây lại là {abbr}",
+            "en": "{phrase} was abbreviated {expected} on line {line}; here it is {abbr}",
+        },
+        "typo": {
+            "vi": "{abbr} chưa được định nghĩa; có lẽ là {expected} (định nghĩa ở dòng {line})",
+            "en": "{abbr} is never defined; probably {expected} (defined on line {line})",
+        },
+    }
+    summary = {
+        "vi": "Chữ viết tắt khớp với cụm từ đầy đủ của nó, theo chính văn bản và bảng chữ viết tắt thông dụng "
+              "(“Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)”, không phải “(CPI)”); không dùng chữ viết tắt đảo "
+              "chữ hay sai một chữ so với chữ đã định nghĩa (PAIP cho PAPI).",
+        "en": "An acronym matches its expansion, as the document and the glossary of common acronyms give it "
+              "(“Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)”, not “(CPI)”); no acronym that is an anagram or one "
+              "letter off one the document defines (PAIP for PAPI).",
+    }
+    rationale = {
+        "vi": "Viết nhầm chữ viết tắt làm người đọc hiểu sang chỉ số khác: CPI là Chỉ số giá tiêu dùng, PCI là "
+              "Chỉ số năng lực cạnh tranh cấp tỉnh. CPI dùng đúng nghĩa “Chỉ số giá tiêu dùng” không bị báo. "
+              "Bảng chữ viết tắt là tệp dữ liệu trong gói; cơ quan thêm chữ của mình ở mục acronyms của cấu hình.",
+        "en": "A mistyped acronym sends the reader to another index: CPI is the consumer price index, PCI the "
+              "provincial competitiveness index. CPI used for “Chỉ số giá tiêu dùng” is not reported. The "
+              "glossary is a data file in the package; an office adds its own under acronyms in the "
+              "configuration.",
+    }
+    bad = "Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (CPI) của tỉnh.\n"
+    good = "Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh; kiểm soát Chỉ số giá tiêu dùng (CPI).\n"
+    fixable = True
+
+    def check(self, doc):
+        found = acronyms(doc)
+        words = glossary(doc)
+        seen_phrases: dict[str, object] = {}
+        for d in found.definitions:
+            if d.glossary_key is not None and d.glossary_key != d.key and not (
+                    d.phrase is not None and words.means(d.key, d.phrase)):
+                entry = words.get(d.key)
+                meaning = ""
+                if entry is not None and entry.expansions:
+                    meaning = {"vi": f" ({d.abbr} là “{entry.shown}”)", "en": f" ({d.abbr} stands for “{entry.shown}”)"}
+                expected = words.get(d.glossary_key).abbr
+                yield self.violation(d.span, "glossary", fix=Fix((Edit(d.span, expected),), safe=False),
+                                     phrase=quote(d.phrase), expected=expected, abbr=d.abbr, meaning=meaning)
+                continue
+            if d.phrase is None:
+                earlier = _earlier_phrase(d, found.definitions)
+            else:
+                earlier = seen_phrases.setdefault(fold(d.phrase), d)
+            if earlier is not None and earlier is not d and earlier.key != d.key:
+                yield self.violation(d.span, "document", fix=Fix((Edit(d.span, earlier.abbr),), safe=False),
+                                     phrase=quote(earlier.phrase), expected=earlier.abbr, abbr=d.abbr,
+                                     line=earlier.line.first_line)
+        defined = found.defined()
+        for use, entry in _undefined_uses(doc):
+            if entry is not None:
+                continue  # a known acronym, only undefined: ABB002's
+            target = _typo_of(doc, use.key)
+            if target is not None:
+                first = defined[target]
+                yield self.violation(use.span, "typo", fix=Fix((Edit(use.span, first.abbr),), safe=False),
+                                     abbr=use.abbr, expected=first.abbr, line=first.line.first_line)
+
+
+class AcronymUndefined(Rule):
+    code = "ABB002"
+    name = "acronym-undefined"
+    family = "ABB"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Chữ viết tắt {abbr} chưa được giải thích: lần dùng đầu tiên viết “cụm từ đầy đủ ({abbr})”",
+            "en": "The acronym {abbr} is never explained: write “full phrase ({abbr})” at its first use",
+        },
+        "known": {
+            "vi": "Chữ viết tắt {abbr} chưa được giải thích: lần dùng đầu tiên viết “{phrase} ({abbr})”",
+            "en": "The acronym {abbr} is never explained: write “{phrase} ({abbr})” at its first use",
+        },
+    }
+    summary = {
+        "vi": "Chữ viết tắt (trừ loại thông dụng như UBND, HĐND, BHXH và mã trong số, ký hiệu) được giải thích "
+              "một lần dạng “cụm từ đầy đủ (CHỮ VIẾT TẮT)” trước khi dùng.",
+        "en": "An acronym (other than common ones such as UBND, HĐND, BHXH, and the codes of number-symbols) is "
+              "introduced once as “full phrase (ACRONYM)” before it is used.",
+    }
+    rationale = {
+        "vi": "Người đọc văn bản không phải ai cũng biết GDNN, ATLĐ hay PAPI là gì. Báo một lần cho mỗi chữ, ở "
+              "lần dùng đầu tiên; chữ có trong bảng thông dụng thì kèm gợi ý cụm từ đầy đủ.",
+        "en": "Not every reader knows what GDNN, ATLĐ or PAPI stand for. Reported once per acronym, at its first "
+              "use; for one in the glossary the message offers its expansion.",
+    }
+    bad = "Đẩy mạnh hoạt động GDNN trên địa bàn tỉnh.\n"
+    good = "Đẩy mạnh hoạt động giáo dục nghề nghiệp (GDNN) trên địa bàn tỉnh; phát triển GDNN gắn với việc làm.\n"
+
+    def check(self, doc):
+        reported: set[str] = set()
+        for use, entry in _undefined_uses(doc):
+            if use.key in reported:
+                continue
+            reported.add(use.key)
+            if entry is None:
+                if _typo_of(doc, use.key) is not None:
+                    continue  # ABB001 says what it probably is
+                yield self.violation(use.span, abbr=use.abbr)
+            else:
+                yield self.violation(use.span, "known", abbr=use.abbr, phrase=entry.shown)
+
+
+class AcronymRedefined(Rule):
+    code = "ABB003"
+    name = "acronym-redefined"
+    family = "ABB"
+    severity = Severity.WARNING
+    messages = {
+        "twice": {
+            "vi": "{abbr} đã được định nghĩa là {first} ở dòng {line}; ở đây lại là {phrase}",
+            "en": "{abbr} was defined as {first} on line {line}; here it is {phrase}",
+        },
+        "late": {
+            "vi": "{abbr} được dùng trước khi định nghĩa (định nghĩa ở dòng {line})",
+            "en": "{abbr} is used before it is defined (defined on line {line})",
+        },
+    }
+    summary = {
+        "vi": "Mỗi chữ viết tắt được định nghĩa một lần, với một nghĩa, trước lần dùng đầu tiên.",
+        "en": "Each acronym is defined once, with one meaning, before its first use.",
+    }
+    rationale = {
+        "vi": "Một chữ viết tắt hai nghĩa làm văn bản mơ hồ; định nghĩa sau khi đã dùng thì lần dùng đầu không "
+              "có gì giải thích. Hai cách viết của cùng một cụm từ trong bảng chữ viết tắt (“Chỉ số năng lực cạnh "
+              "tranh” và “… cấp tỉnh”) không bị coi là hai nghĩa.",
+        "en": "An acronym with two meanings makes the text ambiguous; one defined after its first use leaves that "
+              "use unexplained. Two spellings of one glossary expansion (“Chỉ số năng lực cạnh tranh” and “… cấp "
+              "tỉnh”) are not two meanings.",
+    }
+    bad = "Đẩy mạnh hoạt động GDNN.\nNâng cao chất lượng giáo dục nghề nghiệp (GDNN).\n"
+    good = "Nâng cao chất lượng giáo dục nghề nghiệp (GDNN); đẩy mạnh hoạt động GDNN.\n"
+
+    def check(self, doc):
+        found = acronyms(doc)
+        words = glossary(doc)
+        first: dict[str, object] = {}
+        for d in found.definitions:
+            earlier = first.setdefault(d.key, d)
+            if earlier is d or d.phrase is None or earlier.phrase is None:
+                continue
+            if fold(d.phrase) == fold(earlier.phrase) or (words.means(d.key, d.phrase)
+                                                         and words.means(d.key, earlier.phrase)):
+                continue
+            yield self.violation(d.span, "twice", abbr=d.abbr, first=quote(earlier.phrase), phrase=quote(d.phrase),
+                                 line=earlier.line.first_line)
+        defined = found.defined()
+        reported: set[str] = set()
+        for use in found.uses:
+            definition = defined.get(use.key)
+            if definition is None or use.key in reported or use.span.start >= definition.span.start:
+                continue
+            entry = words.get(use.key)
+            if entry is not None and entry.common:
+                continue
+            reported.add(use.key)
+            yield self.violation(use.span, "late", abbr=use.abbr, line=definition.line.first_line)
