@@ -9,5 +9,6 @@ BUILTIN_MODULES = (
     "draftlint.rules.acronyms",
     "draftlint.rules.spelling",
     "draftlint.rules.unicode",
+    "draftlint.rules.capitalisation",
     "draftlint.rules.input",
 )

@@ -1,0 +1,318 @@
+"""CAP — capitalisation, as Nghị định 30/2020/NĐ-CP, Phụ lục II sets it: cited document types,
+references to parts of a document, agency names, sentence starts, and Nhân dân / Nhà nước."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from draftlint import data, tagger
+from draftlint.data import _fold_same_length, fold
+from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
+
+_LAYOUT = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
+                     tagger.SIGNAME, tagger.RECIPIENT, tagger.NOINHAN, tagger.TITLE})
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    return data.load("capitalisation.toml")
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _lines(doc):
+    return (line for line in doc.lines if line.kind not in _LAYOUT)
+
+
+# --- CAP001 ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _cited_type() -> re.Pattern:
+    # Every type name, matched in any case and longest first, so "Pháp lệnh" is not read as "lệnh".
+    names = sorted({t.name for t in data.document_types()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(rf"(?<![\w/])(?P<type>{alternation})[ \t]+số[ \t]*(?=[\d.…_]|[ \t]+/)", re.I)
+
+
+class CitedTypeCase(Rule):
+    code = "CAP001"
+    name = "cited-type-case"
+    family = "CAP"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Tên loại văn bản đứng trước “số” viết hoa chữ đầu: {text} → {expected}",
+            "en": "A document type before “số” is capitalised: {text} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Tên loại văn bản có số, ký hiệu cụ thể viết hoa chữ cái đầu: “Quyết định số 12/QĐ-UBND”.",
+        "en": "A document type followed by its number is capitalised: “Quyết định số 12/QĐ-UBND”.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục V.6: tên loại văn bản khi viện dẫn kèm số, ký hiệu thì "
+              "viết hoa chữ cái đầu (“theo Quyết định số 12/QĐ-UBND”). Không báo khi “số” không đứng trước số "
+              "hiệu (“kế hoạch số hóa”). Sửa tự động an toàn.",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, V.6: a document type cited with its number is capitalised "
+              "(“theo Quyết định số 12/QĐ-UBND”). Not reported when “số” is not followed by a number (“kế hoạch "
+              "số hóa”). The fix is safe.",
+    }
+    bad = "Thực hiện quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND tỉnh về chuyển đổi số.\n"
+    good = "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND tỉnh; xây dựng kế hoạch số hóa hồ sơ.\n"
+
+    def check(self, doc):
+        pattern = _cited_type()
+        for line in _lines(doc):
+            if "số" not in line.text:
+                continue
+            for m in pattern.finditer(line.text):
+                word = m["type"]
+                if not word[0].islower():
+                    continue
+                span = line.sub_span(m.start("type"), m.start("type") + 1)
+                yield self.violation(line.sub_span(m.start("type"), m.end("type")),
+                                     fix=Fix((Edit(span, word[0].upper()),)),
+                                     text=quote(m.group().strip()), expected=quote(_capitalised(m.group().strip())))
+
+
+# --- CAP002 ---------------------------------------------------------------------------------
+
+_PART_LOWER = re.compile(r"(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
+_CLAUSE_UPPER = re.compile(r"(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
+
+
+class PartReferenceCase(Rule):
+    code = "CAP002"
+    name = "part-reference-case"
+    family = "CAP"
+    severity = Severity.INFO
+    fixable = True
+    messages = {
+        "upper": {
+            "vi": "“{word}” trong viện dẫn viết hoa: {expected}",
+            "en": "“{word}” in a reference is capitalised: {expected}",
+        },
+        "lower": {
+            "vi": "“{word}” trong viện dẫn viết thường: {expected}",
+            "en": "“{word}” in a reference is lower case: {expected}",
+        },
+    }
+    summary = {
+        "vi": "Khi viện dẫn, “Phần”, “Chương”, “Mục”, “Tiểu mục”, “Điều” viết hoa; “khoản”, “điểm” viết thường "
+              "(“điểm a khoản 2 Điều 5”).",
+        "en": "In references “Phần”, “Chương”, “Mục”, “Tiểu mục”, “Điều” are capitalised; “khoản”, “điểm” are "
+              "lower case (“điểm a khoản 2 Điều 5”).",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục V.7. “Khoản”, “Điểm” viết hoa ở đầu câu là đúng và không "
+              "bị báo. Sửa tự động an toàn.",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, V.7. “Khoản”, “Điểm” capitalised at the start of a sentence are "
+              "right and not reported. The fix is safe.",
+    }
+    bad = "Thực hiện theo Khoản 2 điều 5 Nghị định số 30/2020/NĐ-CP của Chính phủ.\n"
+    good = "Thực hiện theo điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP. Khoản 3 Điều 5 quy định thời hạn.\n"
+
+    def check(self, doc):
+        for line in _lines(doc):
+            text = line.text
+            found = []
+            for m in _PART_LOWER.finditer(text):
+                found.append((m, "upper", _capitalised(m["word"])))
+            for m in _CLAUSE_UPPER.finditer(text):
+                found.append((m, "lower", m["word"].lower()))
+            for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
+                at = m.start("word")
+                yield self.violation(line.sub_span(at, m.end("word")), variant,
+                                     fix=Fix((Edit(line.sub_span(at, at + 1), expected[0]),)),
+                                     word=m["word"], expected=quote(expected))
+
+
+# --- CAP003 ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    names = [*_table()["agency-names"], *extra]
+    canonical = {fold(n): n for n in names}
+    alternation = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+").replace(r"\-", "[-–—]")
+                           for k in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
+
+
+def _in_case_of(written: str, canonical: str) -> str:
+    """``written`` with the letter case of ``canonical`` (its dashes, spaces and tone marks kept)."""
+    out, j = [], 0
+    target = [c for c in canonical if not c.isspace()]
+    for ch in written:
+        if ch.isspace():
+            out.append(ch)
+            continue
+        model = target[j] if j < len(target) else ch
+        j += 1
+        out.append(ch.upper() if model.isupper() else ch.lower() if model.islower() else ch)
+    return "".join(out)
+
+
+class AgencyNameCase(Rule):
+    code = "CAP003"
+    name = "agency-name-case"
+    family = "CAP"
+    severity = Severity.WARNING
+    fixable = True
+    options = {
+        "agency-names": Option([], "thêm tên cơ quan viết đúng hoa thường, ví dụ [\"Ban Quản lý Khu kinh tế\"]",
+                               "more agency names in their canonical case, e.g. [\"Ban Quản lý Khu kinh tế\"]"),
+    }
+    messages = {
+        "default": {
+            "vi": "Tên cơ quan viết hoa chưa đúng: {text} → {expected}",
+            "en": "An agency name in the wrong case: {text} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Tên cơ quan, tổ chức viết hoa đúng Phụ lục II: “Ban Chấp hành”, “Ủy ban nhân dân”, “Bộ Chính trị”.",
+        "en": "Agency names are capitalised as Appendix II writes them: “Ban Chấp hành”, “Ủy ban nhân dân”, “Bộ "
+              "Chính trị”.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục IV.1: viết hoa chữ cái đầu của các từ chỉ loại cơ quan và "
+              "chức năng, lĩnh vực (“Ban Chấp hành Đảng bộ tỉnh”, “Ủy ban nhân dân tỉnh”). Chỉ báo tên bắt đầu "
+              "bằng chữ hoa mà các chữ sau sai hoa thường; tên viết thường hoàn toàn (nghĩa chung) và tên viết "
+              "in hoa cả cụm (đề mục) không bị báo. Danh sách tên là tệp dữ liệu; thêm tên bằng tùy chọn "
+              "agency-names. Sửa tự động an toàn (chỉ đổi hoa thường).",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, IV.1: the words naming the kind of body and its field are "
+              "capitalised (“Ban Chấp hành Đảng bộ tỉnh”, “Ủy ban nhân dân tỉnh”). Only a name that starts with a "
+              "capital and gets the rest wrong is reported; one wholly in lower case (a generic use) or in "
+              "capitals (a heading) is not. The names are a data file; add yours with the agency-names option. "
+              "The fix is safe (it changes case only).",
+    }
+    bad = "Thực hiện Chương trình hành động của Ban chấp hành Đảng bộ tỉnh và Ủy Ban Nhân Dân tỉnh.\n"
+    good = "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh và Ủy ban nhân dân tỉnh.\n"
+
+    def check(self, doc):
+        pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
+        for line in _lines(doc):
+            text = line.text
+            folded = _fold_same_length(text)
+            for m in pattern.finditer(folded):
+                written = text[m.start():m.end()]
+                name = canonical[" ".join(m.group().split())]
+                if not written[:1].isupper() or written.upper() == written:
+                    continue
+                expected = _in_case_of(written, name)
+                if expected == written:
+                    continue
+                yield self.violation(line.sub_span(m.start(), m.end()),
+                                     fix=Fix((Edit(line.sub_span(m.start(), m.end()), expected),)),
+                                     text=quote(written), expected=quote(expected))
+
+
+# --- CAP004 ---------------------------------------------------------------------------------
+
+_LIST_MARKER = re.compile(r"[(]?(?:\d{1,2}|[a-zđA-ZĐ]|[IVXL]+)[)]?")
+_SENTENCE_END = re.compile(r"(?P<before>[^\s.…]*)(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_][^\s]*)")
+
+
+class SentenceCase(Rule):
+    code = "CAP004"
+    name = "sentence-case"
+    family = "CAP"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Đầu câu sau dấu “{mark}” viết hoa: {word} → {expected}",
+            "en": "A sentence after “{mark}” starts with a capital: {word} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Chữ đầu câu, sau dấu “. ? !”, viết hoa.",
+        "en": "The word after “. ? !” that starts a sentence is capitalised.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục I: viết hoa chữ cái đầu câu. Không báo sau chữ viết tắt "
+              "có dấu chấm (“TP.”, “TS.”, “v.v.”), sau số và ký hiệu liệt kê (“1.”, “a.”), sau dấu ba chấm, và ở "
+              "dấu kết thúc “./.”. Sửa tự động không an toàn (có khi dấu chấm mới là chỗ sai).",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, I: a sentence starts with a capital. Not reported after an "
+              "abbreviation with a period (“TP.”, “TS.”, “v.v.”), after numbers and list markers (“1.”, “a.”), "
+              "after an ellipsis, or at the closing “./.”. The fix is unsafe (sometimes the period is the slip).",
+    }
+    bad = "Bảo đảm an sinh xã hội. tiếp tục chăm lo đời sống người có công.\n"
+    good = "Bảo đảm an sinh xã hội. Tiếp tục chăm lo đời sống người có công tại TP. Hải Phòng.\n"
+
+    def check(self, doc):
+        abbreviations = set(_table()["abbreviations"])
+        for line in _lines(doc):
+            text = line.text
+            if "." not in text and "?" not in text and "!" not in text:
+                continue
+            for m in _SENTENCE_END.finditer(text):
+                before = m["before"]
+                if not m["word"][0].islower():
+                    continue
+                if (not before or before in abbreviations or _LIST_MARKER.fullmatch(before)
+                        or text.startswith("/.", m.end("mark"))):
+                    continue  # "TP. Hải Phòng", "gồm: 1. rà soát", the closing "./."
+                word = m["word"].rstrip(",;:.)”\"")
+                at = m.start("word")
+                yield self.violation(line.sub_span(at, at + len(word)),
+                                     fix=Fix((Edit(line.sub_span(at, at + 1), word[0].upper()),), safe=False),
+                                     mark=m["mark"], word=quote(word), expected=quote(_capitalised(word)))
+
+
+# --- CAP005 ---------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"(?<![\w])(?P<word>[Nn]hân[ \t]+dân|[Nn]hà[ \t]+nước)(?!\w)")
+
+
+class SpecialNounConsistency(Rule):
+    code = "CAP005"
+    name = "special-noun-consistency"
+    family = "CAP"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Văn bản viết cả {minority} ({m_count} lần) và {majority} ({n_count} lần); nên thống nhất",
+            "en": "The document writes both {minority} ({m_count} times) and {majority} ({n_count} times); use one",
+        },
+    }
+    summary = {
+        "vi": "“Nhân dân”, “Nhà nước” đứng riêng (không nằm trong tên cơ quan) viết một cách thống nhất trong văn "
+              "bản.",
+        "en": "Standalone “Nhân dân” and “Nhà nước” (outside agency names) are written one way throughout.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục V.1. Không tính khi là một phần của tên hay cụm từ "
+              "(“Ủy ban nhân dân”, “ngân sách nhà nước”, “quản lý nhà nước”, “Kho bạc Nhà nước”); chữ đầu câu "
+              "không tính. Báo một lần cho mỗi từ, ở chỗ đầu tiên của cách viết ít dùng hơn.",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, V.1. Not counted inside a name or phrase (“Ủy ban nhân dân”, "
+              "“ngân sách nhà nước”, “quản lý nhà nước”, “Kho bạc Nhà nước”), nor at the start of a sentence. "
+              "Reported once per word, at the first use of the less common spelling.",
+    }
+    bad = "Chăm lo đời sống Nhân dân; huy động sức mạnh của toàn dân.\nTạo điều kiện thuận lợi cho nhân dân.\n"
+    good = "Chăm lo đời sống Nhân dân; tạo điều kiện thuận lợi cho Nhân dân; bảo đảm ngân sách nhà nước.\n"
+
+    def check(self, doc):
+        modifiers = tuple(fold(w) for w in _table()["modified"])
+        by_word: dict[str, dict[str, list]] = {}
+        for line in _lines(doc):
+            text = line.text
+            if "dân" not in text and "nước" not in text:
+                continue
+            for m in _SPECIAL.finditer(text):
+                before = fold(text[max(0, m.start() - 24):m.start()])
+                if before.endswith(modifiers) or not before.strip() or before.rstrip()[-1:] in ".?!:":
+                    continue  # inside a name or phrase, or at a sentence start
+                word = m["word"]
+                by_word.setdefault(fold(word), {}).setdefault(word[0].isupper(), []).append((line, m))
+        for forms in by_word.values():
+            if len(forms) < 2:
+                continue
+            minority, majority = sorted(forms.values(), key=len)
+            line, m = minority[0]
+            yield self.violation(line.sub_span(m.start("word"), m.end("word")), minority=quote(m["word"]),
+                                 m_count=len(minority), majority=quote(majority[0][1]["word"]),
+                                 n_count=len(majority))
