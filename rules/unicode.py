@@ -386,7 +386,7 @@ class Unbalanced(Rule):
 _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â€)")
 _TCVN3 = "¨©ª«¬®µ¶·¸¹º»¼½¾"
 _LEGACY = re.compile(rf"(?<=[A-Za-z])[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]|[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ](?=[A-Za-z])")
-_VNI = re.compile("[aeiouyAEIOUY][äåæçëïöøûÄÅÆÇËÏÖØÛ]")  # VNI writes a vowel, then its mark: "Vieät"
+_TCVN3_ONLY = set("µ¸¶·¹¨©ª«¬®\u00ad»¾¼½ÊÇÈÉËÐÌÎÏÑÕÒÓÔ×ØÜÞ")  # never in VNI, which writes a vowel then its mark
 _MIN_WORDS = 3
 
 
@@ -429,8 +429,8 @@ class LegacyEncoding(Rule):
             if len(found) < _MIN_WORDS:
                 continue
             if encoding is None:
-                vni = len(_VNI.findall(text))
-                name = "VNI" if vni * 2 >= len(found) else "TCVN3 (ABC)"
+                tcvn3 = sum(1 for m in found if m.group() in _TCVN3_ONLY)
+                name = "TCVN3 (ABC)" if tcvn3 * 3 >= len(found) else "VNI"
                 encoding = {"vi": name, "en": name}
             first = found[0]
             start, end = _word_around(text, first.start(), first.end())
