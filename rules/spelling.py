@@ -10,6 +10,7 @@ from draftlint.words import deliberate_repeats, is_compound
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
+_CANDIDATE = re.compile(r"(?<!\w)([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]+\1(?!\w)", re.I)
 
 
 class RepeatedWord(Rule):
@@ -51,6 +52,8 @@ class RepeatedWord(Rule):
         repeats = deliberate_repeats()
         for line in doc.lines:
             text = line.text
+            if not _CANDIDATE.search(text):
+                continue  # most lines repeat nothing; the regex finds out at C speed
             words = list(_WORD.finditer(text))
             keys = [fold(w.group()) for w in words]
             joined = [i + 1 < len(words) and bool(_GAP.fullmatch(text, words[i].end(), words[i + 1].start()))

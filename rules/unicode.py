@@ -178,24 +178,23 @@ class DecomposedDiacritics(Rule):
 # A syllable ending in oa, oe or uy (no final consonant, where the placement is free; not after q,
 # as in "quý"), with the tone on the first vowel ("hóa", "thủy") or on the second ("hoá", "thuỷ").
 _SECOND = re.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
-_FIRST = re.compile(r"(?:[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])\Z")
-_TONED = re.compile(r"[áàảãạéèẻẽẹýỳỷỹỵóòỏõọúùủũụ][aeyoy]?(?![^\W\d_])|[oOuU][áàảãạéèẻẽẹýỳỷỹỵ](?![^\W\d_])", re.I)
+_FREE_PAIR = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]*?(?<![qQ])(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]"
+    r"|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
+)
 
 
 def _tone_styles(doc) -> tuple[list, list]:
     """Words placing the tone on the second vowel, and on the first."""
     second, first = [], []
     for line in doc.lines:
-        if line.kind in _LAYOUT or not _TONED.search(line.text):
+        if line.kind in _LAYOUT:
             continue
-        for m in re.finditer(r"[^\W\d_]+", line.text):
+        for m in _FREE_PAIR.finditer(line.text):
             word = m.group()
-            if len(word) < 2 or word[-2] in "qQ" or (len(word) > 2 and word[-3] in "qQ" and word[-2] in "uU"):
-                continue
-            if _SECOND.search(word):
-                second.append((line, m))
-            elif _FIRST.search(word):
-                first.append((line, m))
+            if len(word) > 2 and word[-3] in "qQ":
+                continue  # "quý", "quỳ": u belongs to qu
+            (second if _SECOND.search(word) else first).append((line, m))
     return second, first
 
 
@@ -241,7 +240,12 @@ class MixedToneStyle(Rule):
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width spaces and joiners, word joiner, stray BOM
 _NBSP_CHARS = "\u00a0\u202f"
-_RUN = re.compile(rf"(?<=[^\s{_INVISIBLE}])[ {_NBSP_CHARS}{_INVISIBLE}]+(?=[^\s{_INVISIBLE}])")
+# Only runs that may be wrong: two spaces or more, any non-breaking or invisible one, a space before
+# punctuation. A single ordinary space between two words is never matched (that is most of a text).
+_ODD = f"{_NBSP_CHARS}{_INVISIBLE}"
+_RUN = re.compile(
+    rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]*[{_ODD}][ {_ODD}]*| {{2,}}| +(?=[,;:.]))(?=[^\s{_INVISIBLE}])"
+)
 _PUNCT_AFTER = re.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
 _PLACEHOLDER_NEAR = re.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
 _PLACEHOLDER_AFTER = re.compile(r"(?i)(?:tháng|năm|/|[.…_])")
