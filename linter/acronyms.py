@@ -147,8 +147,9 @@ def acronyms(doc: Document) -> Acronyms:
 
 
 def _caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """A line mostly in capitals (a heading, the national title): its words are not acronyms."""
+    words = text.split()
+    return len(words) >= 2 and sum(w.isupper() for w in words) > 0.6 * len(words)
 
 
 def _extract(doc: Document) -> Acronyms:

@@ -3,11 +3,13 @@ references to parts of a document, agency names, sentence starts, and Nhân dân
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from draftlint import data, tagger
 from draftlint.data import _fold_same_length, fold
+from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
 _LAYOUT = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
@@ -27,14 +29,30 @@ def _lines(doc):
     return (line for line in doc.lines if line.kind not in _LAYOUT)
 
 
+def _layout_starts(doc) -> tuple[list[int], list[bool]]:
+    def compute(d):
+        return [line.span.start for line in d.lines], [line.kind in _LAYOUT for line in d.lines]
+    return doc.derived("cap-layout", compute)
+
+
+def _in_layout(doc, pos: int) -> bool:
+    """Whether an offset of the normalised text falls in a header, title or signature line."""
+    starts, layout = _layout_starts(doc)
+    index = bisect.bisect_right(starts, pos) - 1
+    return index >= 0 and layout[index]
+
+
 # --- CAP001 ---------------------------------------------------------------------------------
 
+_NUMBER_WORD = re.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
+
+
 @lru_cache(maxsize=None)
-def _cited_type() -> re.Pattern:
-    # Every type name, matched in any case and longest first, so "Pháp lệnh" is not read as "lệnh".
+def _type_before() -> re.Pattern:
+    # Every type name, in any case and longest first, so "Pháp lệnh" is not read as "lệnh".
     names = sorted({t.name for t in data.document_types()}, key=len, reverse=True)
     alternation = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
-    return re.compile(rf"(?<![\w/])(?P<type>{alternation})[ \t]+số[ \t]*(?=[\d.…_]|[ \t]+/)", re.I)
+    return re.compile(rf"(?<![\w/])(?P<type>{alternation})[ \t]+\Z", re.I)
 
 
 class CitedTypeCase(Rule):
@@ -65,24 +83,22 @@ class CitedTypeCase(Rule):
     good = "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2025 của UBND tỉnh; xây dựng kế hoạch số hóa hồ sơ.\n"
 
     def check(self, doc):
-        pattern = _cited_type()
-        for line in _lines(doc):
-            if "số" not in line.text:
+        text = doc.text
+        type_before = _type_before()
+        for number in _NUMBER_WORD.finditer(text):  # "số 12/…": the few places a type can stand before
+            m = type_before.search(text, max(0, number.start() - 40), number.start())
+            if m is None or not m["type"][0].islower() or _in_layout(doc, m.start()):
                 continue
-            for m in pattern.finditer(line.text):
-                word = m["type"]
-                if not word[0].islower():
-                    continue
-                span = line.sub_span(m.start("type"), m.start("type") + 1)
-                yield self.violation(line.sub_span(m.start("type"), m.end("type")),
-                                     fix=Fix((Edit(span, word[0].upper()),)),
-                                     text=quote(m.group().strip()), expected=quote(_capitalised(m.group().strip())))
+            at = m.start("type")
+            written = text[at:number.start()] + "số"
+            yield self.violation(Span(at, m.end("type")), fix=Fix((Edit(Span(at, at + 1), m["type"][0].upper()),)),
+                                 text=quote(written), expected=quote(_capitalised(written)))
 
 
 # --- CAP002 ---------------------------------------------------------------------------------
 
-_PART_LOWER = re.compile(r"(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
-_CLAUSE_UPPER = re.compile(r"(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
+_PART_LOWER = re.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
+_CLAUSE_UPPER = re.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
 class PartReferenceCase(Rule):
@@ -117,29 +133,28 @@ class PartReferenceCase(Rule):
     good = "Thực hiện theo điểm a khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP. Khoản 3 Điều 5 quy định thời hạn.\n"
 
     def check(self, doc):
-        for line in _lines(doc):
-            text = line.text
-            found = []
-            for m in _PART_LOWER.finditer(text):
-                found.append((m, "upper", _capitalised(m["word"])))
-            for m in _CLAUSE_UPPER.finditer(text):
-                found.append((m, "lower", m["word"].lower()))
-            for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
-                at = m.start("word")
-                yield self.violation(line.sub_span(at, m.end("word")), variant,
-                                     fix=Fix((Edit(line.sub_span(at, at + 1), expected[0]),)),
-                                     word=m["word"], expected=quote(expected))
+        text = doc.text
+        found = [(m, "upper", _capitalised(m["word"])) for m in _PART_LOWER.finditer(text)]
+        found += [(m, "lower", m["word"].lower()) for m in _CLAUSE_UPPER.finditer(text)]
+        for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
+            at = m.start("word")
+            if _in_layout(doc, at):
+                continue
+            yield self.violation(Span(at, m.end("word")), variant, fix=Fix((Edit(Span(at, at + 1), expected[0]),)),
+                                 word=m["word"], expected=quote(expected))
 
 
 # --- CAP003 ---------------------------------------------------------------------------------
 
 @lru_cache(maxsize=16)
-def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names = [*_table()["agency-names"], *extra]
     canonical = {fold(n): n for n in names}
     alternation = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+").replace(r"\-", "[-–—]")
                            for k in sorted(canonical, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
+    firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=len, reverse=True))
+    # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
+    return re.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), re.compile(rf"(?:{alternation})(?!\w)"), canonical
 
 
 def _in_case_of(written: str, canonical: str) -> str:
@@ -193,27 +208,30 @@ class AgencyNameCase(Rule):
     good = "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh và Ủy ban nhân dân tỉnh.\n"
 
     def check(self, doc):
-        pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
-        for line in _lines(doc):
-            text = line.text
-            folded = _fold_same_length(text)
-            for m in pattern.finditer(folded):
-                written = text[m.start():m.end()]
-                name = canonical[" ".join(m.group().split())]
-                if not written[:1].isupper() or written.upper() == written:
-                    continue
-                expected = _in_case_of(written, name)
-                if expected == written:
-                    continue
-                yield self.violation(line.sub_span(m.start(), m.end()),
-                                     fix=Fix((Edit(line.sub_span(m.start(), m.end()), expected),)),
-                                     text=quote(written), expected=quote(expected))
+        first_word, pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
+        text = doc.text
+        folded = _fold_same_length(text)
+        for hit in first_word.finditer(folded):
+            if not text[hit.start()].isupper():
+                continue  # only a name that starts with a capital is checked
+            m = pattern.match(folded, hit.start())
+            if m is None:
+                continue
+            written = text[m.start():m.end()]
+            if not written[:1].isupper() or written.upper() == written or _in_layout(doc, m.start()):
+                continue
+            expected = _in_case_of(written, canonical[" ".join(m.group().split())])
+            if expected != written:
+                span = Span(m.start(), m.end())
+                yield self.violation(span, fix=Fix((Edit(span, expected),)), text=quote(written),
+                                     expected=quote(expected))
 
 
 # --- CAP004 ---------------------------------------------------------------------------------
 
 _LIST_MARKER = re.compile(r"[(]?(?:\d{1,2}|[a-zđA-ZĐ]|[IVXL]+)[)]?")
-_SENTENCE_END = re.compile(r"(?P<before>[^\s.…]*)(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_][^\s]*)")
+_SENTENCE_END = re.compile(r"(?<=[^\s.…])(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_\s][^\s]*)")
+_BEFORE = re.compile(r"[^\s.…]*\Z")
 
 
 class SentenceCase(Rule):
@@ -245,22 +263,19 @@ class SentenceCase(Rule):
 
     def check(self, doc):
         abbreviations = set(_table()["abbreviations"])
-        for line in _lines(doc):
-            text = line.text
-            if "." not in text and "?" not in text and "!" not in text:
+        text = doc.text
+        for m in _SENTENCE_END.finditer(text):
+            if not m["word"][0].islower():
                 continue
-            for m in _SENTENCE_END.finditer(text):
-                before = m["before"]
-                if not m["word"][0].islower():
-                    continue
-                if (not before or before in abbreviations or _LIST_MARKER.fullmatch(before)
-                        or text.startswith("/.", m.end("mark"))):
-                    continue  # "TP. Hải Phòng", "gồm: 1. rà soát", the closing "./."
-                word = m["word"].rstrip(",;:.)”\"")
-                at = m.start("word")
-                yield self.violation(line.sub_span(at, at + len(word)),
-                                     fix=Fix((Edit(line.sub_span(at, at + 1), word[0].upper()),), safe=False),
-                                     mark=m["mark"], word=quote(word), expected=quote(_capitalised(word)))
+            before = _BEFORE.search(text, max(0, m.start() - 20), m.start()).group()
+            if (before in abbreviations or _LIST_MARKER.fullmatch(before) or text.startswith("/.", m.end("mark"))
+                    or _in_layout(doc, m.start())):
+                continue  # "TP. Hải Phòng", "gồm: 1. rà soát", the closing "./."
+            word = m["word"].rstrip(",;:.)”\"")
+            at = m.start("word")
+            yield self.violation(Span(at, at + len(word)),
+                                 fix=Fix((Edit(Span(at, at + 1), word[0].upper()),), safe=False),
+                                 mark=m["mark"], word=quote(word), expected=quote(_capitalised(word)))
 
 
 # --- CAP005 ---------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ class ConfusableCharacter(Rule):
 
 # --- UNI002 ---------------------------------------------------------------------------------
 
-_MARKS = re.compile(r"(?P<base>[^\W\d_]?)(?P<marks>[\u0300-\u036f]+)")
+_MARK_RUN = re.compile("[\u0300-\u036f]+")
 
 
 class DecomposedDiacritics(Rule):
@@ -151,12 +151,13 @@ class DecomposedDiacritics(Rule):
 
     def check(self, doc):
         text = doc.source
-        if text.isascii() or not _MARKS.search(text):
+        if text.isascii() or not _MARK_RUN.search(text):
             return
-        for m in _MARKS.finditer(text):
-            base, marks = m["base"], m["marks"]
+        for m in _MARK_RUN.finditer(text):
+            start, end, marks = m.start(), m.end(), m.group()
+            base = text[start - 1] if start and text[start - 1].isalpha() else ""
+            start -= len(base)
             composed = unicodedata.normalize("NFC", base + marks)
-            start, end = m.start(), m.end()
             if base and not any(unicodedata.combining(c) for c in composed):
                 yield self.violation(Span(start, end), "decomposed", fix=Fix((Edit(Span(start, end), composed),)),
                                      in_source=True, text=quote(base + marks), fixed=quote(composed))
@@ -179,9 +180,9 @@ class DecomposedDiacritics(Rule):
 # as in "quý"), with the tone on the first vowel ("hóa", "thủy") or on the second ("hoá", "thuỷ").
 _SECOND = re.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
 _FREE_PAIR = re.compile(
-    r"(?<![^\W\d_])[^\W\d_]*?(?<![qQ])(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]"
-    r"|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
+    r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
 )
+_WORD_START = re.compile(r"[^\W\d_]*\Z")
 
 
 def _tone_styles(doc) -> tuple[list, list]:
@@ -190,11 +191,14 @@ def _tone_styles(doc) -> tuple[list, list]:
     for line in doc.lines:
         if line.kind in _LAYOUT:
             continue
-        for m in _FREE_PAIR.finditer(line.text):
-            word = m.group()
-            if len(word) > 2 and word[-3] in "qQ":
+        text = line.text
+        for m in _FREE_PAIR.finditer(text):
+            lead = _WORD_START.search(text, max(0, m.start() - 12), m.start()).group()
+            if lead[-1:] in ("q", "Q"):
                 continue  # "quý", "quỳ": u belongs to qu
-            (second if _SECOND.search(word) else first).append((line, m))
+            start = m.start() - len(lead)
+            word = text[start:m.end()]
+            (second if _SECOND.search(word) else first).append((line, start, m.end(), word))
     return second, first
 
 
@@ -231,9 +235,9 @@ class MixedToneStyle(Rule):
         if not second or not first:
             return
         minority, majority = (second, first) if len(second) <= len(first) else (first, second)
-        line, m = minority[0]
-        yield self.violation(line.sub_span(m.start(), m.end()), a=quote(m.group()), a_count=len(minority),
-                             b=quote(majority[0][1].group()), b_count=len(majority))
+        line, start, end, word = minority[0]
+        yield self.violation(line.sub_span(start, end), a=quote(word), a_count=len(minority),
+                             b=quote(majority[0][3]), b_count=len(majority))
 
 
 # --- UNI004 ---------------------------------------------------------------------------------
@@ -243,9 +247,7 @@ _NBSP_CHARS = "\u00a0\u202f"
 # Only runs that may be wrong: two spaces or more, any non-breaking or invisible one, a space before
 # punctuation. A single ordinary space between two words is never matched (that is most of a text).
 _ODD = f"{_NBSP_CHARS}{_INVISIBLE}"
-_RUN = re.compile(
-    rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]*[{_ODD}][ {_ODD}]*| {{2,}}| +(?=[,;:.]))(?=[^\s{_INVISIBLE}])"
-)
+_RUN = re.compile(rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]{{2,}}|[{_ODD}]| (?=[,;:.]))(?=[^\s{_INVISIBLE}])")
 _PUNCT_AFTER = re.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
 _PLACEHOLDER_NEAR = re.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
 _PLACEHOLDER_AFTER = re.compile(r"(?i)(?:tháng|năm|/|[.…_])")
@@ -391,6 +393,7 @@ _MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â�
 _TCVN3 = "¨©ª«¬®µ¶·¸¹º»¼½¾"
 _LEGACY = re.compile(rf"(?<=[A-Za-z])[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]|[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ](?=[A-Za-z])")
 _TCVN3_ONLY = set("µ¸¶·¹¨©ª«¬®\u00ad»¾¼½ÊÇÈÉËÐÌÎÏÑÕÒÓÔ×ØÜÞ")  # never in VNI, which writes a vowel then its mark
+_LEGACY_CHARS = re.compile(f"[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]")
 _MIN_WORDS = 3
 
 
@@ -424,7 +427,7 @@ class LegacyEncoding(Rule):
 
     def check(self, doc):
         text = doc.source
-        if text.isascii():
+        if text.isascii() or not _LEGACY_CHARS.search(text) and "Ã" not in text and "á»" not in text:
             return
         for pattern, encoding in ((_MOJIBAKE, {"vi": "(UTF-8 bị đọc như Windows-1252)",
                                                 "en": "(UTF-8 read as Windows-1252)"}),
@@ -445,7 +448,7 @@ class LegacyEncoding(Rule):
 
 # --- UNI007 ---------------------------------------------------------------------------------
 
-_DASHED = re.compile(r"(?P<a>[^\W\d_]+)[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
+_DASHED = re.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
 _DASH_NAMES = {"-": "-", "–": "–", "—": "—"}
 
 
@@ -485,18 +488,19 @@ class DashStyle(Rule):
         text = doc.text
         if "–" not in text and "—" not in text:
             return
-        by_name: dict[tuple[str, str], list[re.Match]] = {}
+        by_name: dict[tuple[str, str], list[tuple[int, re.Match]]] = {}
         for m in _DASHED.finditer(text):
-            by_name.setdefault((fold(m["a"]), fold(m["b"])), []).append(m)
+            before = _WORD_START.search(text, max(0, m.start() - 30), m.start()).group()
+            by_name.setdefault((fold(before), fold(m["b"])), []).append((m.start() - len(before), m))
         for matches in by_name.values():
-            styles = Counter(m["dash"] for m in matches)
+            styles = Counter(m["dash"] for _, m in matches)
             if len(styles) < 2:
                 continue
-            (common, _), *rest = styles.most_common()
-            for m in matches:
+            common = styles.most_common(1)[0][0]
+            for start, m in matches:
                 if m["dash"] == common:
                     continue
                 dash_at = m.start("dash")
                 fix = Fix((Edit(Span(dash_at, dash_at + 1), common),), safe=False)
-                yield self.violation(Span(m.start(), m.end()), fix=fix, name=quote(m.group()), dash=m["dash"],
+                yield self.violation(Span(start, m.end()), fix=fix, name=quote(text[start:m.end()]), dash=m["dash"],
                                      other=common, count=styles[common])
