@@ -291,7 +291,7 @@ class SpecialNounConsistency(Rule):
     messages = {
         "default": {
             "vi": "Văn bản viết cả {minority} ({m_count} lần) và {majority} ({n_count} lần); nên thống nhất",
-            "en": "The document writes both {minority} ({m_count} times) and {majority} ({n_count} times); use one",
+            "en": "The document writes both {minority} (×{m_count}) and {majority} (×{n_count}); use one",
         },
     }
     summary = {

@@ -211,8 +211,7 @@ class MixedToneStyle(Rule):
         "default": {
             "vi": "Văn bản đặt dấu thanh theo hai kiểu: {a} ({a_count} lần) và {b} ({b_count} lần); nên thống nhất "
                   "một kiểu",
-            "en": "The document places tone marks two ways: {a} ({a_count} times) and {b} ({b_count} times); use "
-                  "one",
+            "en": "The document places tone marks two ways: {a} (×{a_count}) and {b} (×{b_count}); use one",
         },
     }
     summary = {
@@ -449,7 +448,8 @@ class LegacyEncoding(Rule):
 # --- UNI007 ---------------------------------------------------------------------------------
 
 _DASHED = re.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
-_DASH_NAMES = {"-": "-", "–": "–", "—": "—"}
+_TWO_WORDS = re.compile(r"(?:[^\W\d_]+[ \t]+)?[^\W\d_]+\Z")  # the name as a message shows it: "Lao động – Thương binh"
+_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 
 
 class DashStyle(Rule):
@@ -502,5 +502,8 @@ class DashStyle(Rule):
                     continue
                 dash_at = m.start("dash")
                 fix = Fix((Edit(Span(dash_at, dash_at + 1), common),), safe=False)
-                yield self.violation(Span(start, m.end()), fix=fix, name=quote(text[start:m.end()]), dash=m["dash"],
+                shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
+                after = _NEXT_WORD.match(text, m.end())
+                shown = text[shown_from:after.end() if after else m.end()]
+                yield self.violation(Span(start, m.end()), fix=fix, name=quote(shown), dash=m["dash"],
                                      other=common, count=styles[common])
