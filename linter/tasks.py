@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import tagger
 from .model import Document, Line, Section, Span
-from .units import lead_units, patterns, task_section_kind, unit_at
+from .units import iter_leads, patterns, task_section_kind, unit_at
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,24 @@ class _Walker:
     def names_marker(self, lines) -> bool:
         return any(m.usable for line in lines for m in self.markers_by_line.get(line.span.start, ()))
 
-    def leads(self, lines, authoring_leads: bool = True) -> list[bool]:
-        """For each lead unit the lines name, whether it is a collective."""
-        result = []
+    def leads(self, lines, authoring_leads: bool = True):
+        """For each lead unit the lines name, whether it is a collective (lazily: callers stop early)."""
         for line in lines:
-            if line.kind in _SKIP:
-                continue
-            result += [u.collective for u in lead_units(line.text, authoring_leads)]
-        return result
+            if line.kind not in _SKIP:
+                for unit in iter_leads(line.text, authoring_leads):
+                    yield unit.collective
+
+    def names_lead(self, lines) -> bool:
+        return next(self.leads(lines), None) is not None
+
+    def names_specific_lead(self, lines, authoring_leads: bool = True) -> tuple[bool, bool]:
+        """Whether the lines name a lead that is not a collective, and whether they name any."""
+        named = False
+        for collective in self.leads(lines, authoring_leads):
+            named = True
+            if not collective:
+                return True, True
+        return False, named
 
     def heading_names_unit(self, section: Section) -> bool:
         return unit_at(section.title, 0) is not None
@@ -140,16 +150,15 @@ class _Walker:
             if rows:
                 self.table_tasks(section, rows, kind, inherited, parents)
                 return
-            named = self.names_marker((section.heading, *own)) or bool(self.leads((section.heading, *own)))
+            named = self.names_marker((section.heading, *own)) or self.names_lead((section.heading, *own))
             lead = "named" if named else how
             self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
                                    lead, parents))
             return
         if not inherited:
-            collectives = self.leads((section.heading, *own))
-            passes = (self.names_marker((section.heading, *own)) or any(not c for c in collectives)
-                      or (kind == "organisation" and bool(collectives)) or self.closing_marker(section))
-            inherited = passes
+            specific, named = self.names_specific_lead((section.heading, *own))
+            inherited = (self.names_marker((section.heading, *own)) or specific
+                         or (kind == "organisation" and named) or self.closing_marker(section))
         if rows:
             self.table_tasks(section, rows, kind, inherited, parents)
         children = section.children
@@ -194,8 +203,7 @@ def _repeated_heading(section: Section, following: Section | None) -> bool:
 
 def _find_tasks(doc: Document) -> tuple[Task, ...]:
     walker = _Walker(doc)
-    preamble = walker.leads(doc.preamble, authoring_leads=False)
-    from_preamble = any(not c for c in preamble)
+    from_preamble = walker.names_specific_lead(doc.preamble, authoring_leads=False)[0]
     for attached, sections in doc.top_level_groups():
         if attached:
             continue

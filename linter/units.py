@@ -119,7 +119,18 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
     With ``authoring_leads`` false, the author of the document ("Sở … ban hành Kế hoạch
     … như sau:") is not a lead: a preamble names who wrote the plan, not who does its tasks.
     """
-    found: list[UnitMention] = []
+    seen: set[int] = set()
+    result = []
+    for unit in sorted(iter_leads(text, authoring_leads), key=lambda u: u.start):
+        if unit.start not in seen:
+            seen.add(unit.start)
+            result.append(unit)
+    return result
+
+
+def iter_leads(text: str, authoring_leads: bool = True):
+    """The lead units of ``lead_units``, as found (not in order, maybe twice): for a caller that
+    stops at the first one it needs."""
     masked = _mask(text)
     for clause in _CLAUSE.finditer(masked):
         start = clause.end()
@@ -127,12 +138,12 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
         for pos in _subject_positions(masked, start, end):
             unit = _lead_at(masked, pos, end, authoring_leads)
             if unit is not None:
-                found.append(unit)
+                yield unit
                 break
     for m in _GIVE.finditer(text):
         unit = unit_at(text, m.end())
         if unit is not None and (m.group().strip().lower() != "do" or _LEADS.search(text, unit.end, unit.end + 200)):
-            found.append(unit)
+            yield unit
     for m in _CLOSING_PAREN.finditer(text) if "(" in text else ():
         inner = m.start(1)
         unit = unit_at(text, inner)
@@ -140,14 +151,7 @@ def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
             # "(Bộ phận chuyên môn THCS thực hiện)": the form itself assigns the work, whatever the name
             unit = UnitMention(inner, inner + len(text[inner:].split(None, 1)[0]), bool(_PLURAL.search(m[1])))
         if unit is not None:
-            found.append(unit)
-    seen: set[int] = set()
-    result = []
-    for unit in sorted(found, key=lambda u: u.start):
-        if unit.start not in seen:
-            seen.add(unit.start)
-            result.append(unit)
-    return result
+            yield unit
 
 
 _VERB_WINDOW_END = re.compile(r"[;:.()\[\]]")
