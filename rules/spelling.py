@@ -1,11 +1,14 @@
-"""SPL — spelling: words written twice in a row."""
+"""SPL — spelling: words written twice in a row, syllables Vietnamese cannot have."""
 
 from __future__ import annotations
 
 import re
 
 from draftlint.data import fold
+from draftlint.encodings import legacy_encoding
+from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
+from draftlint.syllables import check, is_candidate, retoned
 from draftlint.words import deliberate_repeats, is_compound
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -91,3 +94,69 @@ class RepeatedWord(Rule):
         shown = text[first.start():end_of_first]
         fix = Fix((Edit(line.sub_span(end_of_first, last.end()), ""),))
         return self.violation(line.sub_span(first.start(), last.end()), variant, fix=fix, word=quote(shown))
+
+
+_WHY = {
+    "onset-rhyme": {"vi": "không có phụ âm đầu hay vần này", "en": "no such onset or rhyme"},
+    "spelling": {"vi": "sai quy tắc viết c/k, g/gh, ng/ngh", "en": "against the c/k, g/gh, ng/ngh rule"},
+    "tone-coda": {"vi": "vần kết thúc bằng p, t, c, ch chỉ mang dấu sắc hoặc nặng",
+                  "en": "a rhyme ending in p, t, c, ch takes only the acute or dot-below tone"},
+    "tone-place": {"vi": "dấu thanh đặt sai chỗ", "en": "the tone mark is on the wrong vowel"},
+    "two-tones": {"vi": "có hai dấu thanh", "en": "two tone marks"},
+}
+
+
+class InvalidSyllable(Rule):
+    code = "SPL004"
+    name = "invalid-syllable"
+    family = "SPL"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Âm tiết {word} không có trong tiếng Việt ({why})",
+            "en": "{word} cannot be a Vietnamese syllable ({why})",
+        },
+        "tone-place": {
+            "vi": "Âm tiết {word}: dấu thanh đặt sai chỗ; viết {fixed}",
+            "en": "{word}: the tone mark is on the wrong vowel; write {fixed}",
+        },
+    }
+    summary = {
+        "vi": "Mỗi âm tiết viết thường có dấu tiếng Việt ghép được từ phụ âm đầu, vần và thanh theo chính tả "
+              "(“nghiêmg”, “têt”, “qúy” thì không).",
+        "en": "Every lower-case syllable with Vietnamese letters is a possible onset + rhyme + tone "
+              "(“nghiêmg”, “têt”, “qúy” are not).",
+    }
+    rationale = {
+        "vi": "Âm tiết không thể có là lỗi gõ chắc chắn. Kiểm tra theo mô hình âm tiết (phụ âm đầu, vần, "
+              "quy tắc c/k, g/gh, ng/ngh, thanh trên vần tắc, vị trí dấu thanh, chấp nhận cả kiểu đặt dấu cũ và "
+              "mới: “hoà”/“hòa”), không theo danh sách từ. Không kiểm tra chữ viết tắt, số La Mã, số, tên riêng "
+              "viết hoa và từ nước ngoài không dấu. Âm tiết có thể có nhưng không dùng (“tiển”) là việc của "
+              "SPL002 và SPL003. Chỉ sửa tự động (an toàn) khi chỉ sai vị trí dấu thanh.",
+        "en": "An impossible syllable is a certain typo. Checked against the syllable model (onset, rhyme, the "
+              "c/k, g/gh, ng/ngh rule, tones on stop codas, where the tone mark goes, old and new placement both "
+              "accepted: “hoà”/“hòa”), not a word list. Acronyms, Roman numerals, numbers, capitalised names and "
+              "plain-ASCII foreign words are not checked. A possible but unused syllable (“tiển”) is SPL002's and "
+              "SPL003's. Only a misplaced tone mark is fixed (safely).",
+    }
+    bad = "Thực hiện nghiêmg túc chỉ đạo của Thủ tướng về đón Tết; hỗ trợ người có hoàn cảnh khó khăn qúy I.\n"
+    good = "Thực hiện nghiêm túc chỉ đạo của Thủ tướng về đón Tết; hỗ trợ người có hoàn cảnh khó khăn quý I.\n"
+
+    def check(self, doc):
+        if legacy_encoding(doc) is not None:
+            return  # UNI006 says the text is in an old encoding: its words are not typos
+        text = doc.text
+        invalid = {w: why for w in set(_WORD.findall(text)) if is_candidate(w) and (why := check(w))}
+        if not invalid:
+            return
+        pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
+        for m in pattern.finditer(text):
+            word, why = m.group(), invalid[m.group()]
+            span = Span(m.start(), m.end())
+            fixed = retoned(word) if why == "tone-place" else None
+            if fixed is not None:
+                yield self.violation(span, "tone-place", fix=Fix((Edit(span, fixed),)), word=quote(word),
+                                     fixed=quote(fixed))
+            else:
+                yield self.violation(span, word=quote(word), why=_WHY[why])

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from draftlint import data, tagger
 from draftlint.data import fold
+from draftlint.encodings import legacy_encoding
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
@@ -388,14 +389,6 @@ class Unbalanced(Rule):
 
 # --- UNI006 ---------------------------------------------------------------------------------
 
-_MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â€)")
-_TCVN3 = "¨©ª«¬®µ¶·¸¹º»¼½¾"
-_LEGACY = re.compile(rf"(?<=[A-Za-z])[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]|[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ](?=[A-Za-z])")
-_TCVN3_ONLY = set("µ¸¶·¹¨©ª«¬®\u00ad»¾¼½ÊÇÈÉËÐÌÎÏÑÕÒÓÔ×ØÜÞ")  # never in VNI, which writes a vowel then its mark
-_LEGACY_CHARS = re.compile(f"[{_TCVN3}ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ]")
-_MIN_WORDS = 3
-
-
 class LegacyEncoding(Rule):
     code = "UNI006"
     name = "legacy-encoding"
@@ -425,24 +418,17 @@ class LegacyEncoding(Rule):
     good = "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
 
     def check(self, doc):
+        found = legacy_encoding(doc)
+        if found is None:
+            return
+        if found.encoding == "mojibake":
+            encoding = {"vi": "(UTF-8 bị đọc như Windows-1252)", "en": "(UTF-8 read as Windows-1252)"}
+        else:
+            encoding = {"vi": found.encoding, "en": found.encoding}
         text = doc.source
-        if text.isascii() or not _LEGACY_CHARS.search(text) and "Ã" not in text and "á»" not in text:
-            return
-        for pattern, encoding in ((_MOJIBAKE, {"vi": "(UTF-8 bị đọc như Windows-1252)",
-                                                "en": "(UTF-8 read as Windows-1252)"}),
-                                  (_LEGACY, None)):
-            found = list(pattern.finditer(text))
-            if len(found) < _MIN_WORDS:
-                continue
-            if encoding is None:
-                tcvn3 = sum(1 for m in found if m.group() in _TCVN3_ONLY)
-                name = "TCVN3 (ABC)" if tcvn3 * 3 >= len(found) else "VNI"
-                encoding = {"vi": name, "en": name}
-            first = found[0]
-            start, end = _word_around(text, first.start(), first.end())
-            yield self.violation(Span(start, end), in_source=True, encoding=encoding, count=len(found),
-                                 sample=quote(text[start:end]))
-            return
+        start, end = _word_around(text, *found.places[0])
+        yield self.violation(Span(start, end), in_source=True, encoding=encoding, count=len(found.places),
+                             sample=quote(text[start:end]))
 
 
 # --- UNI007 ---------------------------------------------------------------------------------
