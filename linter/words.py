@@ -21,3 +21,37 @@ def deliberate_repeats() -> frozenset[str]:
 
 def is_compound(first: str, second: str) -> bool:
     return fold(f"{first} {second}") in compounds()
+
+
+def _toneless_table() -> dict[int, str]:
+    import unicodedata
+
+    table = {}
+    for code in range(0x00C0, 0x1EFA):
+        ch = chr(code)
+        parts = unicodedata.normalize("NFD", ch)
+        stripped = "".join(c for c in parts if c not in "\u0300\u0301\u0303\u0309\u0323")
+        if stripped != parts:
+            table[code] = unicodedata.normalize("NFC", stripped)
+    return table
+
+
+@lru_cache(maxsize=None)
+def toneless_table() -> dict[int, str]:
+    """For ``str.translate``: every toned letter → the letter without its tone (vowel marks kept);
+    the text keeps its length, so offsets stay valid."""
+    return _toneless_table()
+
+
+def toneless(text: str) -> str:
+    return text.translate(toneless_table()).lower()
+
+
+@lru_cache(maxsize=None)
+def confusions() -> tuple[dict, ...]:
+    return tuple(data.load("confusions.toml")["confusion"])
+
+
+@lru_cache(maxsize=None)
+def official_names() -> tuple[str, ...]:
+    return tuple(data.load("official_names.toml")["names"])

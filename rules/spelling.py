@@ -1,15 +1,17 @@
-"""SPL — spelling: words written twice in a row, syllables Vietnamese cannot have."""
+"""SPL — spelling: words written twice in a row, known misspellings, syllables Vietnamese cannot
+have, official names written wrongly."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from draftlint.data import fold
 from draftlint.encodings import legacy_encoding
 from draftlint.model import Span
-from draftlint.rule import Edit, Fix, Rule, Severity, quote
-from draftlint.syllables import check, is_candidate, retoned
-from draftlint.words import deliberate_repeats, is_compound
+from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
+from draftlint.syllables import check, is_candidate, key, retoned
+from draftlint.words import confusions, deliberate_repeats, is_compound, official_names, toneless
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -160,3 +162,142 @@ class InvalidSyllable(Rule):
                                      fixed=quote(fixed))
             else:
                 yield self.violation(span, word=quote(word), why=_WHY[why])
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    """One regex for the toneless, lower-case forms of ``phrases`` (spaces and dashes loose)."""
+    forms = sorted({toneless(p) for p in phrases}, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"[ \t]+").replace(r"\-", "[-–—]") for f in forms)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+
+def _keys(text: str) -> list[str]:
+    return [key(w) for w in _WORD.findall(text)]
+
+
+def _with_case_of(written: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if written[:1].isupper() else replacement
+
+
+@lru_cache(maxsize=16)
+def _confusion_table(extra: tuple[str, ...]):
+    entries = [dict(c) for c in confusions()]
+    for pair in extra:
+        wrong, _, right = pair.partition("→")
+        if wrong.strip() and right.strip():
+            entries.append({"wrong": wrong.strip(), "right": right.strip()})
+    by_form: dict[str, list[dict]] = {}
+    for entry in entries:
+        entry["keys"] = tuple(_keys(entry["wrong"]))
+        by_form.setdefault(toneless(entry["wrong"]), []).append(entry)
+    return _phrase_pattern([e["wrong"] for e in entries]), by_form
+
+
+class KnownMisspelling(Rule):
+    code = "SPL002"
+    name = "known-misspelling"
+    family = "SPL"
+    severity = Severity.WARNING
+    fixable = True
+    options = {
+        "confusions": Option([], "thêm cặp lỗi của cơ quan, dạng \"sai → đúng\"", "more pairs, as \"wrong → right\""),
+    }
+    messages = {
+        "default": {
+            "vi": "Viết sai chính tả: {text} → {expected}",
+            "en": "Misspelt: {text} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Không có các lỗi chính tả thường gặp trong văn bản hành chính (“hổ trợ”, “Phân đầu”, “phát tiển”, "
+              "“để xuất”), theo danh sách cặp sai → đúng.",
+        "en": "None of the misspellings common in administrative writing (“hổ trợ”, “Phân đầu”, “phát tiển”, "
+              "“để xuất”), from a list of wrong → right pairs.",
+    }
+    rationale = {
+        "vi": "Phần lớn lỗi chính tả trong dự thảo là những âm tiết có thật đặt sai chỗ, nên không mô hình âm tiết "
+              "nào bắt được; danh sách này ghi các cặp đã gặp, kèm ngữ cảnh loại trừ (“trao đổi với”, “để xuất "
+              "khẩu”, “trong năm bắt đầu” là đúng). So không phân biệt kiểu đặt dấu và hoa thường. Danh sách là "
+              "tệp dữ liệu; thêm cặp của cơ quan bằng tùy chọn confusions. Sửa tự động an toàn.",
+        "en": "Most misspellings in drafts are real syllables in the wrong place, which no syllable model catches; "
+              "this list holds the pairs seen, with the contexts that make them right (“trao đổi với”, “để xuất "
+              "khẩu”, “trong năm bắt đầu”). Compared regardless of tone placement and case. The list is a data "
+              "file; add an office's pairs with the confusions option. The fix is safe.",
+    }
+    bad = "Phân đầu hoàn thành kế hoạch; tăng cường hổ trợ người có công; để xuất giải pháp phát tiển nhân lực.\n"
+    good = "Phấn đấu hoàn thành kế hoạch; trao đổi với các đơn vị; để xuất khẩu lao động, đề xuất giải pháp.\n"
+
+    def check(self, doc):
+        pattern, by_form = _confusion_table(tuple(self.config["confusions"]))
+        text = doc.text
+        for m in pattern.finditer(toneless(text)):
+            written = text[m.start():m.end()]
+            keys = tuple(_keys(written))
+            for entry in by_form.get(" ".join(m.group().split()), ()):
+                if keys != entry["keys"] or not _context_allows(text, m.start(), m.end(), entry):
+                    continue
+                expected = _with_case_of(written, entry["right"])
+                span = Span(m.start(), m.end())
+                yield self.violation(span, fix=Fix((Edit(span, expected),), safe=entry.get("safe", True)),
+                                     text=quote(written), expected=quote(expected))
+                break
+
+
+def _context_allows(text: str, start: int, end: int, entry: dict) -> bool:
+    after = _WORD.search(text, end, end + 20)
+    before = re.search(r"([^\W\d_]+)[ \t]*\Z", text[max(0, start - 20):start])
+    if after and text[end:after.start()].strip() == "" and fold(after.group()) in entry.get("not_before", ()):
+        return False
+    if before and fold(before.group(1)) in entry.get("not_after", ()):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _names():
+    names = official_names()
+    return _phrase_pattern(names), {toneless(" ".join(n.split())): n for n in names}
+
+
+class OfficialName(Rule):
+    code = "SPL005"
+    name = "official-name"
+    family = "SPL"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Tên chính thức viết sai: {text} → {expected}",
+            "en": "An official name misspelt: {text} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Tên chương trình, quỹ, phong trào viết đúng như tên chính thức (“Quỹ Vì người nghèo”, không phải "
+              "“Quý vì người nghèo”).",
+        "en": "Programme, fund and campaign names are written as officially named (“Quỹ Vì người nghèo”, not "
+              "“Quý vì người nghèo”).",
+    }
+    rationale = {
+        "vi": "Trong một tên riêng, một âm tiết sai dấu vẫn là từ có thật (“Quý vì”), nên chỉ bảng tên chính thức "
+              "mới bắt được. Báo khi đúng các chữ cái nhưng sai dấu thanh ở đúng một âm tiết; khác hoa thường "
+              "thôi thì không báo. Danh sách là tệp dữ liệu trong gói. Sửa tự động an toàn.",
+        "en": "Inside a name, a syllable with the wrong tone is still a word (“Quý vì”), so only a table of official "
+              "names catches it. Reported when the letters match and exactly one syllable's tone differs; a "
+              "difference of case alone is not. The names are a data file in the package. The fix is safe.",
+    }
+    bad = "Vận động ủng hộ Quý vì người nghèo các cấp.\n"
+    good = "Vận động ủng hộ Quỹ Vì người nghèo các cấp.\n"
+
+    def check(self, doc):
+        pattern, by_form = _names()
+        text = doc.text
+        for m in pattern.finditer(toneless(text)):
+            name = by_form.get(" ".join(m.group().replace("–", "-").replace("—", "-").split()))
+            written = text[m.start():m.end()]
+            if name is None:
+                continue
+            got, want = _keys(written), _keys(name)
+            if len(got) != len(want) or sum(a != b for a, b in zip(got, want)) != 1:
+                continue
+            span = Span(m.start(), m.end())
+            yield self.violation(span, fix=Fix((Edit(span, name),)), text=quote(written), expected=quote(name))
