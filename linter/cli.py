@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kiểm tra dự thảo văn bản hành chính tiếng Việt / Lint Vietnamese administrative drafts.",
     )
     parser.add_argument("--version", action="version", version=f"draftlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain}")
+    sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain,learn}")
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain one rule")
     explain.add_argument("code")
     explain.add_argument("--lang", choices=("vi", "en"), default="vi")
+
+    learn = sub.add_parser("learn", help="learn a lexicon from an archive of past drafts (.txt, .md, .docx)")
+    learn.add_argument("paths", nargs="+", metavar="PATH")
+    learn.add_argument("-o", "--output", type=Path, default=Path("draftlint-lexicon.json"), metavar="FILE",
+                       help="where to write the lexicon (default: draftlint-lexicon.json)")
+    learn.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
 
 
@@ -95,7 +101,34 @@ def _main(argv: list[str] | None) -> int:
         return _list_rules(rules, lang)
     if args.command == "explain":
         return _explain(rules, args.code, lang)
+    if args.command == "learn":
+        return _learn(args, lang)
     return _check(args, rules)
+
+
+def _learn(args, lang: str) -> int:
+    import json
+
+    from .engine import Unlistable, discover
+    from .lexicon import learn, read_docx_text
+    from .source import read_path
+
+    files = [e for e in discover(args.paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
+    if not files:
+        return _fail(t("error.no_files", lang, paths=" ".join(args.paths)), lang)
+
+    def read(path: str) -> str:
+        return read_docx_text(path) if path.lower().endswith(".docx") else read_path(path)
+
+    table = learn(files, read)
+    try:
+        args.output.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"{args.output}: {exc.strerror}", lang)
+    sys.stdout.write(t("learn.done", lang, documents=table["documents"], skipped=table["skipped"],
+                       pairs=len(table["pairs"]), units=len(table["units"]), acronyms=len(table["acronyms"]),
+                       output=args.output) + "\n")
+    return EXIT_OK
 
 
 def _check(args, rules) -> int:

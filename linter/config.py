@@ -28,7 +28,9 @@ from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
 _CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
-_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms"}
+_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms",
+         "lexicon", "word-list"}
+WORD_LISTS = ("underthesea",)
 FAIL_ON = ("error", "warning", "info")
 
 
@@ -48,6 +50,8 @@ class Config:
     document_types: dict[str, list[str]] = field(default_factory=dict)  # name → codes
     issuers: dict[str, list[str]] = field(default_factory=dict)  # code → names
     acronyms: dict[str, list[str]] = field(default_factory=dict)  # abbreviation → expansions
+    lexicon: Path | None = None  # the office's lexicon (draftlint learn), resolved against the file's folder
+    word_list: str | None = None  # an installed word list: "underthesea"
 
     @property
     def root(self) -> Path:
@@ -143,7 +147,15 @@ def _parse(table: dict, path: Path) -> Config:
     for abbr in acronyms:
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ&\-]+(?: (?:INDEX|Index))?", abbr):
             raise ConfigError(f"{path}: 'acronyms': {abbr!r} is not an acronym (capitals, like SNNMT or PAR INDEX)")
+    lexicon = table.get("lexicon")
+    if lexicon is not None and (not isinstance(lexicon, str) or not lexicon.strip()):
+        raise ConfigError(f"{path}: 'lexicon' must be the path of a file written by draftlint learn")
+    word_list = table.get("word-list")
+    if word_list is not None and word_list not in WORD_LISTS:
+        raise ConfigError(f"{path}: 'word-list' must be one of {', '.join(WORD_LISTS)}, not {word_list!r}")
     return Config(
+        lexicon=(path.parent / lexicon) if lexicon else None,
+        word_list=word_list,
         acronyms=acronyms,
         document_types=extra["document-types"],
         issuers=extra["issuers"],

@@ -41,3 +41,8 @@ def _detect(doc: Document) -> Legacy | None:
             name = "TCVN3 (ABC)" if tcvn3 * 3 >= len(found) else "VNI"
         return Legacy(name, tuple(found))
     return None
+
+
+def has_legacy_characters(text: str) -> bool:
+    """Whether ``text`` holds a character of an old encoding inside a word."""
+    return bool(_LEGACY.search(text) or _MOJIBAKE.search(text))

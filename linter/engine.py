@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .config import Config, validate
+from .config import Config, ConfigError, validate
 from .model import Span
 from .rule import Finding, FoundEdit, FoundFix, Rule, Severity, Violation
 from .source import InputError, SourceText, read_path, read_stdin
@@ -117,6 +117,14 @@ class Engine:
         from .data import vocabulary
 
         words = vocabulary().extended(config.document_types, config.issuers, config.acronyms)
+        if config.lexicon is not None or config.word_list is not None:
+            from .lexicon import Lexicon, LexiconError, load, word_list_pairs
+
+            try:
+                lexicon = load(config.lexicon) if config.lexicon is not None else Lexicon()
+            except LexiconError as exc:
+                raise ConfigError(str(exc)) from None
+            words = words.with_lexicon(lexicon, word_list_pairs(config.word_list) if config.word_list else None)
         settings = Settings(instances, severities, fail_on, lang, words)
         self._settings[id(config)] = (config, settings)
         return settings

@@ -43,6 +43,12 @@ _TEXTS = {
     "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
     "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
     "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+    "learn.done": {
+        "vi": "Đã học {documents} văn bản (bỏ qua {skipped}): {pairs} cặp từ, {units} đơn vị, {acronyms} chữ viết tắt "
+              "→ {output}",
+        "en": "Learnt from {documents} drafts ({skipped} skipped): {pairs} word pairs, {units} units, {acronyms} "
+              "acronyms → {output}",
+    },
     "explain.example_options": {"vi": "Hai ví dụ chạy với", "en": "Both examples run with"},
 }
 

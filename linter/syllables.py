@@ -149,3 +149,17 @@ def retoned(syllable: str) -> str | None:
             if fixed != syllable and check(fixed) is None:
                 return fixed
     return None
+
+
+def spell(syllable_key: str) -> str:
+    """A key written as a syllable, its tone mark where the new placement puts it: "triên3" →
+    "triển", "hoa2" → "hoà"."""
+    base, tone = syllable_key[:-1], int(syllable_key[-1])
+    if not tone:
+        return base
+    mark = next(m for m, t in _TONE_MARKS.items() if t == tone)
+    for onset, rhyme in _parses(base):
+        places = sorted(_tone_places(rhyme))
+        i = len(onset) + places[-1]
+        return base[:i] + unicodedata.normalize("NFC", base[i] + mark) + base[i + 1:]
+    return base

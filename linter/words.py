@@ -55,3 +55,23 @@ def confusions() -> tuple[dict, ...]:
 @lru_cache(maxsize=None)
 def official_names() -> tuple[str, ...]:
     return tuple(data.load("official_names.toml")["names"])
+
+
+_MARKLESS = str.maketrans("ăâêôơưđ", "aaeooud")
+
+
+def skeleton(text: str) -> str:
+    """Letters only, without tones or vowel marks, lower case: "phấn đấu" → "phan dau"."""
+    return toneless(text).translate(_MARKLESS)
+
+
+@lru_cache(maxsize=None)
+def accepted_variants() -> frozenset[tuple[str, str]]:
+    """Pairs of spellings both in use (sĩ/sỹ, hằng năm/hàng năm), by key, both ways."""
+    from .syllables import key
+
+    pairs = set()
+    for a, b in data.load("confusions.toml")["accepted"]["variants"]:
+        ka, kb = " ".join(key(w) for w in a.split()), " ".join(key(w) for w in b.split())
+        pairs |= {(ka, kb), (kb, ka)}
+    return frozenset(pairs)

@@ -7,11 +7,12 @@ import re
 from functools import lru_cache
 
 from draftlint.data import fold
-from draftlint.encodings import legacy_encoding
+from draftlint.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.syllables import check, is_candidate, key, retoned
-from draftlint.words import confusions, deliberate_repeats, is_compound, official_names, toneless
+from draftlint.words import (accepted_variants, confusions, deliberate_repeats, is_compound, official_names, skeleton,
+                             toneless)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -146,14 +147,17 @@ class InvalidSyllable(Rule):
     good = "Thực hiện nghiêm túc chỉ đạo của Thủ tướng về đón Tết; hỗ trợ người có hoàn cảnh khó khăn quý I.\n"
 
     def check(self, doc):
-        if legacy_encoding(doc) is not None:
-            return  # UNI006 says the text is in an old encoding: its words are not typos
         text = doc.text
+        garbled = ()
+        if legacy_encoding(doc) is not None:  # UNI006 reports it; the words of those lines are not typos
+            garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
         invalid = {w: why for w in set(_WORD.findall(text)) if is_candidate(w) and (why := check(w))}
         if not invalid:
             return
         pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
         for m in pattern.finditer(text):
+            if any(span.start <= m.start() < span.end for span in garbled):
+                continue
             word, why = m.group(), invalid[m.group()]
             span = Span(m.start(), m.end())
             fixed = retoned(word) if why == "tone-place" else None
@@ -228,18 +232,25 @@ class KnownMisspelling(Rule):
     good = "Phấn đấu hoàn thành kế hoạch; trao đổi với các đơn vị; để xuất khẩu lao động, đề xuất giải pháp.\n"
 
     def check(self, doc):
-        pattern, by_form = _confusion_table(tuple(self.config["confusions"]))
-        text = doc.text
-        for m in pattern.finditer(toneless(text)):
-            written = text[m.start():m.end()]
-            keys = tuple(_keys(written))
-            for entry in by_form.get(" ".join(m.group().split()), ()):
-                if keys != entry["keys"] or not _context_allows(text, m.start(), m.end(), entry):
-                    continue
-                expected = _with_case_of(written, entry["right"])
-                span = Span(m.start(), m.end())
-                yield self.violation(span, fix=Fix((Edit(span, expected),), safe=entry.get("safe", True)),
-                                     text=quote(written), expected=quote(expected))
+        for span, written, expected, safe in misspellings(doc, tuple(self.config["confusions"])):
+            yield self.violation(span, fix=Fix((Edit(span, expected),), safe=safe), text=quote(written),
+                                 expected=quote(expected))
+
+
+def misspellings(doc, extra: tuple[str, ...] = ()):
+    """The known misspellings in the draft: (span, as written, the right form, whether the fix is safe)."""
+    return doc.derived(f"misspellings{extra}", lambda d: tuple(_find_misspellings(d, extra)))
+
+
+def _find_misspellings(doc, extra):
+    pattern, by_form = _confusion_table(extra)
+    text = doc.text
+    for m in pattern.finditer(toneless(text)):
+        written = text[m.start():m.end()]
+        keys = tuple(_keys(written))
+        for entry in by_form.get(" ".join(m.group().split()), ()):
+            if keys == entry["keys"] and _context_allows(text, m.start(), m.end(), entry):
+                yield Span(m.start(), m.end()), written, _with_case_of(written, entry["right"]), entry.get("safe", True)
                 break
 
 
@@ -301,3 +312,147 @@ class OfficialName(Rule):
                 continue
             span = Span(m.start(), m.end())
             yield self.violation(span, fix=Fix((Edit(span, name),)), text=quote(written), expected=quote(name))
+
+
+_CHUNK = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")  # words with only spaces between: pairs never cross a comma
+_FREQUENT = 3  # uses in the draft that make a pair the draft's own word
+
+
+class SuspiciousWord(Rule):
+    code = "SPL003"
+    name = "suspicious-word"
+    family = "SPL"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "{text} chỉ gặp một lần; có phải {expected} (dùng {count} lần trong văn bản)?",
+            "en": "{text} occurs once; is it {expected} (used {count} times in the document)?",
+        },
+        "lexicon": {
+            "vi": "{text} chỉ gặp một lần; có phải {expected} (có trong từ vựng của cơ quan)?",
+            "en": "{text} occurs once; is it {expected} (in the office's lexicon)?",
+        },
+    }
+    summary = {
+        "vi": "Gợi ý: cặp âm tiết chỉ gặp một lần mà chỉ khác một dấu hay một chữ so với một từ văn bản dùng nhiều "
+              "lần (“phát tiển” khi văn bản có “phát triển”).",
+        "en": "Suggestion: a syllable pair seen once that is one mark or one letter away from a word the document "
+              "uses often (“phát tiển” where the document has “phát triển”).",
+    }
+    rationale = {
+        "vi": "Lỗi gõ thường cho ra một cặp âm tiết có thật nhưng không thành từ. Không có từ điển, bằng chứng tốt "
+              "nhất là chính văn bản: nếu “phát triển” xuất hiện nhiều lần, một “phát tiển” duy nhất gần như chắc "
+              "là lỗi. Với từ vựng học từ văn bản cũ của cơ quan (draftlint learn), bằng chứng rộng hơn. Chỉ là "
+              "gợi ý, không bao giờ tự sửa; các cách viết đều được chấp nhận (sĩ/sỹ, hằng năm/hàng năm) không "
+              "bị coi là lỗi, và tên riêng viết hoa không bị xét.",
+        "en": "A typo usually yields real syllables that make no word. Without a dictionary, the best evidence is "
+              "the document itself: if “phát triển” occurs many times, a lone “phát tiển” is almost surely a slip. "
+              "With a lexicon learnt from the office's past drafts (draftlint learn) the evidence is wider. A "
+              "suggestion only, never fixed; accepted variants (sĩ/sỹ, hằng năm/hàng năm) do not count, and "
+              "capitalised names are not considered.",
+    }
+    bad = ("Đẩy mạnh phát triển kinh tế. Phát triển nguồn nhân lực. Thúc đẩy phát triển du lịch.\n"
+           "Hỗ trợ phát tiển hợp tác xã.\n")
+    good = ("Đẩy mạnh phát triển kinh tế. Phát triển nguồn nhân lực. Thúc đẩy phát triển du lịch.\n"
+            "Hỗ trợ phát triển hợp tác xã.\n")
+
+    def check(self, doc):
+        pairs = _pairs(doc.text)
+        counts: dict[tuple[str, str], int] = {}
+        for k, _ in pairs:
+            counts[k] = counts.get(k, 0) + 1
+        lexicon = getattr(doc.vocabulary, "lexicon_pairs", None) or {}
+        frequent = {k for k, n in counts.items() if n >= _FREQUENT}
+        frequent |= {k for k in lexicon if lexicon[k] >= _FREQUENT}
+        if not frequent:
+            return
+        by_skeleton: dict[tuple[str, str], list] = {}
+        by_deletion: dict[tuple[str, str], list] = {}
+        for k in frequent:
+            sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))  # keys end in their tone digit
+            by_skeleton.setdefault(sk, []).append(k)
+            for i in (0, 1):
+                for j in range(len(sk[i])):
+                    cut = sk[i][:j] + sk[i][j + 1:]
+                    by_deletion.setdefault((cut, sk[1]) if i == 0 else (sk[0], cut), []).append(k)
+        accepted = accepted_variants()
+        syllables = _syllable_counts(doc.text)
+        taken: set[int] = set()  # words already in a suggestion: one typo, one finding
+        for span, *_ in misspellings(doc):  # SPL002 says what those are
+            taken |= {m.start() for m in _WORD.finditer(doc.text, span.start, span.end)}
+        for k, (a, b) in pairs:
+            if counts[k] != 1 or k in lexicon or a.start() in taken or b.start() in taken:
+                continue
+            if a.group().isupper() or b.group().isupper():
+                continue
+            sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))
+            # Same letters with other marks ("giảm nghéo"), or one letter missing in one syllable with its
+            # tone kept ("phát tiển", "trợ gúp"): one slip, not two.
+            candidates = [q for q in by_skeleton.get(sk, ()) if q != k]
+            candidates += [q for q in by_deletion.get(sk, ())
+                           if sum(k[i] != q[i] for i in (0, 1)) == 1 and all(k[i][-1] == q[i][-1] for i in (0, 1))]
+            for q in candidates:
+                changed = [i for i in (0, 1) if k[i] != q[i]]
+                # The slip is a syllable the draft hardly uses ("tiển", "gúp"), and what it should be is a
+                # word, not two words that happen to meet ("khai có"): they occur together most of the time.
+                if (not changed or any(syllables.get(k[i], 0) > _RARE for i in changed) or _accepted(k, q, accepted)
+                        or not _is_word(q, counts, syllables, lexicon)):
+                    continue
+                taken |= {a.start(), b.start()}
+                yield self._found(doc, a, b, q, counts, lexicon)
+                break
+
+    def _found(self, doc, a, b, q, counts, lexicon):
+        start, end = a.start(), b.end()
+        written = doc.text[start:end]
+        expected = _spelled(q, written)
+        n = counts.get(q, 0)
+        if n >= _FREQUENT:
+            return self.violation(Span(start, end), text=quote(written), expected=quote(expected), count=n)
+        return self.violation(Span(start, end), "lexicon", text=quote(written), expected=quote(expected))
+
+
+_RARE = 2  # uses of a syllable in the draft below which it may be a slip
+
+
+def _syllable_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(text):
+        k = key(w)
+        counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _is_word(q, counts, syllables, lexicon) -> bool:
+    """Whether a frequent pair is a word: its syllables mostly occur together."""
+    if q in lexicon:
+        return True
+    together = counts.get(q, 0)
+    return together >= _FREQUENT and together * 2 >= min(syllables.get(q[0], 0), syllables.get(q[1], 0))
+
+
+def _pairs(text: str):
+    """Every adjacent syllable pair inside a run of words, as ((key, key), (match, match));
+    capitalised words after the first of a run (names) and acronyms are left out."""
+    result = []
+    for chunk in _CHUNK.finditer(text):
+        words = list(_WORD.finditer(text, chunk.start(), chunk.end()))
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            wa, wb = a.group(), b.group()
+            if (i and wa[:1].isupper()) or wb[:1].isupper() or len(wa) < 2 or len(wb) < 2:
+                continue
+            result.append(((key(wa), key(wb)), (a, b)))
+    return result
+
+
+def _accepted(k, q, accepted) -> bool:
+    return (f"{k[0]} {k[1]}", f"{q[0]} {q[1]}") in accepted or (k[0], q[0]) in accepted or (k[1], q[1]) in accepted
+
+
+def _spelled(q: tuple[str, str], written: str) -> str:
+    """A pair of keys written out as syllables ("phat1 triên3" → "phát triển")."""
+    from draftlint.syllables import spell
+
+    out = " ".join(spell(k) for k in q)
+    return out[:1].upper() + out[1:] if written[:1].isupper() else out

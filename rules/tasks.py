@@ -133,7 +133,8 @@ class LeadUnitUnknown(Rule):
     example_options = {"units": ["Văn phòng Sở", "Thanh tra Sở"]}
 
     def check(self, doc):
-        known = tuple(fold(u) for u in self.config["units"] if u.strip())
+        office = getattr(doc.vocabulary, "units", ()) or ()  # learnt from the office's drafts
+        known = tuple(fold(u) for u in (*self.config["units"], *office) if u.strip())
         if not known:
             return
         for marker in lead_markers(doc):

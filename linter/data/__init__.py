@@ -93,6 +93,8 @@ class Vocabulary:
         self.types = types
         self.issuers = issuer_list
         self.acronyms = dict(acronyms or {})  # the configuration's own: abbreviation → expansions
+        self.lexicon_pairs: dict[tuple[str, str], int] = {}  # syllable-pair counts of the office's drafts
+        self.units: tuple[str, ...] = ()  # unit names the office's drafts use
         self.type_by_name = {fold(t.name): t for t in types}
         self.type_codes = {code for t in types for code in t.codes}
         self.issuer_by_code = {i.code: i for i in issuer_list}
@@ -131,6 +133,13 @@ class Vocabulary:
             else:
                 issuer_list[code] = replace(known, names=tuple(dict.fromkeys((*known.names, *names))))
         return Vocabulary(tuple(types.values()), tuple(issuer_list.values()), {**self.acronyms, **(extra_acronyms or {})})
+
+    def with_lexicon(self, lexicon, word_list_pairs: dict | None = None) -> "Vocabulary":
+        """This vocabulary plus a lexicon's pairs, units and acronyms (the configuration's win)."""
+        copy = Vocabulary(self.types, self.issuers, {**lexicon.acronyms, **self.acronyms})
+        copy.lexicon_pairs = {**(word_list_pairs or {}), **lexicon.pairs}
+        copy.units = lexicon.units
+        return copy
 
     @staticmethod
     def is_local(code: str) -> bool:
