@@ -351,10 +351,10 @@ class SuspiciousWord(Rule):
               "suggestion only, never fixed; accepted variants (sĩ/sỹ, hằng năm/hàng năm) do not count, and "
               "capitalised names are not considered.",
     }
-    bad = ("Đẩy mạnh phát triển kinh tế. Phát triển nguồn nhân lực. Thúc đẩy phát triển du lịch.\n"
-           "Hỗ trợ phát tiển hợp tác xã.\n")
-    good = ("Đẩy mạnh phát triển kinh tế. Phát triển nguồn nhân lực. Thúc đẩy phát triển du lịch.\n"
-            "Hỗ trợ phát triển hợp tác xã.\n")
+    bad = ("Thực hiện giảm nghèo bền vững; hỗ trợ giảm nghèo; đánh giá kết quả giảm nghèo.\n"
+           "Tuyên truyền về giảm nghéo tại cơ sở.\n")
+    good = ("Thực hiện giảm nghèo bền vững; hỗ trợ giảm nghèo; đánh giá kết quả giảm nghèo.\n"
+            "Tuyên truyền về giảm nghèo tại cơ sở.\n")
 
     def check(self, doc):
         pairs = _pairs(doc.text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,14 @@ def seed_files() -> list[Path]:
 
 
 needs_seeds = pytest.mark.skipif(not seed_files(), reason="../shared/seeds is not present")
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``draftlint ARGS`` as a separate process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "draftlint.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=60,
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run
 from draftlint.cli import main
 from draftlint.reporters.json_report import KEYS
 
@@ -19,15 +19,6 @@ CLEAN = EXAMPLES / "ke-hoach-mau.txt"
 BROKEN = EXAMPLES / "ke-hoach-loi-danh-so.txt"
 DUPLICATE = "I. NHIỆM VỤ\n1. Văn phòng Sở tuyên truyền\n1. Thanh tra Sở kiểm tra\n"
 
-
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "draftlint.cli", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        timeout=60,
-    )
 
 
 def check_json(capsys, *args: str) -> tuple[int, list[dict]]:
