@@ -48,6 +48,7 @@ def split_tone(syllable: str) -> tuple[str, int, int | None]:
     return "".join(out), tone, at
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """Letters and tone, placement-free: ``hoà`` and ``hòa`` → ``hoa2``."""
     base, tone, _ = split_tone(unicodedata.normalize("NFC", word).lower())

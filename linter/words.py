@@ -27,12 +27,11 @@ def _toneless_table() -> dict[int, str]:
     import unicodedata
 
     table = {}
-    for code in range(0x00C0, 0x1EFA):
-        ch = chr(code)
-        parts = unicodedata.normalize("NFD", ch)
-        stripped = "".join(c for c in parts if c not in "\u0300\u0301\u0303\u0309\u0323")
-        if stripped != parts:
-            table[code] = unicodedata.normalize("NFC", stripped)
+    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for mark in "\u0300\u0301\u0303\u0309\u0323":
+            toned = unicodedata.normalize("NFC", vowel + mark)
+            if len(toned) == 1:
+                table[ord(toned)] = vowel
     return table
 
 
@@ -60,6 +59,7 @@ def official_names() -> tuple[str, ...]:
 _MARKLESS = str.maketrans("ăâêôơưđ", "aaeooud")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """Letters only, without tones or vowel marks, lower case: "phấn đấu" → "phan dau"."""
     return toneless(text).translate(_MARKLESS)

@@ -4,6 +4,7 @@ have, official names written wrongly."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from draftlint.data import fold
@@ -168,6 +169,11 @@ class InvalidSyllable(Rule):
                 yield self.violation(span, word=quote(word), why=_WHY[why])
 
 
+def _toneless_text(doc) -> str:
+    """The draft's text without tones, in lower case, at the same offsets; computed once."""
+    return doc.derived("toneless-text", lambda d: toneless(d.text))
+
+
 def _phrase_pattern(phrases) -> re.Pattern:
     """One regex for the toneless, lower-case forms of ``phrases`` (spaces and dashes loose)."""
     forms = sorted({toneless(p) for p in phrases}, key=len, reverse=True)
@@ -245,7 +251,7 @@ def misspellings(doc, extra: tuple[str, ...] = ()):
 def _find_misspellings(doc, extra):
     pattern, by_form = _confusion_table(extra)
     text = doc.text
-    for m in pattern.finditer(toneless(text)):
+    for m in pattern.finditer(_toneless_text(doc)):
         written = text[m.start():m.end()]
         keys = tuple(_keys(written))
         for entry in by_form.get(" ".join(m.group().split()), ()):
@@ -302,7 +308,7 @@ class OfficialName(Rule):
     def check(self, doc):
         pattern, by_form = _names()
         text = doc.text
-        for m in pattern.finditer(toneless(text)):
+        for m in pattern.finditer(_toneless_text(doc)):
             name = by_form.get(" ".join(m.group().replace("–", "-").replace("—", "-").split()))
             written = text[m.start():m.end()]
             if name is None:
@@ -357,34 +363,26 @@ class SuspiciousWord(Rule):
             "Tuyên truyền về giảm nghèo tại cơ sở.\n")
 
     def check(self, doc):
-        pairs = _pairs(doc.text)
-        counts: dict[tuple[str, str], int] = {}
-        for k, _ in pairs:
-            counts[k] = counts.get(k, 0) + 1
+        text = doc.text
+        counts, syllables, written_as = _pair_counts(text)
         lexicon = getattr(doc.vocabulary, "lexicon_pairs", None) or {}
-        frequent = {k for k, n in counts.items() if n >= _FREQUENT}
-        frequent |= {k for k in lexicon if lexicon[k] >= _FREQUENT}
-        if not frequent:
+        # A slip is a pair seen once, with a syllable the draft hardly uses ("tiển", "gúp"): few pairs.
+        rare = [k for k, (wa, wb) in written_as.items()
+                if counts[k] == 1 and k not in lexicon and len(wa) > 1 and len(wb) > 1 and not wb[0].isupper()
+                and not wa.isupper()]
+        if not rare:
             return
-        by_skeleton: dict[tuple[str, str], list] = {}
-        by_deletion: dict[tuple[str, str], list] = {}
-        for k in frequent:
-            sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))  # keys end in their tone digit
-            by_skeleton.setdefault(sk, []).append(k)
-            for i in (0, 1):
-                for j in range(len(sk[i])):
-                    cut = sk[i][:j] + sk[i][j + 1:]
-                    by_deletion.setdefault((cut, sk[1]) if i == 0 else (sk[0], cut), []).append(k)
+        # Only words can be what a slip meant: pairs seen often whose syllables mostly go together.
+        frequent = {k for k, n in counts.items() if n >= _FREQUENT and _is_word(k, counts, syllables, {})}
+        own = _index(frozenset(frequent))
+        office = _lexicon_index(lexicon)
+        by_skeleton, by_deletion = own
+        if office is not None:
+            by_skeleton = _merged(by_skeleton, office[0])
+            by_deletion = _merged(by_deletion, office[1])
         accepted = accepted_variants()
-        syllables = _syllable_counts(doc.text)
-        taken: set[int] = set()  # words already in a suggestion: one typo, one finding
-        for span, *_ in misspellings(doc):  # SPL002 says what those are
-            taken |= {m.start() for m in _WORD.finditer(doc.text, span.start, span.end)}
-        for k, (a, b) in pairs:
-            if counts[k] != 1 or k in lexicon or a.start() in taken or b.start() in taken:
-                continue
-            if a.group().isupper() or b.group().isupper():
-                continue
+        taken = [span for span, *_ in misspellings(doc)]  # SPL002 says what those are
+        for k in rare:
             sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))
             # Same letters with other marks ("giảm nghéo"), or one letter missing in one syllable with its
             # tone kept ("phát tiển", "trợ gúp"): one slip, not two.
@@ -393,34 +391,85 @@ class SuspiciousWord(Rule):
                            if sum(k[i] != q[i] for i in (0, 1)) == 1 and all(k[i][-1] == q[i][-1] for i in (0, 1))]
             for q in candidates:
                 changed = [i for i in (0, 1) if k[i] != q[i]]
-                # The slip is a syllable the draft hardly uses ("tiển", "gúp"), and what it should be is a
-                # word, not two words that happen to meet ("khai có"): they occur together most of the time.
+                # What it should be is a word, not two words that happen to meet ("khai có"): its
+                # syllables occur together most of the time.
                 if (not changed or any(syllables.get(k[i], 0) > _RARE for i in changed) or _accepted(k, q, accepted)
                         or not _is_word(q, counts, syllables, lexicon)):
                     continue
-                taken |= {a.start(), b.start()}
-                yield self._found(doc, a, b, q, counts, lexicon)
+                span = _locate(text, written_as[k])
+                if span is None or any(t.start < span.end and span.start < t.end for t in taken):
+                    break
+                taken.append(span)
+                yield self._found(text, span, q, counts)
                 break
 
-    def _found(self, doc, a, b, q, counts, lexicon):
-        start, end = a.start(), b.end()
-        written = doc.text[start:end]
+    def _found(self, text, span, q, counts):
+        written = text[span.start:span.end]
         expected = _spelled(q, written)
         n = counts.get(q, 0)
         if n >= _FREQUENT:
-            return self.violation(Span(start, end), text=quote(written), expected=quote(expected), count=n)
-        return self.violation(Span(start, end), "lexicon", text=quote(written), expected=quote(expected))
+            return self.violation(span, text=quote(written), expected=quote(expected), count=n)
+        return self.violation(span, "lexicon", text=quote(written), expected=quote(expected))
+
+
+def _index(pairs) -> tuple[dict, dict]:
+    """Pairs by their skeleton ("phan dau"), and by each skeleton with one letter dropped."""
+    by_skeleton: dict[tuple[str, str], list] = {}
+    by_deletion: dict[tuple[str, str], list] = {}
+    for k in pairs:
+        sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))  # keys end in their tone digit
+        by_skeleton.setdefault(sk, []).append(k)
+        for i in (0, 1):
+            for j in range(len(sk[i])):
+                cut = sk[i][:j] + sk[i][j + 1:]
+                by_deletion.setdefault((cut, sk[1]) if i == 0 else (sk[0], cut), []).append(k)
+    return by_skeleton, by_deletion
+
+
+_LEXICON_INDEXES: dict[int, tuple[object, tuple[dict, dict]]] = {}
+
+
+def _lexicon_index(lexicon: dict) -> tuple[dict, dict] | None:
+    """The office lexicon's index, built once per process (it is the same for every draft)."""
+    if not lexicon:
+        return None
+    cached = _LEXICON_INDEXES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _LEXICON_INDEXES[id(lexicon)] = (lexicon, _index(k for k, n in lexicon.items() if n >= _FREQUENT))
+    return cached[1]
+
+
+def _merged(own: dict, office: dict) -> dict:
+    class Both(dict):
+        def get(self, k, default=()):
+            return [*own.get(k, ()), *office.get(k, ())] or default
+    return Both()
+
+
+def _locate(text: str, words: tuple[str, str]) -> Span | None:
+    m = re.search(rf"(?<![^\W\d_]){re.escape(words[0])}[ \t]+{re.escape(words[1])}(?![^\W\d_])", text)
+    return Span(m.start(), m.end()) if m else None
 
 
 _RARE = 2  # uses of a syllable in the draft below which it may be a slip
 
 
-def _syllable_counts(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for w in _WORD.findall(text):
-        k = key(w)
-        counts[k] = counts.get(k, 0) + 1
-    return counts
+def _pair_counts(text: str):
+    """How often each adjacent syllable pair (by key) and each syllable occur, and how each pair
+    was first written. Counted over the whole text at C speed (a pair across a comma counts too;
+    a candidate is checked to sit inside a run of words when it is located)."""
+    words = _WORD.findall(text)
+    keys = list(map(key, words))
+    syllables = Counter(keys)
+    counts = Counter(zip(keys, keys[1:]))
+    written_as: dict[tuple[str, str], tuple[str, str]] = {}
+    rare = {k for k, n in syllables.items() if n <= _RARE}
+    for i, k in enumerate(keys):
+        if k in rare:  # only pairs around a rare syllable can be slips: remember how they were written
+            for j in (i - 1, i):
+                if 0 <= j < len(words) - 1:
+                    written_as.setdefault((keys[j], keys[j + 1]), (words[j], words[j + 1]))
+    return counts, syllables, written_as
 
 
 def _is_word(q, counts, syllables, lexicon) -> bool:
@@ -429,21 +478,6 @@ def _is_word(q, counts, syllables, lexicon) -> bool:
         return True
     together = counts.get(q, 0)
     return together >= _FREQUENT and together * 2 >= min(syllables.get(q[0], 0), syllables.get(q[1], 0))
-
-
-def _pairs(text: str):
-    """Every adjacent syllable pair inside a run of words, as ((key, key), (match, match));
-    capitalised words after the first of a run (names) and acronyms are left out."""
-    result = []
-    for chunk in _CHUNK.finditer(text):
-        words = list(_WORD.finditer(text, chunk.start(), chunk.end()))
-        for i in range(len(words) - 1):
-            a, b = words[i], words[i + 1]
-            wa, wb = a.group(), b.group()
-            if (i and wa[:1].isupper()) or wb[:1].isupper() or len(wa) < 2 or len(wb) < 2:
-                continue
-            result.append(((key(wa), key(wb)), (a, b)))
-    return result
 
 
 def _accepted(k, q, accepted) -> bool:
