@@ -11,6 +11,7 @@ foreign words are not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,28 +32,43 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     return onsets, frozenset(table["rhymes"]), frozenset(table["rhymes-after-qu"])
 
 
-@lru_cache(maxsize=8192)
+def _toned_letters() -> dict[str, tuple[str, int]]:
+    """Every precomposed toned vowel → (the vowel without its tone, the tone)."""
+    table = {}
+    for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for mark, tone in _TONE_MARKS.items():
+            toned = unicodedata.normalize("NFC", vowel + mark)
+            if len(toned) == 1:
+                table[toned] = (vowel, tone)
+    return table
+
+
+_TONED = _toned_letters()
+_TONELESS = str.maketrans({c: v for c, (v, _) in _TONED.items()})
+_TONED_RE = re.compile("[" + "".join(_TONED) + "]")
+
+
+@lru_cache(maxsize=16384)
 def split_tone(syllable: str) -> tuple[str, int, int | None]:
     """(the syllable without its tone mark, the tone 0–5, the index of the toned letter); the tone
-    is -1 when there is more than one tone mark."""
-    out, tone, at = [], 0, None
-    for ch in syllable:
-        parts = unicodedata.normalize("NFD", ch)
-        marks = [c for c in parts[1:] if c in _TONE_MARKS]
-        if marks:
-            if tone or len(marks) > 1:
-                return syllable, -1, None
-            tone, at = _TONE_MARKS[marks[0]], len(out)
-            ch = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
-        out.append(ch)
-    return "".join(out), tone, at
+    is -1 when there is more than one tone mark (the syllable is NFC)."""
+    found = _TONED_RE.findall(syllable)
+    if not found:
+        return syllable, 0, None
+    if len(found) > 1 or any(c in _TONE_MARKS for c in syllable):
+        return syllable, -1, None
+    at = syllable.index(found[0])
+    return syllable.translate(_TONELESS), _TONED[found[0]][1], at
 
 
 @lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """Letters and tone, placement-free: ``hoà`` and ``hòa`` → ``hoa2``."""
-    base, tone, _ = split_tone(unicodedata.normalize("NFC", word).lower())
-    return f"{base}{max(tone, 0)}"
+    if not word.isascii() and not unicodedata.is_normalized("NFC", word):
+        word = unicodedata.normalize("NFC", word)
+    word = word.lower()
+    m = _TONED_RE.search(word)
+    return f"{word.translate(_TONELESS)}{_TONED[m.group()][1] if m else 0}"
 
 
 def _parses(base: str):
