@@ -24,8 +24,7 @@ _DEFINITION = re.compile(
     rf"\([ \t]*(?:(?:sau[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+tắt(?:[ \t]+là)?[ \t]+)?(?P<abbr>{_ACRONYM})[ \t]*\)"
 )
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")  # XIII, not DDCI
-_SKIP = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
-                   tagger.SIGNAME, tagger.RECIPIENT, tagger.NOINHAN, tagger.TITLE})
+_SKIP = tagger.LAYOUT_KINDS | {tagger.TITLE}
 _SMALL_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "the", "of", "and"})
 
 

@@ -47,6 +47,9 @@ SIGNER = "SIGNER"
 SIGNAME = "SIGNAME"
 
 HEADING_KINDS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED3, LETTER})
+# Lines laid out rather than written: the header, the date line, the recipients and signature.
+# Their spacing, capitals and abbreviations follow the layout, not the rules of running text.
+LAYOUT_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, AGENCY, SIGNER, SIGNAME, RECIPIENT, NOINHAN})
 # Kinds that always start a new logical line (the normaliser never joins into them).
 BLOCK_KINDS = HEADING_KINDS | {PART, 
     NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,

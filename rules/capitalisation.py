@@ -12,8 +12,7 @@ from draftlint.data import _fold_same_length, fold
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
-_LAYOUT = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
-                     tagger.SIGNAME, tagger.RECIPIENT, tagger.NOINHAN, tagger.TITLE})
+_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TITLE}
 
 
 @lru_cache(maxsize=None)

@@ -20,8 +20,7 @@ from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 # Layout lines, whose runs of spaces and blanks are deliberate: header, date line, signature.
-_LAYOUT = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.AGENCY, tagger.SIGNER,
-                     tagger.SIGNAME, tagger.RECIPIENT, tagger.NOINHAN, tagger.TABLE_ROW, tagger.KINHGUI})
+_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TABLE_ROW, tagger.KINHGUI}
 
 
 def _line_starts(doc) -> list[int]:
