@@ -167,9 +167,6 @@ def _check(args, rules) -> int:
             continue
         if path != STDIN and config.is_excluded(Path(path)):
             continue
-        if path.lower().endswith(".docx") and not isinstance(entry, Unlistable):
-            sys.stderr.write(t("notice.docx", settings.lang, path=display) + "\n")
-            continue
         report_lang = report_lang or settings.lang
         try:
             if isinstance(entry, Unlistable):

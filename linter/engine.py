@@ -131,11 +131,32 @@ class Engine:
 
     def lint_file(self, path: str, config: Config, display: str | None = None) -> FileResult:
         display = display or path
+        if path != STDIN and path.lower().endswith(".docx"):
+            return self.lint_docx(path, config, display)
         try:
             text = read_stdin() if path == STDIN else read_path(path)
         except InputError as error:
             return self.input_error(display, config, error)
         return self.lint_text(text, display, config)
+
+    def lint_docx(self, path: str, config: Config, display: str) -> FileResult:
+        """A Word draft: its text linted like any draft, each finding located by paragraph (or
+        table row) as Word shows it."""
+        from dataclasses import replace
+
+        from .docx import read_docx
+
+        try:
+            document = read_docx(path)
+        except InputError as error:
+            return self.input_error(display, config, error)
+        result = self.lint_text(document.text, display, config)
+        located = []
+        for finding in result.findings:
+            index = finding.line - 1
+            locator = document.locators[index] if 0 <= index < len(document.locators) else None
+            located.append(replace(finding, locator=locator))
+        return FileResult(display, located)
 
     def input_error(self, display: str, config: Config, error: InputError) -> FileResult:
         """INP001 for a file that could not be read (no finding when INP001 is deselected)."""
@@ -193,7 +214,7 @@ class Engine:
         return FileResult(display, findings)
 
 
-def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md")) -> list[str | Unlistable]:
+def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx")) -> list[str | Unlistable]:
     """Files to lint, each once: given files as they are, folders searched for drafts.
 
     Hidden folders and folders reached through a symbolic link are not searched (a

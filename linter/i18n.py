@@ -23,10 +23,6 @@ _TEXTS = {
         "vi": "--select cần ít nhất một mã quy tắc (hoặc ALL)",
         "en": "--select needs at least one rule code (or ALL)",
     },
-    "notice.docx": {
-        "vi": "draftlint: bỏ qua {path}: phiên bản này chưa đọc tệp Word (.docx)",
-        "en": "draftlint: skipped {path}: this version does not read Word files (.docx) yet",
-    },
     "error.no_files": {
         "vi": "không tìm thấy tệp .txt hoặc .md nào để kiểm tra trong: {paths}",
         "en": "no .txt or .md files to lint in: {paths}",

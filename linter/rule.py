@@ -80,6 +80,7 @@ class Finding:
     fix: "FoundFix | None" = None
     start: int = 0  # the finding's offsets into the decoded original text
     end: int = 0
+    locator: str | None = None  # in a Word file: "đoạn 12", "bảng 2, hàng 3" (line and column are of its text)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)

@@ -377,12 +377,14 @@ def test_a_console_that_cannot_show_vietnamese(tmp_path):
     assert proc.returncode == 1 and b"NUM002" in proc.stdout and b"Traceback" not in proc.stderr
 
 
-def test_word_files_are_skipped_with_a_notice(tmp_path):
+def test_a_broken_word_file_is_one_input_error_and_the_rest_is_linted(tmp_path):
     docx = tmp_path / "ke-hoach.docx"
     docx.write_bytes(b"PK\x03\x04")
     result = run("check", "--lang", "en", str(docx), str(CLEAN))
-    assert result.returncode == 0
-    assert "skipped" in result.stderr.decode() and "ke-hoach.docx" in result.stderr.decode()
+    out = result.stdout.decode()
+    assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
+    assert "ke-hoach.docx:1:1: INP001" in out and "not a valid Word file (.docx)" in out
+    assert "in 2 file(s)" in out
 
 
 def test_missing_explicit_config_file(tmp_path):

@@ -32,7 +32,7 @@ def test_seed_round_trip(path):
     _round_trip(read_path(str(path)))
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.iterdir()), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md")), ids=lambda p: p.name)
 def test_example_round_trip(path):
     _round_trip(read_path(str(path)))
 

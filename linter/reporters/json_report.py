@@ -7,7 +7,7 @@ from typing import TextIO
 
 from ..rule import Finding
 
-KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix")
+KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix", "locator")
 
 
 def as_dict(finding: Finding) -> dict:
@@ -22,6 +22,7 @@ def as_dict(finding: Finding) -> dict:
         "end_line": finding.end_line,
         "end_column": finding.end_column,
         "fix": fix_dict(finding),
+        "locator": finding.locator,
     }
 
 

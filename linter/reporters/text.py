@@ -32,7 +32,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> No
         _rich_report(findings, files, lang, stream)
         return
     for f in findings:
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
+        stream.write(f"{_where(f)}: {f.code} {f.message}\n")
     stream.write(summary(findings, files, lang) + "\n")
 
 
@@ -43,7 +43,12 @@ def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO)
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for f in findings:
         console.print(
-            f"[bold]{escape(f.path)}[/]:{f.line}:{f.column}: [{_STYLE[f.severity]}]{f.code}[/] {escape(f.message)}"
+            f"[bold]{escape(_where(f))}[/]: [{_STYLE[f.severity]}]{f.code}[/] {escape(f.message)}"
         )
     style = _STYLE[max(f.severity for f in findings)] if findings else "green"
     console.print(f"[{style}]{escape(summary(findings, files, lang))}[/]")
+
+
+def _where(f) -> str:
+    """``path:line:col``; for a Word file, the paragraph or table row Word shows (``kh.docx[đoạn 12]``)."""
+    return f"{f.path}[{f.locator}]" if f.locator else f"{f.path}:{f.line}:{f.column}"

@@ -1,0 +1,108 @@
+"""Word drafts: the text, numbering labels, tables and locations read from a .docx, and hostile files."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, lint, run
+from draftlint.docx import read_docx
+from draftlint.engine import Engine, Options
+from draftlint.registry import all_rules
+from draftlint.config import Config
+from draftlint.source import InputError
+
+_spec = importlib.util.spec_from_file_location("make_docx", ROOT / "examples" / "make_docx.py")
+make_docx = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_docx)
+
+
+def _lint_docx(path):
+    return Engine(all_rules(), Options()).lint_file(str(path), Config())
+
+
+def test_the_examples_are_what_the_script_builds(tmp_path):
+    make_docx.main(tmp_path)
+    for name in ("ke-hoach-word-mau.docx", "ke-hoach-word-loi.docx"):
+        assert read_docx(str(tmp_path / name)) == read_docx(str(EXAMPLES / name)), name
+
+
+def test_numbering_labels_as_word_renders_them():
+    lines = read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text.splitlines()
+    headings = [line for line in lines if line[:3] in ("I. ", "II.", "III", "1. ", "2. ", "a) ", "b) ")]
+    assert headings == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NHIỆM VỤ", "1. Chuẩn bị hạ tầng",
+                        "2. Số hóa hồ sơ", "a) Số hóa hồ sơ giai đoạn 1", "b) Số hóa hồ sơ giai đoạn 2",
+                        "III. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_tables_header_and_signature():
+    document = read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx"))
+    lines = document.text.splitlines()
+    assert lines[0] == "UBND TỈNH HẢI HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # layout table side by side
+    assert "| 1 | Rà soát máy chủ và phần mềm quản lý hồ sơ | Văn phòng Sở | Quý I/2025 |" in lines
+    row = lines.index("| 2 | Tập huấn cán bộ số hóa | Phòng Tổ chức, biên chế | Quý II/2025 |")
+    assert document.locators[row] == "bảng 2, hàng 3"
+
+
+def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
+    from draftlint.parser import parse_source
+    from draftlint.source import SourceText
+    from draftlint.tasks import tasks
+
+    text = read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text
+    assert lint(text) == []
+    doc = parse_source(SourceText(text))[0]
+    rows = [t for t in tasks(doc) if t.lead == "table"]
+    assert [t.lead_text for t in rows] == ["Văn phòng Sở", "Phòng Tổ chức, biên chế"]
+
+
+def test_findings_in_a_word_file_are_located_by_paragraph_and_row():
+    result = _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx")
+    assert [(f.code, f.locator) for f in result.findings] == [
+        ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8")]
+    out = run("check", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout.decode()
+    assert "ke-hoach-word-loi.docx[đoạn 6]: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
+
+
+def test_tracked_changes_read_as_accepted():
+    text = read_docx(str(EXAMPLES / "ke-hoach-word-loi.docx")).text
+    assert "2. Số hóa hồ sơ từ năm 1990" in text and "(bản cũ)" not in text
+
+
+def _zip(path, entries):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("name, make, reason", [
+    ("bomb.docx", lambda p: _zip(p, {"word/document.xml": b"<" + b" " * (8 * 1024 * 1024)}), "zip bomb"),
+    ("not-word.docx", lambda p: _zip(p, {"hello.txt": "xin chào"}), "not a valid Word file"),
+    ("encrypted.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512), "encrypted"),
+    ("text.docx", lambda p: p.write_bytes(b"plain text, not a zip"), "not a valid Word file"),
+    ("broken-xml.docx", lambda p: _zip(p, {"word/document.xml": "<w:document"}), "corrupt Word file"),
+])
+def test_hostile_word_files_are_one_input_error(tmp_path, name, make, reason):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(InputError) as caught:
+        read_docx(str(path))
+    assert reason in caught.value.reason("en")
+    result = _lint_docx(path)
+    assert result.input_error and [f.code for f in result.findings] == ["INP001"]
+
+
+def test_an_empty_document_and_an_external_relationship(tmp_path):
+    body = f'<w:document xmlns:w="{make_docx.W_NS}"><w:body></w:body></w:document>'
+    assert read_docx(str(_zip(tmp_path / "empty.docx", {"word/document.xml": body}))).text == "\n"
+    external = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId9" Type="x" Target="http://example.invalid/a.xml" TargetMode="External"/>'
+                '</Relationships>')
+    path = tmp_path / "external.docx"
+    make_docx.write(path, [make_docx.paragraph("Văn phòng Sở chủ trì.")])
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/_rels/settings.xml.rels", external)
+    assert read_docx(str(path)).text == "Văn phòng Sở chủ trì.\n"  # nothing outside the zip is read
