@@ -110,7 +110,8 @@ def _learn(args, lang: str) -> int:
     import json
 
     from .engine import Unlistable, discover
-    from .lexicon import learn, read_docx_text
+    from .docx import read_docx
+    from .lexicon import learn
     from .source import read_path
 
     files = [e for e in discover(args.paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
@@ -118,7 +119,7 @@ def _learn(args, lang: str) -> int:
         return _fail(t("error.no_files", lang, paths=" ".join(args.paths)), lang)
 
     def read(path: str) -> str:
-        return read_docx_text(path) if path.lower().endswith(".docx") else read_path(path)
+        return read_docx(path).text if path.lower().endswith(".docx") else read_path(path)
 
     table = learn(files, read)
     try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +19,6 @@ from pathlib import Path
 FORMAT = "draftlint-lexicon"
 VERSION = 1
 _MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the file small
-_MAX_DOCX = 50 * 1024 * 1024  # decompressed document.xml larger than this is not read
 
 
 class LexiconError(Exception):
@@ -74,6 +72,10 @@ def learn(paths, read_text) -> dict:
                 if unit is not None and not unit.collective:
                     units[name] = units.get(name, 0) + 1
         for task in tasks(doc):
+            for name in _unit_names(task.lead_text or "", unit_at):  # a task table's lead cell
+                unit = unit_at(name, 0)
+                if unit is not None and not unit.collective:
+                    units[name] = units.get(name, 0) + 1
             for section in (*task.parents, task.section):
                 unit = unit_at(section.title, 0)
                 if unit is not None and not unit.collective and len(section.title) <= 80:
@@ -113,27 +115,6 @@ def _unit_names(value: str, unit_at) -> list[str]:
                 current = f"{current}, {part}"
         names.append(" ".join(current.split()))
     return [n for n in names if n]
-
-
-def read_docx_text(path: str) -> str:
-    """The paragraphs of a .docx, one per line (tables included), from its XML; a zip that is too
-    large, encrypted or not a Word document raises ValueError."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > _MAX_DOCX:
-                raise ValueError("document.xml is too large")
-            xml = archive.read(info).decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, RuntimeError, OSError, UnicodeDecodeError) as exc:
-        raise ValueError(str(exc)) from None
-    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
-    lines = []
-    for p in paragraphs:
-        parts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:tab/>", p)
-        lines.append("".join(part if part else "\t" for part in parts))
-    import html
-
-    return html.unescape("\n".join(lines)) + "\n"
 
 
 def load(path: str | os.PathLike) -> Lexicon:

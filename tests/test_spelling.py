@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, run, seed_files
 from draftlint import data
-from draftlint.lexicon import _underthesea_pairs, read_docx_text
+from draftlint.docx import read_docx
+from draftlint.lexicon import _underthesea_pairs
 from draftlint.source import read_path
 from draftlint.syllables import check, is_candidate, key, retoned, spell
 
@@ -173,19 +174,15 @@ def test_the_word_list_is_read_without_importing_its_package(tmp_path, monkeypat
     assert "underthesea" not in sys.modules
 
 
-def test_a_docx_in_the_archive_is_read_as_text(tmp_path):
-    import zipfile
+def test_a_docx_in_the_archive_is_learnt(tmp_path):
+    import shutil
 
-    path = tmp_path / "kh.docx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", '<w:document><w:body><w:p><w:r><w:t>Giảm nghèo</w:t></w:r>'
-                                              '<w:r><w:t xml:space="preserve"> bền vững</w:t></w:r></w:p>'
-                                              '<w:p><w:r><w:t>Hỗ trợ &amp; chăm lo</w:t></w:r></w:p></w:body></w:document>')
-    assert read_docx_text(str(path)) == "Giảm nghèo bền vững\nHỗ trợ & chăm lo\n"
-    (tmp_path / "not.docx").write_bytes(b"plain text")
-    try:
-        read_docx_text(str(tmp_path / "not.docx"))
-    except ValueError:
-        pass
-    else:
-        raise AssertionError("a file that is not a .docx must raise ValueError")
+    archive = tmp_path / "luu-tru"
+    archive.mkdir()
+    shutil.copy(EXAMPLES / "ke-hoach-word-mau.docx", archive)
+    (archive / "not.docx").write_bytes(b"plain text")
+    lexicon = tmp_path / "lexicon.json"
+    result = run("learn", str(archive), "-o", str(lexicon))
+    assert result.returncode == 0 and "Đã học 1 văn bản (bỏ qua 1)" in result.stdout.decode()
+    assert "Văn phòng Sở" in json.loads(lexicon.read_text(encoding="utf-8"))["units"]
+    assert read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text.startswith("UBND TỈNH HẢI HÒA")
