@@ -9,6 +9,7 @@ BUILTIN_MODULES = (
     "draftlint.rules.acronyms",
     "draftlint.rules.spelling",
     "draftlint.rules.unicode",
+    "draftlint.rules.format",
     "draftlint.rules.capitalisation",
     "draftlint.rules.input",
 )

@@ -61,7 +61,7 @@ def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
 def test_findings_in_a_word_file_are_located_by_paragraph_and_row():
     result = _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx")
     assert [(f.code, f.locator) for f in result.findings] == [
-        ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8")]
+        ("FMT009", "đoạn 1"), ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8")]
     out = run("check", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout.decode()
     assert "ke-hoach-word-loi.docx[đoạn 6]: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
 

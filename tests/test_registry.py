@@ -27,7 +27,7 @@ def test_plugin_rule_is_loaded_and_runs(fake_plugins):
     fake_plugins("plugin_demo:NoDraftWord")
     rules = registry.all_rules()
     assert "XYZ001" in rules and list(rules)[-1] == "XYZ001"
-    result = Engine(rules, Options()).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
+    result = Engine(rules, Options(select=("XYZ",))).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
     assert [(f.code, f.line, f.column, f.end_column) for f in result.findings] == [("XYZ001", 1, 1, 8)]
 
 
