@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="use this configuration file instead of searching for one")
     check.add_argument("--stdin-filename", default=None, metavar="PATH",
                        help="name to report (and to find configuration) for standard input")
+    check.add_argument("--annotate", type=Path, default=None, metavar="OUT.docx",
+                       help="write a copy of the one .docx draft given with a Word comment per finding")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -139,6 +141,8 @@ def _check(args, rules) -> int:
     lang = args.lang or "vi"
     if args.select == ():
         return _fail(t("error.empty_select", lang), lang)
+    if args.annotate is not None and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
+        return _fail(t("error.annotate_one_docx", lang), lang)
     try:
         check_selectors(rules, "--select", args.select or ())
         check_selectors(rules, "--ignore", args.ignore)
@@ -192,6 +196,20 @@ def _check(args, rules) -> int:
     from .reporters import get as get_reporter
 
     get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
+    if args.annotate is not None and status != EXIT_ERROR:
+        return _annotate(args, findings, status, report_lang or lang)
+    return status
+
+
+def _annotate(args, findings, status: int, lang: str) -> int:
+    from .annotate import annotate
+
+    source = args.paths[0]
+    try:
+        written, skipped = annotate(source, str(args.annotate), findings)
+    except (OSError, ValueError) as exc:
+        return _fail(f"{args.annotate}: {exc}", lang)
+    sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=args.annotate) + "\n")
     return status
 
 

@@ -39,6 +39,13 @@ _TEXTS = {
     "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
     "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
     "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+    "annotate.done": {
+        "vi": "Đã ghi {count} nhận xét vào {path} (không gắn được {skipped})",
+        "en": "Wrote {count} comments to {path} ({skipped} could not be anchored)",
+    },
+    "error.annotate_one_docx": {
+        "vi": "--annotate cần đúng một tệp .docx", "en": "--annotate needs exactly one .docx file",
+    },
     "learn.done": {
         "vi": "Đã học {documents} văn bản (bỏ qua {skipped}): {pairs} cặp từ, {units} đơn vị, {acronyms} chữ viết tắt "
               "→ {output}",

@@ -106,3 +106,34 @@ def test_an_empty_document_and_an_external_relationship(tmp_path):
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("word/_rels/settings.xml.rels", external)
     assert read_docx(str(path)).text == "Văn phòng Sở chủ trì.\n"  # nothing outside the zip is read
+
+
+def test_annotate_writes_one_word_comment_per_finding_and_never_touches_the_draft(tmp_path):
+    from docx import Document
+
+    draft = tmp_path / "ke-hoach.docx"
+    draft.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    before = (draft.read_bytes(), draft.stat().st_mtime_ns)
+    out = tmp_path / "ke-hoach-nhan-xet.docx"
+    result = run("check", str(draft), "--annotate", str(out))
+    assert result.returncode == 1 and "Đã ghi 4 nhận xét" in result.stderr.decode()
+    assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
+    comments = list(Document(str(out)).comments)
+    assert [c.author for c in comments] == ["draftlint"] * 4
+    assert [c.text.split(":")[0] for c in comments] == ["FMT009", "TSK001", "DAT001", "SPL002"]
+    assert "“hổ trợ” → “hỗ trợ”" in comments[3].text
+    # The annotated copy is still the same draft: the comments are not part of its text.
+    assert read_docx(str(out)).text == read_docx(str(draft)).text
+
+
+def test_annotate_needs_one_word_draft_and_never_overwrites_it(tmp_path):
+    result = run("check", str(EXAMPLES / "ke-hoach-mau.txt"), "--annotate", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "--annotate needs exactly one .docx file" in run(
+        "check", "--lang", "en", str(EXAMPLES / "ke-hoach-mau.txt"), "--annotate", str(tmp_path / "x.docx")
+    ).stderr.decode()
+    draft = tmp_path / "kh.docx"
+    draft.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    before = draft.read_bytes()
+    result = run("check", str(draft), "--annotate", str(draft))
+    assert result.returncode == 2 and "must not overwrite" in result.stderr.decode()
+    assert draft.read_bytes() == before

@@ -1,0 +1,84 @@
+"""Word comments out: a copy of a .docx draft with one comment per finding, anchored on the
+paragraph or table row it is about (author "draftlint", the code and the message). The original
+file is never written to. python-docx is imported only here, when ``--annotate`` is asked for."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+_PARAGRAPH = re.compile(r"đoạn (\d+)\Z")
+_ROW = re.compile(r"bảng (\d+), hàng (\d+)\Z")
+
+
+def annotate(source: str, target: str, findings) -> tuple[int, int]:
+    """Write ``target``: ``source`` with a comment per finding. Returns (comments written,
+    findings that could not be anchored, such as one on an empty paragraph)."""
+    from docx import Document
+
+    if Path(source).resolve() == Path(target).resolve():
+        raise ValueError("the annotated copy must not overwrite the draft")
+    document = Document(source)
+    paragraphs = document.paragraphs
+    tables = document.tables
+    written = skipped = 0
+    for finding in findings:
+        runs = _runs(finding.locator, paragraphs, tables, finding)
+        if not runs:
+            skipped += 1
+            continue
+        document.add_comment(runs, text=f"{finding.code}: {finding.message}", author="draftlint", initials="DL")
+        written += 1
+    # Written beside the target, then moved: a failure leaves no half-written file.
+    folder = Path(target).resolve().parent
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".docx", delete=False) as handle:
+        temporary = handle.name
+    try:
+        document.save(temporary)
+        shutil.move(temporary, target)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return written, skipped
+
+
+def _runs(locator, paragraphs, tables, finding):
+    """The runs a finding's comment spans: those of its paragraph that hold its text (all of
+    them when the text cannot be placed), or the first cell of its table row."""
+    if locator is None:
+        return []
+    m = _PARAGRAPH.match(locator)
+    if m:
+        index = int(m.group(1)) - 1
+        if not 0 <= index < len(paragraphs):
+            return []
+        return _covering(paragraphs[index].runs, finding)
+    m = _ROW.match(locator)
+    if m:
+        t, r = int(m.group(1)) - 1, int(m.group(2)) - 1
+        if not (0 <= t < len(tables) and 0 <= r < len(tables[t].rows)):
+            return []
+        for cell in tables[t].rows[r].cells:
+            runs = [run for p in cell.paragraphs for run in p.runs if run.text]
+            if runs:
+                return runs
+    return []
+
+
+def _covering(runs, finding):
+    """The runs under the finding's columns (its line is the paragraph's text, maybe after a
+    numbering label the runs do not hold); every run when the columns fall outside them."""
+    runs = [run for run in runs if run.text]
+    text = "".join(run.text for run in runs)
+    quoted = re.search(r"“([^”]{3,60})”", finding.message)
+    start = text.find(quoted.group(1)) if quoted else -1
+    if start < 0:
+        return runs
+    end = start + len(quoted.group(1))
+    chosen, offset = [], 0
+    for run in runs:
+        if offset < end and start < offset + len(run.text):
+            chosen.append(run)
+        offset += len(run.text)
+    return chosen or runs
