@@ -120,9 +120,16 @@ def clean_plan() -> list[str]:
     ]
 
 
+DEFECTIVE_HEADER = table([
+    [["UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ", "Số: 5/BC-SNV"],
+     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "Hải Hòa, ngày 10 tháng 01 năm 2025"]],
+])
+DEFECTIVE_SIGNATURE = table([[["Nơi nhận:", "- UBND tỉnh (b/c),", "- Lưu VT, VP."], ["KT GIÁM ĐỐC", "", "Trần Thị Lan"]]])
+
+
 def plan_with_defects() -> list[str]:
     return [
-        HEADER,
+        DEFECTIVE_HEADER,
         paragraph("KẾ HOẠCH"),
         paragraph("Số hóa hồ sơ người có công năm 2025"),
         paragraph("NHIỆM VỤ", 0),
@@ -135,7 +142,9 @@ def plan_with_defects() -> list[str]:
         paragraph("Văn phòng Sở chủ trì số hóa hồ sơ, hoàn thành trước ngày 31/6/2025."),
         paragraph("Tổ chức tập huấn", 1),
         paragraph("Tăng cường hổ trợ cán bộ cơ sở (Văn phòng Sở thực hiện)."),
-        SIGNATURE,
+        paragraph("4. Báo cáo kết quả"),  # typed by hand among items Word numbers
+        paragraph("Văn phòng Sở báo cáo Giám đốc Sở trước ngày 15/12/2025."),
+        DEFECTIVE_SIGNATURE,
     ]
 
 

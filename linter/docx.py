@@ -34,6 +34,7 @@ _DATA_HEADER = re.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|th
 class DocxText:
     text: str  # one line per paragraph or table row
     locators: tuple[str, ...]  # for each line: "đoạn 12", "bảng 2, hàng 3"
+    numbered: frozenset[int] = frozenset()  # the lines (1-based) whose marker Word's automatic numbering wrote
 
 
 def read_docx(path: str) -> DocxText:
@@ -62,8 +63,9 @@ def read_docx(path: str) -> DocxText:
         raise InputError("tệp Word không có nội dung", "the Word file has no body")
     lines: list[str] = []
     locators: list[str] = []
-    _Reader(numbering, lines, locators).body(body)
-    return DocxText("\n".join(lines) + "\n", tuple(locators))
+    reader = _Reader(numbering, lines, locators)
+    reader.body(body)
+    return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered))
 
 
 def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
@@ -193,12 +195,16 @@ class _Reader:
         self.locators = locators
         self.paragraphs = 0
         self.tables = 0
+        self.numbered: list[int] = []
 
     def body(self, body) -> None:
         for element in body:
             if element.tag == f"{_W}p":
                 self.paragraphs += 1
-                self.emit(self.paragraph(element), f"đoạn {self.paragraphs}")
+                text, label = self.paragraph(element, with_label=True)
+                self.emit(text, f"đoạn {self.paragraphs}")
+                if label and label != "-":
+                    self.numbered.append(len(self.lines))
             elif element.tag == f"{_W}tbl":
                 self.table(element)
             elif element.tag == f"{_W}sdt":  # a content control: its paragraphs are the draft's
@@ -210,10 +216,11 @@ class _Reader:
         self.lines.append(text)
         self.locators.append(locator)
 
-    def paragraph(self, p) -> str:
+    def paragraph(self, p, with_label: bool = False):
         label = self.numbering.label(p)
         text = _text(p)
-        return f"{label} {text}".strip() if label else text
+        line = f"{label} {text}".strip() if label else text
+        return (line, label) if with_label else line
 
     def table(self, tbl) -> None:
         self.tables += 1

@@ -150,7 +150,7 @@ class Engine:
             document = read_docx(path)
         except InputError as error:
             return self.input_error(display, config, error)
-        result = self.lint_text(document.text, display, config)
+        result = self.lint_text(document.text, display, config, document.numbered)
         located = []
         for finding in result.findings:
             index = finding.line - 1
@@ -169,12 +169,18 @@ class Engine:
         finding = Finding(display, rule.code, rule.name, settings.severities[rule.code], message, 1, 1, 1, 1)
         return FileResult(display, [finding], input_error=True, reason=reason)
 
-    def lint_text(self, text: str, display: str, config: Config) -> FileResult:
+    def lint_text(self, text: str, display: str, config: Config, auto_numbered: frozenset[int] = frozenset()
+                  ) -> FileResult:
+        """``auto_numbered``: for a Word draft, the lines whose marker its automatic numbering wrote."""
+        from dataclasses import replace
+
         from .parser import parse_source
 
         settings = self.settings(config)
         source = SourceText(text)
         doc, norm = parse_source(source, display, settings.vocabulary)
+        if auto_numbered:
+            doc = replace(doc, auto_numbered=auto_numbered)
         findings: list[Finding] = []
         offsets = norm.offsets
         def original(span: Span, in_source: bool) -> tuple[int, int]:

@@ -145,6 +145,7 @@ class Document:
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
     vocabulary: Any = field(default=None, compare=False, repr=False)  # data.Vocabulary: types and issuers
     source: str = field(default="", compare=False, repr=False)  # the decoded original text, before normalising
+    auto_numbered: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # Word's numbered lines
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def walk_sections(self) -> Iterator[Section]:

@@ -129,6 +129,7 @@ class Rule:
     fixable: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
     example_options: ClassVar[dict[str, Any]] = {}  # the options ``bad`` and ``good`` are linted with
+    example_numbered: ClassVar[dict[str, frozenset[int]]] = {}  # for a Word-only rule: the examples' numbered lines
     messages: ClassVar[dict[str, dict[str, str]]]
     summary: ClassVar[dict[str, str]]
     rationale: ClassVar[dict[str, str]]

@@ -471,3 +471,47 @@ class HeadingStyle(Rule):
                 )
             elif not marker.spaced and title:
                 yield self.violation(marker.span, "space", text=text)
+
+
+class NumberingMixed(Rule):
+    code = "NUM007"
+    name = "numbering-mixed"
+    family = "NUM"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "vi": "Mục {text} đánh số bằng tay giữa các mục Word đánh số tự động; Word sẽ không tính mục này khi "
+                  "đánh lại số",
+            "en": "The item {text} is numbered by hand among items Word numbers automatically; Word will not count "
+                  "it when it renumbers",
+        },
+    }
+    summary = {
+        "vi": "Trong tệp Word, các mục cùng cấp đều đánh số tự động hoặc đều đánh số bằng tay, không trộn lẫn.",
+        "en": "In a Word file, sibling items are all numbered automatically or all by hand, not mixed.",
+    }
+    rationale = {
+        "vi": "Một mục gõ số bằng tay giữa danh sách đánh số tự động trông đúng lúc soạn, nhưng khi thêm hay bớt một "
+              "mục, Word đánh lại số các mục tự động mà bỏ qua mục này, nên thứ tự sai mà không ai thấy. Chỉ áp "
+              "dụng cho tệp .docx.",
+        "en": "An item numbered by hand inside an automatic list looks right when written, but when an item is "
+              "added or removed Word renumbers the automatic ones and skips it, so the order breaks unseen. "
+              "Applies to .docx files only.",
+    }
+    bad = "I. NHIỆM VỤ\n1. Rà soát hồ sơ\n2. Số hóa hồ sơ\n"
+    good = "I. NHIỆM VỤ\n1. Rà soát hồ sơ\n2. Số hóa hồ sơ\n"
+    # The lines Word numbered automatically in the two examples (as read from a .docx).
+    example_numbered = {"bad": frozenset({1, 2}), "good": frozenset({1, 2, 3})}
+
+    def check(self, doc):
+        auto = doc.auto_numbered
+        if not auto:
+            return
+        groups = [top for _, top in doc.top_level_groups()]
+        groups += [s.children for s in doc.walk_sections() if s.children]
+        for siblings in groups:
+            numbered = [s.heading.first_line in auto for s in siblings]
+            if any(numbered) and not all(numbered):
+                for section, is_auto in zip(siblings, numbered):
+                    if not is_auto:
+                        yield self.violation(section.heading.span, text=quote(section.heading.text))

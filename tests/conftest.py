@@ -19,10 +19,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def lint(text: str, select: list[str] | None = None, lang: str = "vi", path: str = "draft.txt",
-         rules: dict | None = None):
-    """The findings on ``text``; ``rules`` is a configuration's per-rule table ({code: {option: value}})."""
+         rules: dict | None = None, auto_numbered: frozenset[int] = frozenset()):
+    """The findings on ``text``; ``rules`` is a configuration's per-rule table ({code: {option: value}});
+    ``auto_numbered``, the lines a Word draft's automatic numbering wrote."""
     engine = Engine(all_rules(), Options(select=tuple(select) if select else None, lang=lang))
-    return engine.lint_text(text, path, Config(rules=rules or {})).findings
+    return engine.lint_text(text, path, Config(rules=rules or {}), auto_numbered).findings
 
 
 def seed_files() -> list[Path]:

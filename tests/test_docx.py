@@ -61,7 +61,9 @@ def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
 def test_findings_in_a_word_file_are_located_by_paragraph_and_row():
     result = _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx")
     assert [(f.code, f.locator) for f in result.findings] == [
-        ("FMT009", "đoạn 1"), ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8")]
+        ("FMT001", "bảng 1, hàng 1"), ("FMT002", "bảng 1, hàng 1"), ("FMT002", "bảng 1, hàng 1"),
+        ("FMT009", "đoạn 1"), ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8"),
+        ("NUM007", "đoạn 9"), ("FMT006", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1")]
     out = run("check", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout.decode()
     assert "ke-hoach-word-loi.docx[đoạn 6]: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
 
@@ -116,12 +118,13 @@ def test_annotate_writes_one_word_comment_per_finding_and_never_touches_the_draf
     before = (draft.read_bytes(), draft.stat().st_mtime_ns)
     out = tmp_path / "ke-hoach-nhan-xet.docx"
     result = run("check", str(draft), "--annotate", str(out))
-    assert result.returncode == 1 and "Đã ghi 4 nhận xét" in result.stderr.decode()
+    assert result.returncode == 1 and "Đã ghi 11 nhận xét" in result.stderr.decode()
     assert (draft.read_bytes(), draft.stat().st_mtime_ns) == before
     comments = list(Document(str(out)).comments)
-    assert [c.author for c in comments] == ["draftlint"] * 4
-    assert [c.text.split(":")[0] for c in comments] == ["FMT009", "TSK001", "DAT001", "SPL002"]
-    assert "“hổ trợ” → “hỗ trợ”" in comments[3].text
+    assert [c.author for c in comments] == ["draftlint"] * 11
+    codes = [c.text.split(":")[0] for c in comments]
+    assert codes[3:8] == ["FMT009", "TSK001", "DAT001", "SPL002", "NUM007"]
+    assert "“hổ trợ” → “hỗ trợ”" in comments[6].text
     # The annotated copy is still the same draft: the comments are not part of its text.
     assert read_docx(str(out)).text == read_docx(str(draft)).text
 
@@ -137,3 +140,10 @@ def test_annotate_needs_one_word_draft_and_never_overwrites_it(tmp_path):
     result = run("check", str(draft), "--annotate", str(draft))
     assert result.returncode == 2 and "must not overwrite" in result.stderr.decode()
     assert draft.read_bytes() == before
+
+
+def test_typed_numbering_among_automatic_is_reported():
+    document = read_docx(str(EXAMPLES / "ke-hoach-word-loi.docx"))
+    typed = document.text.splitlines().index("4. Báo cáo kết quả") + 1
+    assert typed not in document.numbered
+    assert typed - 2 in document.numbered  # "3. Tổ chức tập huấn", numbered by Word

@@ -24,7 +24,8 @@ def _cases():
 def test_rule_case(case):
     options = case.get("options")
     findings = lint(case["text"], select=[case["rule"]], lang=case.get("lang", "vi"),
-                    rules={case["rule"]: options} if options else None)
+                    rules={case["rule"]: options} if options else None,
+                    auto_numbered=frozenset(case.get("auto_numbered", ())))
     got = [(f.line, f.column) for f in findings]
     want = [(e["line"], e["column"]) for e in case["expect"]]
     assert got == want, [f"{f.line}:{f.column} {f.code} {f.message}" for f in findings]

@@ -30,8 +30,11 @@ def test_metadata_is_complete(code):
 def test_documented_examples(code):
     rule = RULES[code]
     config = {code: rule.example_options} if rule.example_options else None
-    assert [f.code for f in lint(rule.bad, select=[code], rules=config)], f"{code}: its failing example passes"
-    assert lint(rule.good, select=[code], rules=config) == [], f"{code}: its passing example fails"
+    numbered = rule.example_numbered
+    assert [f.code for f in lint(rule.bad, select=[code], rules=config, auto_numbered=numbered.get("bad", frozenset()))], \
+        f"{code}: its failing example passes"
+    assert lint(rule.good, select=[code], rules=config, auto_numbered=numbered.get("good", frozenset())) == [], \
+        f"{code}: its passing example fails"
 
 
 def test_codes_and_names_are_unique():
