@@ -65,6 +65,8 @@ def read_docx(path: str) -> DocxText:
     locators: list[str] = []
     reader = _Reader(numbering, lines, locators)
     reader.body(body)
+    if not any(line.strip() for line in lines):
+        raise InputError("tệp Word không có chữ nào", "the Word file holds no text")
     return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered))
 
 

@@ -19,7 +19,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def corpus() -> list[tuple[str, str]]:
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else sorted((ROOT / "examples").iterdir())
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else sorted(
+        p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".md"))
     return [(str(f), f.read_text(encoding="utf-8-sig")) for f in files]
 
 
@@ -104,11 +105,43 @@ def worst_cases() -> None:
         print(f"worst case, {name}: {(time.perf_counter() - t0) * 1000:.1f} ms")
 
 
+def word_drafts(count: int = 100) -> None:
+    """Reading Word drafts: the cost of the .docx path over the text path, per file."""
+    import importlib.util
+    import tempfile
+
+    from draftlint.docx import read_docx
+
+    spec = importlib.util.spec_from_file_location("make_docx", ROOT / "examples" / "make_docx.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for i in range(count):
+            body = make.clean_plan()
+            body[3:3] = [make.paragraph(f"Nội dung bổ sung số {i}: rà soát, cập nhật hồ sơ.", 2)] * (i % 7)
+            path = Path(folder) / f"kh-{i}.docx"
+            make.write(path, body)
+            paths.append(path)
+        t0 = time.perf_counter()
+        texts = [read_docx(str(p)).text for p in paths]
+        docx = (time.perf_counter() - t0) / count
+        for p, text in zip(paths, texts):
+            p.with_suffix(".txt").write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        for p in paths:
+            p.with_suffix(".txt").read_text(encoding="utf-8")
+        plain = (time.perf_counter() - t0) / count
+    print(f"Word drafts: {count} generated .docx read in {docx * 1000:.2f} ms each "
+          f"(the same text from .txt: {plain * 1000:.2f} ms; {len(texts[0]) / 1024:.1f} KB of text each)")
+
+
 def main() -> None:
     files = corpus()
     print(f"corpus: {len(files)} files from {SEEDS if SEEDS.is_dir() else ROOT / 'examples'}")
     startup(files[0][0])
     throughput(files, copies=200)
+    word_drafts()
     stages(*max(files, key=lambda f: len(f[1])))
     worst_cases()
 

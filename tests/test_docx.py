@@ -98,8 +98,13 @@ def test_hostile_word_files_are_one_input_error(tmp_path, name, make, reason):
 
 
 def test_an_empty_document_and_an_external_relationship(tmp_path):
-    body = f'<w:document xmlns:w="{make_docx.W_NS}"><w:body></w:body></w:document>'
-    assert read_docx(str(_zip(tmp_path / "empty.docx", {"word/document.xml": body}))).text == "\n"
+    body = f'<w:document xmlns:w="{make_docx.W_NS}"><w:body><w:p/></w:body></w:document>'
+    with pytest.raises(InputError) as caught:
+        read_docx(str(_zip(tmp_path / "empty.docx", {"word/document.xml": body})))
+    assert caught.value.reason("en") == "the Word file holds no text"
+    result = _lint_docx(tmp_path / "empty.docx")
+    assert result.input_error and [f.code for f in result.findings] == ["INP001"]
+    # A hyperlink is an external relationship in many real drafts: it is read, never followed.
     external = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 '<Relationship Id="rId9" Type="x" Target="http://example.invalid/a.xml" TargetMode="External"/>'
                 '</Relationships>')
@@ -147,3 +152,32 @@ def test_typed_numbering_among_automatic_is_reported():
     typed = document.text.splitlines().index("4. Báo cáo kết quả") + 1
     assert typed not in document.numbered
     assert typed - 2 in document.numbered  # "3. Tổ chức tập huấn", numbered by Word
+
+
+def test_numbering_from_styles_with_overrides_and_multilevel_labels(tmp_path):
+    numbering = f"""<w:numbering xmlns:w="{make_docx.W_NS}">
+<w:abstractNum w:abstractNumId="7">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+</w:numbering>"""
+    styles = f"""<w:styles xmlns:w="{make_docx.W_NS}"><w:style w:styleId="Muc2"><w:pPr><w:numPr><w:ilvl w:val="1"/>
+<w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>"""
+
+    def p(text, ilvl=None, style=None):
+        ppr = ""
+        if ilvl is not None:
+            ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+        elif style:
+            ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        return f'<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>'
+
+    body = "".join([p("Bốn", 0), p("Con thứ nhất", style="Muc2"), p("Con thứ hai", style="Muc2"), p("Ý", 2),
+                    p("Năm", 0), p("Con của năm", 1)])
+    document = f'<w:document xmlns:w="{make_docx.W_NS}"><w:body>{body}</w:body></w:document>'
+    path = _zip(tmp_path / "n.docx", {"word/document.xml": document, "word/numbering.xml": numbering,
+                                      "word/styles.xml": styles})
+    assert read_docx(str(path)).text.splitlines() == [
+        "4. Bốn", "4.1. Con thứ nhất", "4.2. Con thứ hai", "(i) Ý", "5. Năm", "5.1. Con của năm"]
