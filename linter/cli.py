@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help="comma-separated codes or prefixes to check (replaces the configuration's list)")
     check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
@@ -43,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="use this configuration file instead of searching for one")
     check.add_argument("--stdin-filename", default=None, metavar="PATH",
                        help="name to report (and to find configuration) for standard input")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (rewritten atomically)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also the unsafe fixes")
+    check.add_argument("--diff", action="store_true",
+                       help="print a unified diff of what --fix would change; exit 1 if there is any")
     check.add_argument("--annotate", type=Path, default=None, metavar="OUT.docx",
                        help="write a copy of the one .docx draft given with a Word comment per finding")
 
@@ -155,6 +160,8 @@ def _check(args, rules) -> int:
     status = EXIT_OK
     report_lang = args.lang
     linted = 0
+    diffs: list[str] = []
+    fixed_files: list[int] = []  # fixes applied, per file changed
     config_errors: set[str] = set()
     for entry in entries:
         path = entry.path if isinstance(entry, Unlistable) else entry
@@ -176,7 +183,13 @@ def _check(args, rules) -> int:
         try:
             if isinstance(entry, Unlistable):
                 result = engine.input_error(display, config, entry.error)
+            elif (args.fix or args.diff) and path != STDIN and not path.lower().endswith(".docx"):
+                result, changed = _fix_file(engine, path, config, display, args, fixed_files)
+                if changed and args.diff:
+                    diffs.append(changed)
             else:
+                if (args.fix or args.diff) and path.lower().endswith(".docx"):
+                    sys.stderr.write(t("fix.docx", lang, path=display) + "\n")
                 result = engine.lint_file(path, config, display)
         except Exception as exc:  # a bug must not hide the other files' results
             sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(exc).__name__}: {exc}\n")
@@ -195,10 +208,79 @@ def _check(args, rules) -> int:
         status = EXIT_ERROR
     from .reporters import get as get_reporter
 
-    get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        return EXIT_ERROR if status == EXIT_ERROR else (EXIT_FINDINGS if diffs else EXIT_OK)
+    if args.fix and fixed_files:
+        sys.stderr.write(t("fix.done", report_lang or lang, count=sum(fixed_files), files=len(fixed_files)) + "\n")
+    if args.statistics:
+        _statistics(findings, linted, report_lang or "vi")
+    else:
+        get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
     if args.annotate is not None and status != EXIT_ERROR:
         return _annotate(args, findings, status, report_lang or lang)
     return status
+
+
+def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
+    """Lint a text file with its fixes applied (written back with --fix); returns the result on the
+    fixed text and, with --diff, the unified diff of the change."""
+    import difflib
+
+    from .fixes import fix_until_stable
+    from .source import InputError, read_path
+
+    try:
+        text = read_path(path)
+    except InputError as error:
+        return engine.input_error(display, config, error), ""
+    fixed, count = fix_until_stable(lambda t: engine.lint_text(t, display, config).findings, text, args.unsafe_fixes)
+    diff = ""
+    if fixed != text:
+        if args.diff:
+            diff = "".join(difflib.unified_diff(text.splitlines(keepends=True), fixed.splitlines(keepends=True),
+                                                f"a/{display}", f"b/{display}"))
+        else:
+            _write_atomically(path, fixed)
+            fixed_files.append(count)
+    return engine.lint_text(fixed, display, config), diff
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Replace a file's text, keeping its encoding (a UTF-8 or UTF-16 BOM) and permissions; a
+    failure leaves the original as it was."""
+    import codecs
+    import os
+    import shutil
+    import tempfile
+
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = text.encode("utf-16")
+    else:
+        data = (codecs.BOM_UTF8 if head.startswith(codecs.BOM_UTF8) else b"") + text.encode("utf-8")
+    folder = os.path.dirname(os.path.abspath(path))
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".draftlint-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _statistics(findings, files: int, lang: str) -> None:
+    from collections import Counter
+
+    from .reporters.text import summary
+
+    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
+    for (code, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        sys.stdout.write(f"{n:6d}  {code}  {severity:<7}  {name}\n")
+    sys.stdout.write(summary(findings, files, lang) + "\n")
 
 
 def _annotate(args, findings, status: int, lang: str) -> int:

@@ -183,6 +183,10 @@ class Engine:
             doc = replace(doc, auto_numbered=auto_numbered)
         findings: list[Finding] = []
         offsets = norm.offsets
+        # The parser could not place these lines: their fixes are not offered (the region's meaning is unsure).
+        unplaced = [(offsets.to_original(u.line.span.start), offsets.to_original_end(u.line.span.end))
+                    for u in doc.unparsed]
+
         def original(span: Span, in_source: bool) -> tuple[int, int]:
             if in_source:
                 return span.start, span.end
@@ -202,6 +206,8 @@ class Engine:
                         a, b = original(edit.span, violation.in_source)
                         edits.append(FoundEdit(a, b, edit.content, *source.line_col(a), *source.line_col(b)))
                     fix = FoundFix(tuple(edits), violation.fix.safe)
+                    if any(a < e.end and e.start < b for e in edits for a, b in unplaced):
+                        fix = None
                 findings.append(Finding(
                     path=display,
                     code=rule.code,

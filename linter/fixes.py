@@ -8,7 +8,12 @@ from .rule import Finding
 
 
 def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) -> str:
-    """``text`` with the fixes of ``findings`` applied: safe ones, and unsafe ones too when asked.
+    return apply_counted(text, findings, unsafe)[0]
+
+
+def apply_counted(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """``text`` with the fixes of ``findings`` applied: safe ones, and unsafe ones too when asked
+    (and how many fixes were applied).
 
     Edits are applied from the end of the text backwards; a fix whose edits overlap one already
     taken is left for the next pass (re-lint and apply again until nothing changes).
@@ -16,12 +21,29 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     fixes = [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
     taken: list[tuple[int, int]] = []
     chosen = []
+    applied = 0
     for fix in sorted(fixes, key=lambda x: min(e.start for e in x.edits)):
         spans = [(e.start, e.end) for e in fix.edits]
         if any(a < d and c < b or a == b == c == d for a, b in spans for c, d in taken):
             continue
         taken += spans
         chosen += fix.edits
+        applied += 1
     for edit in sorted(chosen, key=lambda e: (e.start, e.end), reverse=True):
         text = text[:edit.start] + edit.content + text[edit.end:]
-    return text
+    return text, applied
+
+
+MAX_PASSES = 5  # fixing, re-linting and fixing again settles within a few passes
+
+
+def fix_until_stable(lint, text: str, unsafe: bool = False) -> tuple[str, int]:
+    """``text`` with the fixes of ``lint(text)`` applied, re-linted and applied again until
+    nothing changes (at most MAX_PASSES times); also how many fixes were applied."""
+    total = 0
+    for _ in range(MAX_PASSES):
+        fixed, count = apply_counted(text, lint(text), unsafe)
+        if fixed == text:
+            break
+        text, total = fixed, total + count
+    return text, total

@@ -39,6 +39,11 @@ _TEXTS = {
     "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
     "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
     "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+    "fix.done": {"vi": "Đã sửa {count} lỗi trong {files} tệp", "en": "Fixed {count} problem(s) in {files} file(s)"},
+    "fix.docx": {
+        "vi": "draftlint: chưa sửa tự động được tệp Word {path}; chỉ kiểm tra",
+        "en": "draftlint: cannot fix the Word file {path} yet; checked only",
+    },
     "annotate.done": {
         "vi": "Đã ghi {count} nhận xét vào {path} (không gắn được {skipped})",
         "en": "Wrote {count} comments to {path} ({skipped} could not be anchored)",

@@ -39,9 +39,9 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=drafts, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=drafts, check=True, env=env)
 
-    def try_repo(*files: str) -> subprocess.CompletedProcess:
+    def try_repo(*files: str, hook: str = "draftlint") -> subprocess.CompletedProcess:
         return subprocess.run(
-            [*_pre_commit(), "try-repo", str(ROOT), "draftlint", "--files", *files],
+            [*_pre_commit(), "try-repo", str(ROOT), hook, "--files", *files],
             cwd=drafts, env=env, capture_output=True, text=True, timeout=600,
         )
 
@@ -53,3 +53,10 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
     good = try_repo("ke-hoach-dung.txt")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+    # The fixing hook mends the file (pre-commit reports it as modified) and changes nothing else.
+    spaced = drafts / "ke-hoach-dung.txt"
+    spaced.write_text(GOOD.replace("1. Mục đích", "1. Mục  đích"), encoding="utf-8")
+    fixed = try_repo("ke-hoach-dung.txt", hook="draftlint-fix")
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
+    assert spaced.read_text(encoding="utf-8") == GOOD

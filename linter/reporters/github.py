@@ -1,0 +1,28 @@
+"""GitHub Actions annotations: one workflow command per finding, which GitHub shows on the pull
+request's changed lines (``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message``)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..rule import Finding, Severity
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    """The escaping GitHub requires of a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """The escaping GitHub requires of a property value (also ``:`` and ``,``)."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
+    for f in findings:
+        where = f"[{f.locator}] " if f.locator else ""
+        properties = (f"file={_property(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
+                      f"endColumn={f.end_column},title={_property(f.code + ' ' + f.name)}")
+        stream.write(f"::{_LEVEL[f.severity]} {properties}::{_data(where + f.message)}\n")

@@ -1,0 +1,85 @@
+"""--fix, --diff, --unsafe-fixes and the other output options, end to end."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+from conftest import EXAMPLES, run
+
+DRAFT = ("I. NHIỆM VỤ\n1. Ðẩy mạnh  công tác tuyên truyền , vận động của của người dân.\n"
+         "Đơn vị chủ trì: Văn phòng Sở.\n")
+FIXED = ("I. NHIỆM VỤ\n1. Đẩy mạnh công tác tuyên truyền, vận động của người dân.\n"
+         "Đơn vị chủ trì: Văn phòng Sở.\n")
+
+
+def test_diff_prints_what_fix_would_change_and_changes_nothing(tmp_path):
+    draft = tmp_path / "kh.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = run("check", "--diff", str(draft))
+    out = result.stdout.decode()
+    assert result.returncode == 1 and out.startswith("--- a/") and "+1. Đẩy mạnh công tác tuyên truyền, vận" in out
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    clean = tmp_path / "clean.txt"
+    clean.write_text(FIXED, encoding="utf-8")
+    assert run("check", "--diff", str(clean)).returncode == 0
+
+
+def test_fix_rewrites_only_the_fix_spans_and_is_idempotent(tmp_path):
+    draft = tmp_path / "kh.txt"
+    draft.write_bytes(codecs.BOM_UTF8 + DRAFT.replace("\n", "\r\n").encode("utf-8"))
+    result = run("check", "--fix", "--format", "json", str(draft))
+    assert "Đã sửa" in result.stderr.decode()
+    data = draft.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)  # the encoding and line endings are kept
+    assert data[3:].decode("utf-8") == FIXED.replace("\n", "\r\n")
+    assert json.loads(result.stdout) == []  # what is left after fixing
+    again = run("check", "--fix", str(draft))
+    assert again.returncode == 0 and draft.read_bytes() == data and "Đã sửa" not in again.stderr.decode()
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path):
+    draft = tmp_path / "kh.txt"
+    text = ("Sở Lao động - Thương binh và Xã hội chủ trì.\nSở Lao động – Thương binh và Xã hội tổng hợp.\n"
+            "Sở Lao động - Thương binh và Xã hội báo cáo.\n")
+    draft.write_text(text, encoding="utf-8")
+    run("check", "--fix", "--select", "UNI007", str(draft))
+    assert draft.read_text(encoding="utf-8") == text  # UNI007's fix is unsafe
+    run("check", "--fix", "--unsafe-fixes", "--select", "UNI007", str(draft))
+    assert draft.read_text(encoding="utf-8") == text.replace("–", "-")
+
+
+def test_the_json_fix_round_trips(tmp_path):
+    draft = tmp_path / "kh.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    findings = json.loads(run("check", "--format", "json", str(draft)).stdout)
+    lines = DRAFT.splitlines(keepends=True)
+    edits = [e for f in findings if f["fix"] and f["fix"]["applicability"] == "safe" for e in f["fix"]["edits"]]
+
+    def offset(line, column):
+        return sum(len(x) for x in lines[:line - 1]) + column - 1
+
+    text = DRAFT
+    for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
+        text = text[:offset(e["line"], e["column"])] + e["content"] + text[offset(e["end_line"], e["end_column"]):]
+    assert text == FIXED
+
+
+def test_word_files_are_not_fixed_but_still_checked(tmp_path):
+    draft = tmp_path / "kh.docx"
+    draft.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    before = draft.read_bytes()
+    result = run("check", "--fix", "--lang", "en", str(draft))
+    assert "cannot fix the Word file" in result.stderr.decode() and "TSK001" in result.stdout.decode()
+    assert draft.read_bytes() == before
+
+
+def test_github_annotations_and_statistics(tmp_path):
+    draft = tmp_path / "kế hoạch, 2025.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    out = run("check", "--format", "github", str(draft)).stdout.decode().splitlines()
+    assert out[0].startswith("::error file=") and "kế hoạch%2C 2025.txt" in out[0]
+    assert ",line=2,col=4,endLine=2,endColumn=" in out[0] and "title=UNI001 confusable-character::" in out[0]
+    assert any(line.startswith("::notice ") for line in out)  # info findings are notices
+    stats = run("check", "--statistics", str(draft)).stdout.decode().splitlines()
+    assert stats[0].split()[:2] == ["2", "UNI004"] and stats[-1].startswith("Tìm thấy")
