@@ -196,6 +196,9 @@ def _check(args, rules) -> int:
             status = EXIT_ERROR
             continue
         linted += 1
+        ignored = config.ignored_for(Path(path)) if path != STDIN else ()
+        if ignored:
+            result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in ignored)]
         findings.extend(result.findings)
         if result.input_error:
             status = EXIT_ERROR

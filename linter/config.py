@@ -29,7 +29,7 @@ from .rule import Rule, Severity
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
 _CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
 _KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms",
-         "lexicon", "word-list"}
+         "lexicon", "word-list", "per-file-ignores"}
 WORD_LISTS = ("underthesea",)
 FAIL_ON = ("error", "warning", "info")
 
@@ -52,21 +52,30 @@ class Config:
     acronyms: dict[str, list[str]] = field(default_factory=dict)  # abbreviation → expansions
     lexicon: Path | None = None  # the office's lexicon (draftlint learn), resolved against the file's folder
     word_list: str | None = None  # an installed word list: "underthesea"
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob → codes or prefixes
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
+    def ignored_for(self, file: Path) -> tuple[str, ...]:
+        """The codes ``per-file-ignores`` turns off for ``file``."""
+        return tuple(code for pattern, codes in self.per_file_ignores.items()
+                     if self._matches(file, (pattern,)) for code in codes)
+
     def is_excluded(self, file: Path) -> bool:
         """Whether ``file`` matches an ``exclude`` glob (relative to the config file's folder)."""
-        if not self.exclude:
+        return bool(self.exclude) and self._matches(file, self.exclude)
+
+    def _matches(self, file: Path, patterns) -> bool:
+        if not patterns:
             return False
         try:
             rel = Path(os.path.abspath(file)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             rel = file.as_posix()
         parts = rel.split("/")
-        for pattern in self.exclude:
+        for pattern in patterns:
             pattern = pattern.rstrip("/")
             if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(file.name, pattern):
                 return True
@@ -153,7 +162,13 @@ def _parse(table: dict, path: Path) -> Config:
     word_list = table.get("word-list")
     if word_list is not None and word_list not in WORD_LISTS:
         raise ConfigError(f"{path}: 'word-list' must be one of {', '.join(WORD_LISTS)}, not {word_list!r}")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of globs, e.g. \"archive/**\" = [\"SPL\"]")
+    per_file = {glob: tuple(c.upper() for c in _strings(codes, f"per-file-ignores.{glob}", path))
+                for glob, codes in per_file.items()}
     return Config(
+        per_file_ignores=per_file,
         lexicon=(path.parent / lexicon) if lexicon else None,
         word_list=word_list,
         acronyms=acronyms,
@@ -181,6 +196,8 @@ def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
     where = config.path or "command line"
     check_selectors(rules, f"{where}: 'select'", config.select or ())
     check_selectors(rules, f"{where}: 'ignore'", config.ignore)
+    for glob, codes in config.per_file_ignores.items():
+        check_selectors(rules, f"{where}: 'per-file-ignores.{glob}'", codes)
     for code, values in config.rules.items():
         rule = rules.get(code)
         if rule is None:

@@ -223,7 +223,45 @@ class Engine:
                     end=end,
                 ))
         findings.sort(key=Finding.sort_key)
-        return FileResult(display, findings)
+        return FileResult(display, self._suppressed(findings, text, display, settings, source))
+
+    def _suppressed(self, findings: list[Finding], text: str, display: str, settings: Settings,
+                    source: SourceText) -> list[Finding]:
+        """The findings the draft's own suppression comments leave, and INP003 for the ones that
+        silence nothing."""
+        from .suppressions import read
+
+        suppressions = read(text)
+        if not suppressions:
+            return findings
+        kept = []
+        for finding in findings:
+            hit = next((s for s in suppressions if s.covers(finding.code, finding.line)), None)
+            if hit is None:
+                kept.append(finding)
+            else:
+                hit.used = True
+        rule = self.rules.get("INP003")
+        enabled = {r.code for r in settings.rules}
+        if rule is not None and "INP003" in enabled:
+            # Judged only when the rules it names ran; an unused one may itself be covered by a
+            # suppression of INP003, which that uses.
+            unused = [s for s in suppressions
+                      if not s.used and all(any(code.startswith(c) for code in enabled) for c in s.codes)]
+            silenced = set()
+            for s in unused:
+                cover = next((o for o in suppressions if o is not s and o.covers("INP003", s.line)), None)
+                if cover is not None:
+                    cover.used = True
+                    silenced.add(id(s))
+            for s in suppressions:
+                if s in unused and not s.used and id(s) not in silenced:
+                    codes = ", ".join(s.codes) if s.codes else "ALL"
+                    message = rule(None).message(Violation(Span(0, 0), args={"codes": codes}), settings.lang)
+                    kept.append(Finding(display, rule.code, rule.name, settings.severities[rule.code], message,
+                                        s.line, s.column, s.line, s.column + 4))
+            kept.sort(key=Finding.sort_key)
+        return kept
 
 
 def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx")) -> list[str | Unlistable]:

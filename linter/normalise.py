@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import tagger
+from .suppressions import is_directive_line
 from .numerals import letter_value, next_letter, previous_letter, roman_value
 from .offsets import OffsetMap
 from .source import SourceText
@@ -150,9 +151,9 @@ def physical_units(source: SourceText) -> list[Unit]:
     seen = 0  # non-blank lines so far: the first ones hold the two-column header
     for index, (start, end) in enumerate(source.physical_lines()):
         raw = text[start:end]
-        if not raw.strip():
-            blank = True
-            continue
+        if not raw.strip() or ("<!--" in raw and is_directive_line(raw)):
+            blank = blank or not raw.strip()
+            continue  # a blank line, or a suppression comment, which is no part of the draft
         seen += 1
         columns = seen <= _HEADER_LINES or raw.lstrip().startswith(("-", "Nơi nhận"))
         cells = []

@@ -75,3 +75,33 @@ class UnparsedLines(Rule):
         for item in doc.unparsed:
             variant = "heading" if item.expected_kind in HEADING_KINDS else "default"
             yield self.violation(item.line.span, variant, text=quote(item.line.text))
+
+
+class UnusedSuppression(Rule):
+    """Reported by the engine, which applies the suppressions after every rule has run."""
+
+    code = "INP003"
+    name = "unused-suppression"
+    family = "INP"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "vi": "Chú thích tắt kiểm tra {codes} không tắt phát hiện nào; hãy xóa",
+            "en": "The suppression of {codes} silences nothing; remove it",
+        },
+    }
+    summary = {
+        "vi": "Chú thích “<!-- draftlint: disable … -->” nào cũng tắt ít nhất một phát hiện.",
+        "en": "Every “<!-- draftlint: disable … -->” comment silences at least one finding.",
+    }
+    rationale = {
+        "vi": "Chú thích tắt kiểm tra còn lại sau khi lỗi đã sửa sẽ che mất lỗi mới ở cùng chỗ. Như ruff báo "
+              "noqa thừa, draftlint báo chú thích không còn tác dụng.",
+        "en": "A suppression left behind after the problem was fixed hides the next one at that spot. As ruff "
+              "reports unused noqa comments, draftlint reports suppressions that no longer do anything.",
+    }
+    bad = "<!-- draftlint: disable-next-line INP003 -->\nTăng cường công tác tuyên truyền.\n"
+    good = "Tăng cường công tác tuyên truyền.\n"
+
+    def check(self, doc):
+        return ()

@@ -1,0 +1,53 @@
+"""Suppression comments in a draft, and per-file ignores in the configuration."""
+
+from __future__ import annotations
+
+from conftest import lint, run
+from draftlint.suppressions import read
+
+DRAFT = """I. NHIỆM VỤ
+1. Văn phòng Sở phát huy vai trò của của đoàn thể.
+<!-- draftlint: disable-next-line SPL001 -->
+2. Thanh tra Sở kiểm tra của của cơ sở.
+<!-- draftlint: disable SPL -->
+3. Văn phòng Sở tổng hợp tổng hợp báo cáo.
+<!-- draftlint: enable -->
+4. Thanh tra Sở theo dõi theo dõi tiến độ.
+"""
+
+
+def test_disable_next_line_disable_enable():
+    found = [(f.line, f.code) for f in lint(DRAFT, select=["SPL001", "INP003"])]
+    assert found == [(2, "SPL001"), (8, "SPL001")]
+
+
+def test_the_comments_are_not_part_of_the_draft():
+    # The directive lines are no paragraphs: no rule reads them (no acronym, spelling or UNI finding there).
+    findings = lint(DRAFT)
+    assert findings and all(f.line not in (3, 5, 7) for f in findings)
+
+
+def test_file_level_and_all_codes():
+    text = "<!-- draftlint: disable-file SPL001, UNI004 -->\nPhát huy của của  vai trò.\n"
+    assert lint(text, select=["SPL001", "UNI004", "INP003"]) == []
+    text = "<!-- draftlint: disable-next-line -->\nPhát huy của của  vai trò.\n"
+    assert lint(text, select=["SPL001", "UNI004", "INP003"]) == []
+
+
+def test_reading_the_directives():
+    [next_line, block] = read("<!-- draftlint: disable-next-line spl001 -->\nx\n<!-- draftlint: disable CAP -->\ny\n")
+    assert (next_line.codes, next_line.first, next_line.last) == (("SPL001",), 2, 2)
+    assert (block.codes, block.first, block.last) == (("CAP",), 3, 4)
+
+
+def test_per_file_ignores(tmp_path):
+    archive = tmp_path / "luu-tru"
+    archive.mkdir()
+    (archive / "cu.txt").write_text("Phát huy vai trò của của đoàn thể.\n", encoding="utf-8")
+    (tmp_path / "moi.txt").write_text("Phát huy vai trò của của đoàn thể.\n", encoding="utf-8")
+    (tmp_path / ".draftlint.toml").write_text('[per-file-ignores]\n"luu-tru/**" = ["SPL"]\n', encoding="utf-8")
+    out = run("check", "--select", "SPL001", str(tmp_path)).stdout.decode()
+    assert "moi.txt:1:" in out and "cu.txt" not in out
+    (tmp_path / ".draftlint.toml").write_text('[per-file-ignores]\n"luu-tru/**" = ["XYZ"]\n', encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2 and "per-file-ignores" in result.stderr.decode()
