@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also the unsafe fixes")
     check.add_argument("--diff", action="store_true",
                        help="print a unified diff of what --fix would change; exit 1 if there is any")
+    check.add_argument("--write-baseline", type=Path, default=None, metavar="FILE",
+                       help="record the current findings in FILE (then --baseline FILE reports only new ones)")
+    check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
+                       help="report only the findings not recorded in FILE")
     check.add_argument("--annotate", type=Path, default=None, metavar="OUT.docx",
                        help="write a copy of the one .docx draft given with a Word comment per finding")
 
@@ -211,6 +215,24 @@ def _check(args, rules) -> int:
         status = EXIT_ERROR
     from .reporters import get as get_reporter
 
+    if args.write_baseline is not None:
+        from .baseline import write
+
+        try:
+            write(args.write_baseline, findings)
+        except OSError as exc:
+            return _fail(f"{args.write_baseline}: {exc.strerror}", lang)
+        sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
+        return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
+    if args.baseline is not None:
+        from .baseline import BaselineError, new_findings
+
+        try:
+            findings = new_findings(args.baseline, findings)
+        except BaselineError as exc:
+            return _fail(str(exc), lang)
+        if status == EXIT_FINDINGS and not any(f.severity >= engine_fail_on(engine, finder, f) for f in findings):
+            status = EXIT_OK
     if args.diff:
         sys.stdout.write("".join(diffs))
         return EXIT_ERROR if status == EXIT_ERROR else (EXIT_FINDINGS if diffs else EXIT_OK)
@@ -223,6 +245,12 @@ def _check(args, rules) -> int:
     if args.annotate is not None and status != EXIT_ERROR:
         return _annotate(args, findings, status, report_lang or lang)
     return status
+
+
+def engine_fail_on(engine, finder, finding):
+    """The fail threshold that applies to a finding's file."""
+    config = finder.for_file(Path(finding.path)) if finding.path != "-" else finder.for_file(Path.cwd() / "stdin")
+    return engine.settings(config).fail_on
 
 
 def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[int]):

@@ -221,6 +221,7 @@ class Engine:
                     fix=fix,
                     start=start,
                     end=end,
+                    fingerprint=_fingerprint(rule.code, text, start, end),
                 ))
         findings.sort(key=Finding.sort_key)
         return FileResult(display, self._suppressed(findings, text, display, settings, source))
@@ -262,6 +263,18 @@ class Engine:
                                         s.line, s.column, s.line, s.column + 4))
             kept.sort(key=Finding.sort_key)
         return kept
+
+
+def _fingerprint(code: str, text: str, start: int, end: int) -> str:
+    """A finding's identity for a baseline: its code, the text it is about and the rest of its
+    line, spaces collapsed; not its line number, so an inserted line above does not change it."""
+    import hashlib
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    key = "\0".join((code, " ".join(text[start:end].split()), " ".join(line.split())))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx")) -> list[str | Unlistable]:

@@ -39,6 +39,9 @@ _TEXTS = {
     "explain.fix_no": {"vi": "không sửa tự động", "en": "no automatic fix"},
     "explain.off": {"vi": " · tắt mặc định", "en": " · off by default"},
     "explain.options": {"vi": "Tùy chọn", "en": "Options"},
+    "baseline.written": {
+        "vi": "Đã ghi {count} phát hiện vào đường cơ sở {path}", "en": "Recorded {count} finding(s) in the baseline {path}",
+    },
     "fix.done": {"vi": "Đã sửa {count} lỗi trong {files} tệp", "en": "Fixed {count} problem(s) in {files} file(s)"},
     "fix.docx": {
         "vi": "draftlint: chưa sửa tự động được tệp Word {path}; chỉ kiểm tra",

@@ -81,6 +81,7 @@ class Finding:
     start: int = 0  # the finding's offsets into the decoded original text
     end: int = 0
     locator: str | None = None  # in a Word file: "đoạn 12", "bảng 2, hàng 3" (line and column are of its text)
+    fingerprint: str = ""  # what the finding is about, not where: survives edits elsewhere (baselines)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)

@@ -51,3 +51,25 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / ".draftlint.toml").write_text('[per-file-ignores]\n"luu-tru/**" = ["XYZ"]\n', encoding="utf-8")
     result = run("check", str(tmp_path))
     assert result.returncode == 2 and "per-file-ignores" in result.stderr.decode()
+
+
+def test_a_baseline_reports_only_new_findings_and_survives_a_line_inserted_above(tmp_path):
+    from conftest import EXAMPLES
+
+    draft = tmp_path / "kh.txt"
+    draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    result = run("check", str(draft), "--write-baseline", str(baseline))
+    assert result.returncode == 0 and "Đã ghi 7 phát hiện" in result.stderr.decode()
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text("Ghi chú mới ở đầu tệp.\n" + text, encoding="utf-8")
+    result = run("check", str(draft), "--baseline", str(baseline))
+    assert result.returncode == 0 and "Không có lỗi nào" in result.stdout.decode()
+    lines = text.splitlines(keepends=True)
+    lines.insert(20, "Phát huy vai trò của của đoàn thể.\n")
+    draft.write_text("Ghi chú mới ở đầu tệp.\n" + "".join(lines), encoding="utf-8")
+    out = run("check", str(draft), "--baseline", str(baseline)).stdout.decode()
+    assert "SPL001" in out and "NUM00" not in out and "Tìm thấy 1 vấn đề" in out
+    baseline.write_text("[]", encoding="utf-8")
+    result = run("check", str(draft), "--baseline", str(baseline))
+    assert result.returncode == 2 and "not a baseline file" in result.stderr.decode()
