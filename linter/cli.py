@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help="comma-separated codes or prefixes to check (replaces the configuration's list)")

@@ -83,3 +83,24 @@ def test_github_annotations_and_statistics(tmp_path):
     assert any(line.startswith("::notice ") for line in out)  # info findings are notices
     stats = run("check", "--statistics", str(draft)).stdout.decode().splitlines()
     assert stats[0].split()[:2] == ["2", "UNI004"] and stats[-1].startswith("Tìm thấy")
+
+
+def test_sarif_carries_every_rule_and_every_finding_with_its_region(tmp_path):
+    draft = tmp_path / "kh.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    log = json.loads(run("check", "--format", "sarif", str(draft)).stdout)
+    plain = json.loads(run("check", "--format", "json", str(draft)).stdout)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    run_ = log["runs"][0]
+    assert run_["columnKind"] == "unicodeCodePoints"
+    rules = run_["tool"]["driver"]["rules"]
+    assert {"id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration"} <= set(rules[0])
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in run_["results"]] == \
+        [(f["code"], f["line"], f["column"]) for f in plain]
+    for result in run_["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+    word = json.loads(run("check", "--format", "sarif", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout)
+    assert word["runs"][0]["results"][0]["locations"][0]["logicalLocations"] == [{"name": "bảng 1, hàng 1",
+                                                                                   "kind": "element"}]

@@ -1,4 +1,4 @@
-"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github)."""
+"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif)."""
 
 
 def get(name: str):
@@ -6,6 +6,10 @@ def get(name: str):
         from . import json_report
 
         return json_report.report
+    if name == "sarif":
+        from . import sarif
+
+        return sarif.report
     if name == "github":
         from . import github
 

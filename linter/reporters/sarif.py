@@ -1,0 +1,60 @@
+"""SARIF 2.1.0: the format code-scanning tools read (GitHub code scanning, VS Code's SARIF viewer).
+
+Columns count Unicode code points (``columnKind``), as draftlint's do. A finding in a Word file
+also names its paragraph or table row as a logical location."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from .. import __version__
+from ..rule import Finding, Severity
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
+    from ..registry import all_rules
+
+    rules = all_rules()
+    index = {code: i for i, code in enumerate(rules)}
+    driver_rules = [
+        {
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary[lang]},
+            "fullDescription": {"text": rule.rationale[lang]},
+            "help": {"text": f"{rule.summary[lang]}\n\n{rule.rationale[lang]}\n\ndraftlint explain {code}"},
+            "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.default_enabled},
+        }
+        for code, rule in rules.items()
+    ]
+    results = []
+    for f in findings:
+        location = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                           "endColumn": f.end_column},
+            }
+        }
+        if f.locator:
+            location["logicalLocations"] = [{"name": f.locator, "kind": "element"}]
+        result = {"ruleId": f.code, "level": _LEVEL[f.severity], "message": {"text": f.message},
+                  "locations": [location]}
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "draftlint", "version": __version__, "rules": driver_rules,
+                                "informationUri": "https://example.org/draftlint"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    json.dump(log, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
