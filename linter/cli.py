@@ -31,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif", "html"), default="text",
+                       help="text for people, json for tools, github for Actions annotations, sarif for code "
+                            "scanning, html for a reviewer (the drafts with their findings marked)")
+    check.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                       help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help="comma-separated codes or prefixes to check (replaces the configuration's list)")
@@ -159,15 +163,18 @@ def _check(args, rules) -> int:
     except ConfigError as exc:
         return _fail(str(exc), lang)
     engine = Engine(rules, Options(select=args.select, ignore=args.ignore, fail_on=args.fail_on, lang=args.lang))
+    if args.format == "html" and args.output is None and sys.stdout.isatty():
+        return _fail(t("error.output_format", lang), lang)
     entries = discover(args.paths)
     findings = []
+    texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locators
     status = EXIT_OK
     report_lang = args.lang
     linted = 0
     diffs: list[str] = []
     fixed_files: list[int] = []  # fixes applied, per file changed
     config_errors: set[str] = set()
-    for entry in entries:
+    for entry in _with_progress(entries, args, lang):
         path = entry.path if isinstance(entry, Unlistable) else entry
         display = args.stdin_filename if path == STDIN and args.stdin_filename else path
         config_path = Path(display) if display != STDIN else Path.cwd() / "stdin"
@@ -200,6 +207,8 @@ def _check(args, rules) -> int:
             status = EXIT_ERROR
             continue
         linted += 1
+        if args.format == "html":
+            texts[display] = (result.text, result.locators)
         ignored = config.ignored_for(Path(path)) if path != STDIN else ()
         if ignored:
             result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in ignored)]
@@ -240,11 +249,46 @@ def _check(args, rules) -> int:
         sys.stderr.write(t("fix.done", report_lang or lang, count=sum(fixed_files), files=len(fixed_files)) + "\n")
     if args.statistics:
         _statistics(findings, linted, report_lang or "vi")
-    else:
-        get_reporter(args.format)(findings, linted, report_lang or "vi", sys.stdout)
+    elif not _write_report(args, get_reporter(args.format), findings, linted, report_lang or "vi", texts):
+        return EXIT_ERROR
     if args.annotate is not None and status != EXIT_ERROR:
         return _annotate(args, findings, status, report_lang or lang)
     return status
+
+
+PROGRESS_FROM = 20  # files; fewer are linted before a progress bar would be seen
+
+
+def _with_progress(entries: list, args, lang: str):
+    """The entries, with a progress bar on the terminal for many files; never when the report is
+    piped or machine-readable on standard output, so hooks, CI and tools see clean output."""
+    to_terminal = args.output is not None or (args.format == "text" and not args.diff and sys.stdout.isatty())
+    if len(entries) < PROGRESS_FROM or not to_terminal or not sys.stderr.isatty():
+        yield from entries
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn(t("progress.linting", lang)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("", total=len(entries))
+        for entry in entries:
+            yield entry
+            progress.advance(task)
+
+
+def _write_report(args, reporter, findings, files: int, lang: str, texts) -> bool:
+    extra = {"texts": texts} if args.format == "html" else {}
+    if args.output is None:
+        reporter(findings, files, lang, sys.stdout, **extra)
+        return True
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            reporter(findings, files, lang, stream, **extra)
+    except OSError as exc:
+        sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {exc.strerror}\n")
+        return False
+    return True
 
 
 def engine_fail_on(engine, finder, finding):

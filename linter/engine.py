@@ -77,6 +77,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     input_error: bool = False
     reason: str = ""  # why the input could not be read
+    text: str | None = None  # the text the findings' offsets point into (the HTML report shows it)
+    locators: list[str] | None = None  # for a Word file, each line's paragraph or table row
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ class Engine:
             index = finding.line - 1
             locator = document.locators[index] if 0 <= index < len(document.locators) else None
             located.append(replace(finding, locator=locator))
-        return FileResult(display, located)
+        return FileResult(display, located, text=document.text, locators=list(document.locators))
 
     def input_error(self, display: str, config: Config, error: InputError) -> FileResult:
         """INP001 for a file that could not be read (no finding when INP001 is deselected)."""
@@ -224,7 +226,7 @@ class Engine:
                     fingerprint=_fingerprint(rule.code, text, start, end),
                 ))
         findings.sort(key=Finding.sort_key)
-        return FileResult(display, self._suppressed(findings, text, display, settings, source))
+        return FileResult(display, self._suppressed(findings, text, display, settings, source), text=text)
 
     def _suppressed(self, findings: list[Finding], text: str, display: str, settings: Settings,
                     source: SourceText) -> list[Finding]:

@@ -24,8 +24,8 @@ _TEXTS = {
         "en": "--select needs at least one rule code (or ALL)",
     },
     "error.no_files": {
-        "vi": "không tìm thấy tệp .txt hoặc .md nào để kiểm tra trong: {paths}",
-        "en": "no .txt or .md files to lint in: {paths}",
+        "vi": "không tìm thấy tệp .txt, .md hoặc .docx nào để kiểm tra trong: {paths}",
+        "en": "no .txt, .md or .docx files to lint in: {paths}",
     },
     "rules.header": {"vi": ("Mã", "Tên", "Mức", "Kiểm tra"), "en": ("Code", "Name", "Severity", "Checks")},
     "explain.why": {"vi": "Vì sao", "en": "Why"},
@@ -60,6 +60,23 @@ _TEXTS = {
         "en": "Learnt from {documents} drafts ({skipped} skipped): {pairs} word pairs, {units} units, {acronyms} "
               "acronyms → {output}",
     },
+    "html.title": {"vi": "Báo cáo kiểm tra dự thảo (draftlint)", "en": "Draft review report (draftlint)"},
+    "html.severity": {"vi": "Mức", "en": "Severity"},
+    "html.family": {"vi": "Nhóm quy tắc", "en": "Rule family"},
+    "html.only_flagged": {"vi": "Chỉ hiện các dòng có vấn đề", "en": "Only lines with problems"},
+    "html.summary": {"vi": "Tổng hợp theo quy tắc và tệp", "en": "Counts per rule and file"},
+    "html.no_findings": {"vi": "Không có vấn đề nào.", "en": "No problems found."},
+    "html.file_clean": {"vi": "Tệp này không có vấn đề nào.", "en": "No problems in this file."},
+    "html.rule": {"vi": "Quy tắc", "en": "Rule"},
+    "html.total": {"vi": "Tổng", "en": "Total"},
+    "html.at": {"vi": "dòng {line}, cột {column}", "en": "line {line}, column {column}"},
+    "html.sev.error": {"vi": "lỗi", "en": "error"},
+    "html.sev.warning": {"vi": "cảnh báo", "en": "warning"},
+    "html.sev.info": {"vi": "gợi ý", "en": "info"},
+    "error.output_format": {
+        "vi": "--format html ghi ra một tệp: thêm -o BÁO-CÁO.html", "en": "--format html writes a file: add -o REPORT.html",
+    },
+    "progress.linting": {"vi": "Đang kiểm tra", "en": "Linting"},
     "explain.example_options": {"vi": "Hai ví dụ chạy với", "en": "Both examples run with"},
 }
 

@@ -452,3 +452,43 @@ def test_configured_acronyms_need_no_definition(tmp_path, capsys):
     (tmp_path / ".draftlint.toml").write_text('[acronyms]\nSNNMT = ["Sở Nông nghiệp và Môi trường"]\n',
                                               encoding="utf-8")
     assert check_json(capsys, "--select", "ABB", str(draft)) == (0, [])
+
+
+def _copies(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    text = (EXAMPLES / "ke-hoach-loi-danh-so.txt").read_bytes()
+    for i in range(n):
+        (folder / f"ke-hoach-{i:02d}.txt").write_bytes(text)
+    return folder
+
+
+def test_no_progress_display_when_piped(tmp_path):
+    folder = _copies(tmp_path, 25)
+    result = run("check", str(folder), "-o", str(tmp_path / "report.txt"))
+    assert result.returncode == 1 and result.stderr == b"" and result.stdout == b""
+    assert "trong 25 tệp" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+
+
+def test_progress_display_on_a_terminal_for_many_files(tmp_path):
+    import os
+    import pty
+
+    folder = _copies(tmp_path, 25)
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "draftlint.cli", "check", str(folder), "-o",
+                                str(tmp_path / "report.txt")], stdout=secondary, stderr=secondary,
+                               env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=60) == 1
+    assert "Đang kiểm tra".encode() in seen and b"/25" in seen
+    assert "trong 25 tệp" in (tmp_path / "report.txt").read_text(encoding="utf-8")

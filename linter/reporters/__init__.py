@@ -1,4 +1,4 @@
-"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif)."""
+"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif) or a reviewer opens (html)."""
 
 
 def get(name: str):
@@ -10,6 +10,10 @@ def get(name: str):
         from . import sarif
 
         return sarif.report
+    if name == "html":
+        from . import html
+
+        return html.report
     if name == "github":
         from . import github
 

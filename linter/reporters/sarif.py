@@ -50,8 +50,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> No
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "draftlint", "version": __version__, "rules": driver_rules,
-                                "informationUri": "https://example.org/draftlint"}},
+            "tool": {"driver": {"name": "draftlint", "version": __version__, "rules": driver_rules}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
