@@ -5,7 +5,8 @@ The XML is read directly (zipfile and ElementTree), which is fast and needs no d
 .docx is an untrusted zip: its size, entry count and compression ratio are capped, an
 encrypted or legacy file is told apart from a corrupt one, and nothing outside the zip is ever
 followed. Tracked changes read as accepted (insertions kept, deletions dropped); footnotes,
-comments and field codes are not text of the draft.
+comments and field codes are not text of the draft. A comment whose text starts with
+``draftlint: disable CODE`` is a suppression of CODE on the text it is anchored to.
 
 Data tables (a header such as STT | Nội dung | Đơn vị chủ trì, or three columns and more)
 become Markdown-like rows ``| a | b |``, which the task rules read. Layout tables (the two-column
@@ -35,6 +36,21 @@ class DocxText:
     text: str  # one line per paragraph or table row
     locators: tuple[str, ...]  # for each line: "đoạn 12", "bảng 2, hàng 3"
     numbered: frozenset[int] = frozenset()  # the lines (1-based) whose marker Word's automatic numbering wrote
+    suppressions: tuple["CommentSuppression", ...] = ()
+
+
+@dataclass(frozen=True)
+class CommentSuppression:
+    """A Word comment ``draftlint: disable CODE[,CODE] [reason]`` on a stretch of the draft: offsets
+    into ``DocxText.text`` (a table row's comment covers its whole row); no code means every rule."""
+
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
+_SUPPRESSION = re.compile(r"\s*draftlint:\s*disable\b(?P<rest>.*)", re.I | re.S)
+_CODE = re.compile(r"[A-Za-z]{3}\d{0,3}\Z")
 
 
 def read_docx(path: str) -> DocxText:
@@ -67,7 +83,39 @@ def read_docx(path: str) -> DocxText:
     reader.body(body)
     if not any(line.strip() for line in lines):
         raise InputError("tệp Word không có chữ nào", "the Word file holds no text")
-    return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered))
+    suppressions = _suppressions(parts.get("word/comments.xml"), reader.marks, lines)
+    return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered), suppressions)
+
+
+def _suppressions(comments_xml: bytes | None, marks: dict[str, list], lines: list[str]
+                  ) -> tuple[CommentSuppression, ...]:
+    """The comments that are suppressions, with the stretch of text each is anchored to."""
+    if not comments_xml or not marks:
+        return ()
+    try:
+        root = ElementTree.fromstring(comments_xml)
+    except ElementTree.ParseError:
+        return ()  # a damaged comments part: the draft is still linted, with no suppression
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    result = []
+    for comment in root.iter(f"{_W}comment"):
+        m = _SUPPRESSION.match(" ".join("".join(t.text or "" for t in p.iter(f"{_W}t"))
+                                        for p in comment.iter(f"{_W}p")))
+        where = marks.get(comment.get(f"{_W}id"))
+        if m is None or not where or where[0] is None:
+            continue
+        codes = []
+        for token in re.split(r"[,\s]+", m["rest"].strip()):
+            if not _CODE.match(token):
+                break  # the rest is the reviewer's reason
+            codes.append(token.upper())
+        (first_line, first_col), (last_line, last_col) = where[0], where[1] or where[0]
+        start = starts[first_line] + first_col
+        end = max(starts[last_line] + last_col, start)
+        result.append(CommentSuppression(tuple(codes), start, end))
+    return tuple(result)
 
 
 def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
@@ -76,7 +124,7 @@ def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
         raise ValueError(f"quá nhiều mục trong tệp nén ({len(infos)})")
     if sum(i.file_size for i in infos) > MAX_TOTAL:
         raise ValueError("tệp giải nén quá lớn")
-    wanted = {"word/document.xml", "word/numbering.xml", "word/styles.xml"}
+    wanted = {"word/document.xml", "word/numbering.xml", "word/styles.xml", "word/comments.xml"}
     parts = {}
     for info in infos:
         if info.filename not in wanted:
@@ -198,12 +246,20 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
         self.numbered: list[int] = []
+        # comment id → [(line index, column) where its range starts, where it ends]
+        self.marks: dict[str, list] = {}
+        self.row_marks: list[tuple[bool, str, int]] = []
 
     def body(self, body) -> None:
         for element in body:
-            if element.tag == f"{_W}p":
+            if element.tag in (f"{_W}commentRangeStart", f"{_W}commentRangeEnd"):
+                # Between paragraphs: from the start of the next line, to the end of the last one.
+                at = (len(self.lines), 0) if element.tag.endswith("Start") else \
+                    (max(len(self.lines) - 1, 0), len(self.lines[-1]) if self.lines else 0)
+                self.mark(element.tag.endswith("Start"), element.get(f"{_W}id"), at)
+            elif element.tag == f"{_W}p":
                 self.paragraphs += 1
-                text, label = self.paragraph(element, with_label=True)
+                text, label = self.paragraph(element, with_label=True, marks=True)
                 self.emit(text, f"đoạn {self.paragraphs}")
                 if label and label != "-":
                     self.numbered.append(len(self.lines))
@@ -218,23 +274,43 @@ class _Reader:
         self.lines.append(text)
         self.locators.append(locator)
 
-    def paragraph(self, p, with_label: bool = False):
+    def mark(self, is_start: bool, comment: str | None, at: tuple[int, int]) -> None:
+        where = self.marks.setdefault(comment or "", [None, None])
+        if is_start:
+            where[0] = at
+        else:
+            where[1] = at
+
+    def paragraph(self, p, with_label: bool = False, marks: bool = False):
+        """The paragraph's line; with ``marks``, the comment ranges in it are recorded at their
+        columns in that line (which is the next line emitted)."""
         label = self.numbering.label(p)
-        text = _text(p)
+        found: list[tuple[bool, str, int]] = []
+        text = _text(p, found)
         line = f"{label} {text}".strip() if label else text
+        if marks:
+            shift = len(label) + 1 if label else 0
+            for is_start, comment, position in found:
+                self.mark(is_start, comment, (len(self.lines), min(position + shift, len(line))))
+        elif found:
+            self.row_marks.extend(found)
         return (line, label) if with_label else line
 
     def table(self, tbl) -> None:
         self.tables += 1
         rows = []
+        row_marks = []  # per row, the comment ranges in it: a comment in a cell covers its whole row
         for tr in tbl.findall(f"{_W}tr"):
+            self.row_marks = []
             rows.append([[self.paragraph(p) for p in tc.iter(f"{_W}p")] for tc in tr.findall(f"{_W}tc")])
+            row_marks.append(self.row_marks)
         if not rows:
             return
         first = " ".join(" ".join(cell) for cell in rows[0])
         data = max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first))
         for i, row in enumerate(rows, 1):
             where = f"bảng {self.tables}, hàng {i}"
+            first_line = len(self.lines)
             if data:
                 self.emit("| " + " | ".join(" ".join(cell).replace("|", "/") for cell in row) + " |", where)
                 if i == 1:
@@ -242,17 +318,29 @@ class _Reader:
             else:  # layout: the cells side by side, paragraph by paragraph
                 for k in range(max((len(cell) for cell in row), default=0)):
                     self.emit("\t".join(cell[k] if k < len(cell) else "" for cell in row).rstrip("\t"), where)
+            for is_start, comment, _ in row_marks[i - 1]:
+                last = max(len(self.lines) - 1, first_line)
+                at = (first_line, 0) if is_start else (last, len(self.lines[last]) if last < len(self.lines) else 0)
+                self.mark(is_start, comment, at)
 
 
-def _text(p) -> str:
-    """A paragraph's text: its runs' text and tabs, insertions kept, deletions and fields dropped."""
+def _text(p, marks: list | None = None) -> str:
+    """A paragraph's text: its runs' text and tabs, insertions kept, deletions and fields dropped.
+    ``marks`` receives (is start, comment id, position) for each comment range boundary."""
     out = []
+    length = 0
     for element in p.iter():
         tag = element.tag
+        piece = None
         if tag == f"{_W}t":
-            out.append(element.text or "")
+            piece = element.text or ""
         elif tag == f"{_W}tab":
-            out.append("\t")
+            piece = "\t"
         elif tag in (f"{_W}br", f"{_W}cr"):
-            out.append(" ")
+            piece = " "
+        elif marks is not None and tag in (f"{_W}commentRangeStart", f"{_W}commentRangeEnd"):
+            marks.append((tag.endswith("Start"), element.get(f"{_W}id") or "", length))
+        if piece:
+            out.append(piece)
+            length += len(piece)
     return "".join(out)

@@ -152,7 +152,7 @@ class Engine:
             document = read_docx(path)
         except InputError as error:
             return self.input_error(display, config, error)
-        result = self.lint_text(document.text, display, config, document.numbered)
+        result = self.lint_text(document.text, display, config, document.numbered, document.suppressions)
         located = []
         for finding in result.findings:
             index = finding.line - 1
@@ -171,9 +171,10 @@ class Engine:
         finding = Finding(display, rule.code, rule.name, settings.severities[rule.code], message, 1, 1, 1, 1)
         return FileResult(display, [finding], input_error=True, reason=reason)
 
-    def lint_text(self, text: str, display: str, config: Config, auto_numbered: frozenset[int] = frozenset()
-                  ) -> FileResult:
-        """``auto_numbered``: for a Word draft, the lines whose marker its automatic numbering wrote."""
+    def lint_text(self, text: str, display: str, config: Config, auto_numbered: frozenset[int] = frozenset(),
+                  comments: tuple = ()) -> FileResult:
+        """``auto_numbered``: for a Word draft, the lines whose marker its automatic numbering wrote;
+        ``comments``: its suppression comments."""
         from dataclasses import replace
 
         from .parser import parse_source
@@ -226,20 +227,21 @@ class Engine:
                     fingerprint=_fingerprint(rule.code, text, start, end),
                 ))
         findings.sort(key=Finding.sort_key)
-        return FileResult(display, self._suppressed(findings, text, display, settings, source), text=text)
+        return FileResult(display, self._suppressed(findings, text, display, settings, source, comments), text=text)
 
     def _suppressed(self, findings: list[Finding], text: str, display: str, settings: Settings,
-                    source: SourceText) -> list[Finding]:
+                    source: SourceText, comments: tuple = ()) -> list[Finding]:
         """The findings the draft's own suppression comments leave, and INP003 for the ones that
         silence nothing."""
-        from .suppressions import read
+        from .suppressions import from_comments, read
 
-        suppressions = read(text)
+        suppressions = read(text) + (from_comments(comments, source.line_col) if comments else [])
         if not suppressions:
             return findings
         kept = []
         for finding in findings:
-            hit = next((s for s in suppressions if s.covers(finding.code, finding.line)), None)
+            hit = next((s for s in suppressions if s.covers(finding.code, finding.line, finding.start, finding.end)),
+                       None)
             if hit is None:
                 kept.append(finding)
             else:

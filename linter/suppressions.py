@@ -6,7 +6,8 @@
     <!-- draftlint: disable-file CODE -->      the whole file
 
 A code may be a prefix (``SPL``); with no code, every rule. A suppression that silences
-nothing is reported (INP003), so stale ones do not pile up.
+nothing is reported (INP003), so stale ones do not pile up. In a Word draft, a comment
+``draftlint: disable CODE`` is a suppression of the stretch it is anchored to (``from_comments``).
 """
 
 from __future__ import annotations
@@ -26,9 +27,24 @@ class Suppression:
     first: int  # the lines it covers
     last: int
     used: bool = field(default=False)
+    span: tuple[int, int] | None = None  # a Word comment's stretch of text: offsets, not whole lines
 
-    def covers(self, code: str, line: int) -> bool:
-        return self.first <= line <= self.last and (not self.codes or any(code.startswith(c) for c in self.codes))
+    def covers(self, code: str, line: int, start: int | None = None, end: int | None = None) -> bool:
+        if self.codes and not any(code.startswith(c) for c in self.codes):
+            return False
+        if self.span is not None and start is not None:
+            a, b = self.span
+            return a < end and start < b if start < end else a <= start <= b
+        return self.first <= line <= self.last
+
+
+def from_comments(comments, line_col) -> list[Suppression]:
+    """Suppressions from a Word draft's ``draftlint: disable`` comments (docx.CommentSuppression)."""
+    result = []
+    for c in comments:
+        (line, column), (last, _) = line_col(c.start), line_col(c.end)
+        result.append(Suppression(line, column, c.codes, line, last, span=(c.start, c.end)))
+    return result
 
 
 def read(text: str) -> list[Suppression]:

@@ -91,8 +91,8 @@ class UnusedSuppression(Rule):
         },
     }
     summary = {
-        "vi": "Chú thích “<!-- draftlint: disable … -->” nào cũng tắt ít nhất một phát hiện.",
-        "en": "Every “<!-- draftlint: disable … -->” comment silences at least one finding.",
+        "vi": "Chú thích “<!-- draftlint: disable … -->” (hay nhận xét Word “draftlint: disable …”) nào cũng tắt ít nhất một phát hiện.",
+        "en": "Every “<!-- draftlint: disable … -->” comment (or Word comment “draftlint: disable …”) silences at least one finding.",
     }
     rationale = {
         "vi": "Chú thích tắt kiểm tra còn lại sau khi lỗi đã sửa sẽ che mất lỗi mới ở cùng chỗ. Như ruff báo "

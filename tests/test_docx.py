@@ -181,3 +181,64 @@ def test_numbering_from_styles_with_overrides_and_multilevel_labels(tmp_path):
                                       "word/styles.xml": styles})
     assert read_docx(str(path)).text.splitlines() == [
         "4. Bốn", "4.1. Con thứ nhất", "4.2. Con thứ hai", "(i) Ý", "5. Năm", "5.1. Con của năm"]
+
+
+def _commented_plan(tmp_path, comments):
+    """A small Word plan with a repeated word and a doubled space; ``comments`` are (paragraph
+    index, run index or None for the whole paragraph, comment text)."""
+    from docx import Document
+
+    document = Document()
+    texts = ["UBND TỈNH HÀ NAM", "KẾ HOẠCH", "Tập huấn nghiệp vụ văn thư năm 2026", "I. MỤC ĐÍCH, YÊU CẦU"]
+    for text in texts:
+        document.add_paragraph(text)
+    p = document.add_paragraph()
+    p.add_run("1. Nâng cao kỹ năng soạn thảo văn bản ")
+    p.add_run("của của")
+    p.add_run(" công chức toàn tỉnh.")
+    document.add_paragraph("2. Bảo đảm tiết kiệm,  hiệu quả.")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung", "Đơn vị chủ trì")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("1", "Rà soát hồ sơ hồ sơ lưu trữ", "Văn phòng Sở")):
+        cell.text = text
+    paragraphs = document.paragraphs
+    for index, run, text in comments:
+        if index == "row":
+            runs = table.rows[1].cells[1].paragraphs[0].runs
+        else:
+            runs = paragraphs[index].runs if run is None else [paragraphs[index].runs[run]]
+        document.add_comment(runs, text=text, author="Trưởng phòng")
+    path = tmp_path / "ke-hoach-nhan-xet.docx"
+    document.save(path)
+    return path
+
+
+def test_a_word_comment_draftlint_disable_silences_that_code_on_the_commented_text(tmp_path):
+    plain = {f.code for f in _lint_docx(_commented_plan(tmp_path, [])).findings}
+    assert {"SPL001", "UNI004"} <= plain
+    path = _commented_plan(tmp_path, [(4, 1, "draftlint: disable SPL001 — trích nguyên văn"),
+                                      ("row", None, "draftlint: disable SPL001")])
+    findings = _lint_docx(path).findings
+    assert not [f for f in findings if f.code == "SPL001"]
+    assert [f for f in findings if f.code == "UNI004"]  # another code on another paragraph: kept
+    assert not [f for f in findings if f.code == "INP003"]
+
+
+def test_a_word_comment_covers_only_its_own_text_and_codes(tmp_path):
+    # Anchored on the run before the repeated word: the repeat is not silenced, and the comment,
+    # which silences nothing, is reported where it is.
+    path = _commented_plan(tmp_path, [(4, 0, "draftlint: disable SPL001"),
+                                      (5, None, "draftlint: disable CIT001"),
+                                      (5, None, "Đề nghị viết lại câu này")])
+    findings = _lint_docx(path).findings
+    assert [f.locator for f in findings if f.code == "SPL001"] == ["đoạn 5", "bảng 1, hàng 2"]
+    unused = [f for f in findings if f.code == "INP003"]
+    assert sorted(f.locator for f in unused) == ["đoạn 5", "đoạn 6"]
+    assert "CIT001" in " ".join(f.message for f in unused)
+
+
+def test_a_word_comment_with_no_code_silences_every_rule_on_its_text(tmp_path):
+    path = _commented_plan(tmp_path, [(5, None, "draftlint: disable vì là trích dẫn nguyên văn")])
+    findings = _lint_docx(path).findings
+    assert not [f for f in findings if f.locator == "đoạn 6"]
