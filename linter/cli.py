@@ -194,13 +194,12 @@ def _check(args, rules) -> int:
         try:
             if isinstance(entry, Unlistable):
                 result = engine.input_error(display, config, entry.error)
-            elif (args.fix or args.diff) and path != STDIN and not path.lower().endswith(".docx"):
-                result, changed = _fix_file(engine, path, config, display, args, fixed_files)
+            elif (args.fix or args.diff) and path != STDIN:
+                fix = _fix_docx_file if path.lower().endswith(".docx") else _fix_file
+                result, changed = fix(engine, path, config, display, args, fixed_files)
                 if changed and args.diff:
                     diffs.append(changed)
             else:
-                if (args.fix or args.diff) and path.lower().endswith(".docx"):
-                    sys.stderr.write(t("fix.docx", lang, path=display) + "\n")
                 result = engine.lint_file(path, config, display)
         except Exception as exc:  # a bug must not hide the other files' results
             sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(exc).__name__}: {exc}\n")
@@ -319,6 +318,33 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
             _write_atomically(path, fixed)
             fixed_files.append(count)
     return engine.lint_text(fixed, display, config), diff
+
+
+def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
+    """A Word draft's fixes, written into its runs (with --fix); the edits that cannot be are
+    named on standard error, and their findings stay in the report."""
+    import difflib
+
+    from .docx_fix import fix_docx, write_docx
+    from .source import InputError
+
+    lang = args.lang or engine.settings(config).lang
+    try:
+        outcome = fix_docx(path, lambda document: engine.lint_document(document, display, config).findings,
+                           args.unsafe_fixes)
+    except InputError as error:
+        return engine.input_error(display, config, error), ""
+    for finding in outcome.declined:
+        sys.stderr.write(t("fix.docx_declined", lang, where=f"{display}[{finding.locator}]", code=finding.code) + "\n")
+    diff = ""
+    if outcome.applied:
+        if args.diff:
+            diff = "".join(difflib.unified_diff(outcome.before.splitlines(keepends=True),
+                                                outcome.after.splitlines(keepends=True), f"a/{display}", f"b/{display}"))
+        else:
+            write_docx(path, outcome.data)
+            fixed_files.append(outcome.applied)
+    return engine.lint_file(path, config, display), diff
 
 
 def _write_atomically(path: str, text: str) -> None:

@@ -55,6 +55,16 @@ _CODE = re.compile(r"[A-Za-z]{3}\d{0,3}\Z")
 
 def read_docx(path: str) -> DocxText:
     """The draft in a .docx; raises InputError with a one-line reason."""
+    parts = read_parts(path)
+    try:
+        root = ElementTree.fromstring(parts["word/document.xml"])
+    except ElementTree.ParseError as exc:
+        raise InputError(f"tệp Word bị hỏng ({exc})", f"corrupt Word file ({exc})") from None
+    return extract(root, parts)
+
+
+def read_parts(path: str) -> dict[str, bytes]:
+    """The parts of a .docx draftlint reads; raises InputError with a one-line reason."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -65,13 +75,19 @@ def read_docx(path: str) -> DocxText:
                          "an encrypted Word file or an old .doc; save it as a .docx without a password")
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _read_parts(archive)
+            return _read_parts(archive)
     except zipfile.BadZipFile:
         raise InputError("không phải tệp Word (.docx) hợp lệ", "not a valid Word file (.docx)") from None
     except (OSError, RuntimeError, ValueError) as exc:
         raise InputError(f"không đọc được tệp Word ({exc})", f"cannot read the Word file ({exc})") from None
+
+
+def extract(root, parts: dict[str, bytes], segments: list | None = None) -> DocxText:
+    """The draft in a parsed document.xml (ElementTree or lxml). ``segments``, when given,
+    receives (start, end, w:t element) for the text of every body paragraph, offsets into the
+    returned text: what ``--fix`` needs to write a change back into its run."""
+    body = root.find(f"{_W}body")
     try:
-        body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{_W}body")
         numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     except ElementTree.ParseError as exc:
         raise InputError(f"tệp Word bị hỏng ({exc})", f"corrupt Word file ({exc})") from None
@@ -83,6 +99,11 @@ def read_docx(path: str) -> DocxText:
     reader.body(body)
     if not any(line.strip() for line in lines):
         raise InputError("tệp Word không có chữ nào", "the Word file holds no text")
+    if segments is not None:
+        offset = 0
+        for line, pieces in zip(lines, reader.line_segments):
+            segments.extend((offset + a, offset + b, element) for a, b, element in pieces or ())
+            offset += len(line) + 1
     suppressions = _suppressions(parts.get("word/comments.xml"), reader.marks, lines)
     return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered), suppressions)
 
@@ -249,6 +270,7 @@ class _Reader:
         # comment id → [(line index, column) where its range starts, where it ends]
         self.marks: dict[str, list] = {}
         self.row_marks: list[tuple[bool, str, int]] = []
+        self.line_segments: list[list | None] = []  # per line, its text's w:t pieces (body paragraphs only)
 
     def body(self, body) -> None:
         for element in body:
@@ -259,8 +281,9 @@ class _Reader:
                 self.mark(element.tag.endswith("Start"), element.get(f"{_W}id"), at)
             elif element.tag == f"{_W}p":
                 self.paragraphs += 1
-                text, label = self.paragraph(element, with_label=True, marks=True)
-                self.emit(text, f"đoạn {self.paragraphs}")
+                pieces: list = []
+                text, label = self.paragraph(element, with_label=True, marks=True, pieces=pieces)
+                self.emit(text, f"đoạn {self.paragraphs}", pieces)
                 if label and label != "-":
                     self.numbered.append(len(self.lines))
             elif element.tag == f"{_W}tbl":
@@ -270,9 +293,10 @@ class _Reader:
                 if content is not None:
                     self.body(content)
 
-    def emit(self, text: str, locator: str) -> None:
+    def emit(self, text: str, locator: str, pieces: list | None = None) -> None:
         self.lines.append(text)
         self.locators.append(locator)
+        self.line_segments.append(pieces)
 
     def mark(self, is_start: bool, comment: str | None, at: tuple[int, int]) -> None:
         where = self.marks.setdefault(comment or "", [None, None])
@@ -281,15 +305,17 @@ class _Reader:
         else:
             where[1] = at
 
-    def paragraph(self, p, with_label: bool = False, marks: bool = False):
+    def paragraph(self, p, with_label: bool = False, marks: bool = False, pieces: list | None = None):
         """The paragraph's line; with ``marks``, the comment ranges in it are recorded at their
         columns in that line (which is the next line emitted)."""
         label = self.numbering.label(p)
         found: list[tuple[bool, str, int]] = []
-        text = _text(p, found)
+        text = _text(p, found, pieces)
         line = f"{label} {text}".strip() if label else text
+        shift = len(label) + 1 if label else 0
+        if pieces and shift:
+            pieces[:] = [(a + shift, b + shift, element) for a, b, element in pieces]
         if marks:
-            shift = len(label) + 1 if label else 0
             for is_start, comment, position in found:
                 self.mark(is_start, comment, (len(self.lines), min(position + shift, len(line))))
         elif found:
@@ -324,9 +350,10 @@ class _Reader:
                 self.mark(is_start, comment, at)
 
 
-def _text(p, marks: list | None = None) -> str:
+def _text(p, marks: list | None = None, pieces: list | None = None) -> str:
     """A paragraph's text: its runs' text and tabs, insertions kept, deletions and fields dropped.
-    ``marks`` receives (is start, comment id, position) for each comment range boundary."""
+    ``marks`` receives (is start, comment id, position) for each comment range boundary, ``pieces``
+    (start, end, element) for each w:t."""
     out = []
     length = 0
     for element in p.iter():
@@ -341,6 +368,8 @@ def _text(p, marks: list | None = None) -> str:
         elif marks is not None and tag in (f"{_W}commentRangeStart", f"{_W}commentRangeEnd"):
             marks.append((tag.endswith("Start"), element.get(f"{_W}id") or "", length))
         if piece:
+            if pieces is not None and tag == f"{_W}t":
+                pieces.append((length, length + len(piece), element))
             out.append(piece)
             length += len(piece)
     return "".join(out)

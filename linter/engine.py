@@ -142,16 +142,19 @@ class Engine:
         return self.lint_text(text, display, config)
 
     def lint_docx(self, path: str, config: Config, display: str) -> FileResult:
-        """A Word draft: its text linted like any draft, each finding located by paragraph (or
-        table row) as Word shows it."""
-        from dataclasses import replace
-
         from .docx import read_docx
 
         try:
             document = read_docx(path)
         except InputError as error:
             return self.input_error(display, config, error)
+        return self.lint_document(document, display, config)
+
+    def lint_document(self, document, display: str, config: Config) -> FileResult:
+        """A Word draft (docx.DocxText): its text linted like any draft, each finding located by
+        paragraph (or table row) as Word shows it."""
+        from dataclasses import replace
+
         result = self.lint_text(document.text, display, config, document.numbered, document.suppressions)
         located = []
         for finding in result.findings:

@@ -13,25 +13,27 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
 
 def apply_counted(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, int]:
     """``text`` with the fixes of ``findings`` applied: safe ones, and unsafe ones too when asked
-    (and how many fixes were applied).
+    (and how many fixes were applied). Edits are applied from the end of the text backwards."""
+    chosen = choose_fixes(findings, unsafe)
+    for edit in sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.start, e.end), reverse=True):
+        text = text[:edit.start] + edit.content + text[edit.end:]
+    return text, len(chosen)
 
-    Edits are applied from the end of the text backwards; a fix whose edits overlap one already
-    taken is left for the next pass (re-lint and apply again until nothing changes).
-    """
-    fixes = [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+def choose_fixes(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:
+    """The findings whose fixes one pass applies: safe ones (and unsafe ones when asked), none
+    overlapping another; a fix overlapping one already taken is left for the next pass (re-lint
+    and apply again until nothing changes)."""
+    candidates = [f for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
     taken: list[tuple[int, int]] = []
     chosen = []
-    applied = 0
-    for fix in sorted(fixes, key=lambda x: min(e.start for e in x.edits)):
-        spans = [(e.start, e.end) for e in fix.edits]
+    for finding in sorted(candidates, key=lambda f: min(e.start for e in f.fix.edits)):
+        spans = [(e.start, e.end) for e in finding.fix.edits]
         if any(a < d and c < b or a == b == c == d for a, b in spans for c, d in taken):
             continue
         taken += spans
-        chosen += fix.edits
-        applied += 1
-    for edit in sorted(chosen, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[:edit.start] + edit.content + text[edit.end:]
-    return text, applied
+        chosen.append(finding)
+    return chosen
 
 
 MAX_PASSES = 5  # fixing, re-linting and fixing again settles within a few passes

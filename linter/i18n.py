@@ -43,9 +43,11 @@ _TEXTS = {
         "vi": "Đã ghi {count} phát hiện vào đường cơ sở {path}", "en": "Recorded {count} finding(s) in the baseline {path}",
     },
     "fix.done": {"vi": "Đã sửa {count} lỗi trong {files} tệp", "en": "Fixed {count} problem(s) in {files} file(s)"},
-    "fix.docx": {
-        "vi": "draftlint: chưa sửa tự động được tệp Word {path}; chỉ kiểm tra",
-        "en": "draftlint: cannot fix the Word file {path} yet; checked only",
+    "fix.docx_declined": {
+        "vi": "draftlint: {where}: không sửa tự động được {code} trong tệp Word (chỗ cần sửa nằm trong bảng, trong số "
+              "thứ tự tự động hoặc qua dấu tab); hãy sửa tay",
+        "en": "draftlint: {where}: cannot fix {code} in the Word file (the change falls in a table, in automatic "
+              "numbering or across a tab); fix it by hand",
     },
     "annotate.done": {
         "vi": "Đã ghi {count} nhận xét vào {path} (không gắn được {skipped})",

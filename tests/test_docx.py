@@ -242,3 +242,69 @@ def test_a_word_comment_with_no_code_silences_every_rule_on_its_text(tmp_path):
     path = _commented_plan(tmp_path, [(5, None, "draftlint: disable vì là trích dẫn nguyên văn")])
     findings = _lint_docx(path).findings
     assert not [f for f in findings if f.locator == "đoạn 6"]
+
+
+# --- --fix in Word drafts -------------------------------------------------------------------
+
+def _formatted_plan(tmp_path):
+    """A Word plan whose fixable mistakes sit in formatted runs, across runs, and in a table."""
+    from docx import Document
+
+    document = Document()
+    for text in ("UBND TỈNH HÀ NAM", "KẾ HOẠCH", "Hỗ trợ cơ sở năm 2026", "I. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    p = document.add_paragraph()
+    p.add_run("1. Văn phòng Sở tăng cường ")
+    bold = p.add_run("hổ trợ")
+    bold.bold = True
+    p.add_run(" cán bộ ")
+    italic = p.add_run("cơ sở")
+    italic.italic = True
+    p.add_run(".")
+    q = document.add_paragraph()
+    q.add_run("2. Văn phòng Sở rà soát của ")  # "của của" split over two runs
+    q.add_run("của hồ sơ.")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung", "Đơn vị chủ trì")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("1", "Tập huấn hổ trợ nghiệp vụ", "Văn phòng Sở")):
+        cell.text = text
+    path = tmp_path / "ke-hoach.docx"
+    document.save(path)
+    return path
+
+
+def test_fix_writes_into_the_runs_and_keeps_their_formatting(tmp_path):
+    from docx import Document
+
+    path = _formatted_plan(tmp_path)
+    before = zipfile.ZipFile(path)
+    original = {i.filename: before.read(i) for i in before.infolist()}
+    result = run("check", "--fix", str(path))
+    stderr = result.stderr.decode()
+    # The table row's mistake cannot be written into one run: declined, named, still reported.
+    assert "[bảng 1, hàng 2]: không sửa tự động được SPL002" in stderr
+    assert "SPL002" in result.stdout.decode() and "bảng 1, hàng 2" in result.stdout.decode()
+    paragraphs = Document(path).paragraphs
+    runs = [(r.text, r.bold, r.italic) for r in paragraphs[4].runs]
+    assert runs == [("1. Văn phòng Sở tăng cường ", None, None), ("hỗ trợ", True, None), (" cán bộ ", None, None),
+                    ("cơ sở", None, True), (".", None, None)]
+    assert paragraphs[5].text == "2. Văn phòng Sở rà soát của hồ sơ."
+    after = zipfile.ZipFile(path)
+    assert [i.filename for i in after.infolist()] == list(original)
+    assert all(after.read(name) == data for name, data in original.items() if name != "word/document.xml")
+    # Fixing again changes nothing: the file is not even rewritten.
+    written = path.read_bytes()
+    run("check", "--fix", str(path))
+    assert path.read_bytes() == written
+
+
+def test_diff_on_a_word_draft_shows_the_text_change_and_writes_nothing(tmp_path):
+    path = _formatted_plan(tmp_path)
+    before = path.read_bytes()
+    result = run("check", "--diff", str(path))
+    assert result.returncode == 1
+    diff = result.stdout.decode()
+    assert "-1. Văn phòng Sở tăng cường hổ trợ cán bộ cơ sở." in diff
+    assert "+1. Văn phòng Sở tăng cường hỗ trợ cán bộ cơ sở." in diff
+    assert path.read_bytes() == before

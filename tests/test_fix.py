@@ -65,15 +65,6 @@ def test_the_json_fix_round_trips(tmp_path):
     assert text == FIXED
 
 
-def test_word_files_are_not_fixed_but_still_checked(tmp_path):
-    draft = tmp_path / "kh.docx"
-    draft.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
-    before = draft.read_bytes()
-    result = run("check", "--fix", "--lang", "en", str(draft))
-    assert "cannot fix the Word file" in result.stderr.decode() and "TSK001" in result.stdout.decode()
-    assert draft.read_bytes() == before
-
-
 def test_github_annotations_and_statistics(tmp_path):
     draft = tmp_path / "kế hoạch, 2025.txt"
     draft.write_text(DRAFT, encoding="utf-8")
