@@ -220,3 +220,17 @@ def test_highlight_keeps_the_text_and_colours_each_stretch_by_its_worst_finding(
             assert all(f.start < f.end for f in group)
     for f in findings:
         assert out.count(f'id="at-{ids[id(f)]}"') == 1
+
+
+def test_in_a_browser_only_lines_with_problems_keeps_them_and_a_little_context(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    _report(tmp_path, str(EXAMPLES / "ke-hoach-loi-trich-dan.txt"))
+    browser.get((tmp_path / "report.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, ".row")
+    browser.find_element(By.ID, "only-flagged").click()
+    shown = [r for r in rows if r.is_displayed()]
+    assert 0 < len(shown) < len(rows)
+    assert all(r.is_displayed() for r in browser.find_elements(By.CSS_SELECTOR, ".row.flagged"))
+    assert any("near" in r.get_attribute("class") for r in shown)  # context lines around them
+    _screenshot(browser, tmp_path, "only-flagged")

@@ -20,6 +20,7 @@ from ..source import SourceText
 from .text import summary
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+CONTEXT = 2  # lines shown around a flagged line when only those are shown
 
 _STYLE = """
 :root{--error:#c62828;--error-bg:#ffcdd2;--warning:#a15c00;--warning-bg:#ffe0a3;--info:#1565c0;--info-bg:#cfe3fb;
@@ -62,7 +63,12 @@ mark[data-sev=info]{background:var(--info-bg);border-color:var(--info)}
 mark.caret{display:inline-block;width:.45em;min-height:1.2em;vertical-align:text-bottom}
 mark.flash{outline:3px solid #111827;outline-offset:1px}
 .anchor{scroll-margin-top:9rem}
-.hidden,.only-flagged .row:not(.flagged){display:none}
+.row.blank{line-height:.8;font-size:.7rem}
+mark[data-f*=" "]{border-bottom-style:double;border-bottom-width:4px}
+section{scroll-margin-top:7rem}
+.hidden,.only-flagged .row:not(.flagged):not(.near){display:none}
+.only-flagged .row.near{opacity:.65}
+.only-flagged .row.gap-before{border-top:1px dashed #9ca3af;margin-top:.4rem;padding-top:.2rem}
 .clean{color:#166534}
 @media print{header{position:static}.only-flagged .row{display:grid}}
 """
@@ -231,11 +237,17 @@ def _document(w, n: int, text: str, locators: list[str] | None, items: list[Find
     for f in items:
         for index in range(max(f.line, 1) - 1, min(max(f.end_line, f.line), len(lines))):
             covering.setdefault(index, []).append(f)
+    # "Only lines with problems" keeps a little context around each: the lines just before and after.
+    near = {i for index in covering for i in range(index - CONTEXT, index + CONTEXT + 1)}
     w('<div class="doc">\n')
     for index, (start, end) in enumerate(lines):
         here = covering.get(index, [])
         label = locators[index] if locators and index < len(locators) and locators[index] else str(index + 1)
-        flagged = " flagged" if here else ""
+        flagged = " flagged" if here else " near" if index in near else ""
+        if start == end or not text[start:end].strip():
+            flagged += " blank"
+        if (here or index in near) and index - 1 not in near and index > 0:
+            flagged += " gap-before"  # lines are hidden above this one when only flagged lines show
         w(f'<div class="row{flagged}" id="line-{n}-{index + 1}"><span class="ln">{escape(label)}</span>'
           f'<span class="tx">')
         w(_highlight(text, start, end, here, ids))
