@@ -190,8 +190,9 @@ class Engine:
         findings: list[Finding] = []
         offsets = norm.offsets
         # The parser could not place these lines: their fixes are not offered (the region's meaning is unsure).
-        unplaced = [(offsets.to_original(u.line.span.start), offsets.to_original_end(u.line.span.end))
-                    for u in doc.unparsed]
+        unplaced = sorted((offsets.to_original(u.line.span.start), offsets.to_original_end(u.line.span.end))
+                          for u in doc.unparsed)
+        unplaced_starts = [a for a, _ in unplaced]
 
         def original(span: Span, in_source: bool) -> tuple[int, int]:
             if in_source:
@@ -212,7 +213,7 @@ class Engine:
                         a, b = original(edit.span, violation.in_source)
                         edits.append(FoundEdit(a, b, edit.content, *source.line_col(a), *source.line_col(b)))
                     fix = FoundFix(tuple(edits), violation.fix.safe)
-                    if any(a < e.end and e.start < b for e in edits for a, b in unplaced):
+                    if any(_overlaps(unplaced, unplaced_starts, e.start, e.end) for e in edits):
                         fix = None
                 findings.append(Finding(
                     path=display,
@@ -270,6 +271,14 @@ class Engine:
                                         s.line, s.column, s.line, s.column + 4))
             kept.sort(key=Finding.sort_key)
         return kept
+
+
+def _overlaps(regions: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of the sorted, disjoint regions."""
+    import bisect
+
+    i = bisect.bisect_left(starts, end) - 1  # the last region starting before the end
+    return i >= 0 and regions[i][1] > start
 
 
 def _fingerprint(code: str, text: str, start: int, end: int) -> str:
