@@ -21,6 +21,16 @@ def _codes(value: str) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, not {value!r}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="draftlint",
@@ -36,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "scanning, html for a reviewer (the drafts with their findings marked)")
     check.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                        help="write the report to FILE instead of standard output")
+    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="lint on N processes (default: the number of cores; 1 for none)")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help="comma-separated codes or prefixes to check (replaces the configuration's list)")
@@ -174,7 +186,8 @@ def _check(args, rules) -> int:
     diffs: list[str] = []
     fixed_files: list[int] = []  # fixes applied, per file changed
     config_errors: set[str] = set()
-    for entry in _with_progress(entries, args, lang):
+    prepared = []  # (entry, path, display, config, settings) of each file to lint, in order
+    for entry in entries:
         path = entry.path if isinstance(entry, Unlistable) else entry
         display = args.stdin_filename if path == STDIN and args.stdin_filename else path
         config_path = Path(display) if display != STDIN else Path.cwd() / "stdin"
@@ -191,18 +204,12 @@ def _check(args, rules) -> int:
         if path != STDIN and config.is_excluded(Path(path)):
             continue
         report_lang = report_lang or settings.lang
-        try:
-            if isinstance(entry, Unlistable):
-                result = engine.input_error(display, config, entry.error)
-            elif (args.fix or args.diff) and path != STDIN:
-                fix = _fix_docx_file if path.lower().endswith(".docx") else _fix_file
-                result, changed = fix(engine, path, config, display, args, fixed_files)
-                if changed and args.diff:
-                    diffs.append(changed)
-            else:
-                result = engine.lint_file(path, config, display)
-        except Exception as exc:  # a bug must not hide the other files' results
-            sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(exc).__name__}: {exc}\n")
+        prepared.append((entry, path, display, config, settings))
+    outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
+    for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
+        if isinstance(result, BaseException):  # a bug must not hide the other files' results
+            sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(result).__name__}: "
+                             f"{result}\n")
             status = EXIT_ERROR
             continue
         linted += 1
@@ -255,24 +262,76 @@ def _check(args, rules) -> int:
     return status
 
 
+def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[str]):
+    """Each prepared file with its FileResult (or the exception a bug raised), in order; plain
+    linting of many files runs on ``--jobs`` worker processes."""
+    import os
+
+    from .engine import STDIN, Unlistable
+    from .parallel import PARALLEL_FROM, Pool
+
+    jobs = args.jobs or os.cpu_count() or 1
+    parallel = [i for i, (entry, path, *_) in enumerate(prepared)
+                if not isinstance(entry, Unlistable) and path != STDIN and not (args.fix or args.diff)]
+    futures = {}
+    pool = None
+    if jobs > 1 and len(parallel) >= PARALLEL_FROM:
+        configs: list = []
+        index: dict[int, int] = {}
+        for i in parallel:
+            config = prepared[i][3]
+            if id(config) not in index:
+                index[id(config)] = len(configs)
+                configs.append(config)
+        pool = Pool(min(jobs, len(parallel)), engine.options, configs)
+        for i in parallel:
+            _, path, display, config, _ = prepared[i]
+            futures[i] = pool.submit(path, display, index[id(config)])
+    try:
+        for i, item in enumerate(prepared):
+            try:
+                result = futures[i].result() if i in futures else _lint_one(item, engine, args, fixed_files, diffs)
+            except Exception as exc:  # a worker that died, or a bug on this file
+                result = exc
+            yield item, result
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):
+    from .engine import STDIN, Unlistable
+
+    entry, path, display, config, _ = item
+    if isinstance(entry, Unlistable):
+        return engine.input_error(display, config, entry.error)
+    if (args.fix or args.diff) and path != STDIN:
+        fix = _fix_docx_file if path.lower().endswith(".docx") else _fix_file
+        result, changed = fix(engine, path, config, display, args, fixed_files)
+        if changed and args.diff:
+            diffs.append(changed)
+        return result
+    return engine.lint_file(path, config, display)
+
+
 PROGRESS_FROM = 20  # files; fewer are linted before a progress bar would be seen
 
 
-def _with_progress(entries: list, args, lang: str):
-    """The entries, with a progress bar on the terminal for many files; never when the report is
+def _with_progress(items, total: int, args, lang: str):
+    """The items, with a progress bar on the terminal for many files; never when the report is
     piped or machine-readable on standard output, so hooks, CI and tools see clean output."""
     to_terminal = args.output is not None or (args.format == "text" and not args.diff and sys.stdout.isatty())
-    if len(entries) < PROGRESS_FROM or not to_terminal or not sys.stderr.isatty():
-        yield from entries
+    if total < PROGRESS_FROM or not to_terminal or not sys.stderr.isatty():
+        yield from items
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn(t("progress.linting", lang)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("", total=len(entries))
-        for entry in entries:
-            yield entry
+        task = progress.add_task("", total=total)
+        for item in items:
+            yield item
             progress.advance(task)
 
 

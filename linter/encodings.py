@@ -29,7 +29,11 @@ def legacy_encoding(doc: Document) -> Legacy | None:
 
 
 def _detect(doc: Document) -> Legacy | None:
-    text = doc.source
+    return detect(doc.source)
+
+
+def detect(text: str) -> Legacy | None:
+    """The old encoding ``text`` is (partly) in, or None."""
     if text.isascii() or not _LEGACY_CHARS.search(text) and "Ã" not in text and "á»" not in text:
         return None
     for pattern, name in ((_MOJIBAKE, "mojibake"), (_LEGACY, None)):
@@ -41,6 +45,25 @@ def _detect(doc: Document) -> Legacy | None:
             name = "TCVN3 (ABC)" if tcvn3 * 3 >= len(found) else "VNI"
         return Legacy(name, tuple(found))
     return None
+
+
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+
+
+def legacy_bytes(data: bytes) -> str | None:
+    """For bytes that are not UTF-8: the old Vietnamese encoding they are most likely in (TCVN3,
+    VNI, Windows-1258), or None: UTF-8 with a few broken bytes is not an old encoding."""
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if sum(1 for ch in as_utf8 if ord(ch) > 127 and ch != "\ufffd") > as_utf8.count("\ufffd"):
+        return None
+    found = detect(data.decode("cp1252", errors="replace"))
+    if found is not None and found.encoding != "mojibake":
+        return found.encoding
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    return "Windows-1258" if len(_VIETNAMESE.findall(text)) >= MIN_PLACES else None
 
 
 def has_legacy_characters(text: str) -> bool:

@@ -96,6 +96,16 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
+        from .encodings import legacy_bytes
+
+        legacy = legacy_bytes(data)
+        if legacy is not None:
+            raise InputError(
+                f"tệp viết bằng bảng mã cũ {legacy}, không phải Unicode UTF-8; hãy chuyển mã sang Unicode (ví dụ "
+                f"Unikey: Công cụ chuyển mã, nguồn {legacy}, đích Unicode) rồi kiểm tra lại",
+                f"the file is in the old {legacy} encoding, not Unicode UTF-8; convert it to Unicode (for example "
+                f"with Unikey's converter, from {legacy} to Unicode) and lint it again",
+            ) from None
         raise InputError(
             f"không phải UTF-8 hợp lệ (byte 0x{byte:02X} ở dòng {line}); hãy lưu lại tệp với mã UTF-8",
             f"not valid UTF-8 (byte 0x{byte:02X} on line {line}); save the file as UTF-8",
@@ -108,17 +118,41 @@ def read_stdin() -> str:
     if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
         raise InputError("không có đầu vào chuẩn (stdin đã đóng)", "standard input is closed")
     try:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
     except (OSError, ValueError) as exc:
         raise InputError(f"không đọc được đầu vào chuẩn ({exc})", f"cannot read standard input ({exc})") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise _too_large(len(data))
     return decode(data)
+
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # no draft is this long: a bigger file is a dump or a log, not linted
+
+
+def _too_large(size: int) -> InputError:
+    return InputError(
+        f"tệp quá lớn ({size / 1024 / 1024:.0f} MB; văn bản dự thảo không dài quá {MAX_TEXT_BYTES // 1024 // 1024} MB)",
+        f"file too large ({size / 1024 / 1024:.0f} MB; drafts are under {MAX_TEXT_BYTES // 1024 // 1024} MB)",
+    )
 
 
 def read_path(path: str) -> str:
     """Read and decode one file; raises InputError with a one-line reason."""
+    import os
+    import stat
+
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise InputError("không phải tệp thường (FIFO, thiết bị…)", "not a regular file (a FIFO, a device…)")
+        if info.st_size > MAX_TEXT_BYTES:
+            raise _too_large(info.st_size)
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise _too_large(len(data))
     except FileNotFoundError:
         raise InputError("không tìm thấy tệp", "no such file") from None
     except IsADirectoryError:
