@@ -268,7 +268,6 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
     import os
 
     from .engine import STDIN, Unlistable
-    from .parallel import PARALLEL_FROM, Pool
 
     jobs = args.jobs or os.cpu_count() or 1
     parallel = [i for i, (entry, path, *_) in enumerate(prepared)
@@ -276,6 +275,8 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
     futures = {}
     pool = None
     if jobs > 1 and len(parallel) >= PARALLEL_FROM:
+        from .parallel import Pool  # multiprocessing is imported only for many files
+
         configs: list = []
         index: dict[int, int] = {}
         for i in parallel:
@@ -315,6 +316,7 @@ def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):
 
 
 PROGRESS_FROM = 20  # files; fewer are linted before a progress bar would be seen
+PARALLEL_FROM = 8  # files: for fewer, starting worker processes costs more than it saves
 
 
 def _with_progress(items, total: int, args, lang: str):

@@ -11,8 +11,6 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
-PARALLEL_FROM = 8  # files: for fewer, starting workers costs more than it saves
-
 _engine = None
 _configs: list = []
 
