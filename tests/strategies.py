@@ -1,0 +1,108 @@
+"""Hypothesis strategies that build draft-shaped text — header, title, legal bases, numbered
+sections, lettered items, bullets, lead-unit and deadline lines, task tables, recipients — and
+then mutate it at random (characters inserted or deleted, words doubled, lines swapped), so that
+the fuzz tests reach the odd corners real drafts have."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+AGENCIES = ["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ", "ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG", "BAN CHẤP HÀNH ĐẢNG BỘ"]
+TYPES = ["Quyết định", "Kế hoạch", "Nghị định", "Thông tư", "Chỉ thị", "Công văn", "Luật", "Nghị quyết"]
+CODES = ["QĐ-UBND", "KH-UBND", "NĐ-CP", "TT-BNV", "CT-TTg", "UBND-VX", "QH15", "NQ-TW", "KH-SNV", "XX-YY"]
+UNITS = ["Văn phòng Sở", "Phòng Tổ chức cán bộ", "Thanh tra Sở", "các phòng, đơn vị", "Sở Tài chính", "……"]
+WORDS = ["tăng cường", "công tác", "tuyên truyền", "hỗ trợ", "hổ trợ", "của", "các", "đơn vị", "thực hiện",
+         "PCI", "CPI", "BHXH", "(ATLĐ)", "“trích dẫn”", "\"", "(", ")", "–", "-", "năm 2025", "Quý II/2025",
+         "ngày 31/4/2025", "trước ngày 15/12/2025", "Uỷ ban", "Ủy ban", "hoá", "hóa", "số số", "nghiêmg"]
+NOISE = ["\u0301", "\u0323", "Ð", "\u00a0", "\u200b", "\t", "  ", "\r", "\n", "“", "”", "'", "|", "<!--", "-->",
+         "draftlint: disable", "*", "**", "#", "\ufeff", "\x00", "ﬁ", "е", "1.", "a)", "I.", "1.1."]
+
+
+def _number(draw, depth: int, index: int) -> str:
+    # Mostly right, sometimes a gap, a duplicate or a wrong form: the numbering rules' material.
+    wrong = draw(st.integers(0, 9))
+    if wrong == 0:
+        index += 1
+    elif wrong == 1:
+        index = max(1, index - 1)
+    if depth == 0:
+        roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][min(index, 12) - 1]
+        return f"{roman}." if wrong != 2 else f"{roman}-"
+    if depth == 1:
+        return f"{index}." if wrong != 2 else f"{index})"
+    letters = "abcdđeghiklmn"
+    return f"{letters[min(index, len(letters)) - 1]})" if wrong != 2 else f"{letters[min(index, len(letters)) - 1]}."
+
+
+@st.composite
+def sentences(draw) -> str:
+    return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=12)))
+
+
+@st.composite
+def citations(draw) -> str:
+    kind = draw(st.sampled_from(TYPES))
+    number = draw(st.integers(0, 2000))
+    year = draw(st.integers(1990, 2030))
+    day, month = draw(st.integers(0, 32)), draw(st.integers(0, 13))
+    code = draw(st.sampled_from(CODES))
+    issuer = draw(st.sampled_from(["của Ủy ban nhân dân tỉnh", "của Chính phủ", "của Bộ Nội vụ", ""]))
+    date = draw(st.sampled_from([f"ngày {day}/{month}/{year}", f"ngày {day:02d} tháng {month} năm {year}", ""]))
+    return f"Căn cứ {kind} số {number}/{year}/{code} {date} {issuer};".replace("  ", " ")
+
+
+@st.composite
+def drafts(draw) -> str:
+    lines = []
+    if draw(st.booleans()):
+        lines += [f"{draw(st.sampled_from(AGENCIES))}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  f"{draw(st.sampled_from(AGENCIES))}\tĐộc lập - Tự do - Hạnh phúc",
+                  f"Số: {draw(st.integers(1, 99))}/KH-SNV\tHà Nam, ngày {draw(st.integers(1, 31)):02d} tháng "
+                  f"{draw(st.integers(1, 12))} năm {draw(st.integers(2020, 2030))}", ""]
+    if draw(st.booleans()):
+        lines += [draw(st.sampled_from(["KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CÔNG VĂN"])), draw(sentences())]
+    lines += draw(st.lists(citations(), max_size=3))
+    for part in range(1, draw(st.integers(0, 4)) + 1):
+        lines.append(f"{_number(draw, 0, part)} {draw(st.sampled_from(['MỤC ĐÍCH', 'NHIỆM VỤ', 'TỔ CHỨC THỰC HIỆN']))}")
+        for item in range(1, draw(st.integers(0, 4)) + 1):
+            lines.append(f"{_number(draw, 1, item)} {draw(sentences())}")
+            for letter in range(1, draw(st.integers(0, 3)) + 1):
+                lines.append(f"{_number(draw, 2, letter)} {draw(sentences())}")
+            for _ in range(draw(st.integers(0, 2))):
+                lines.append(f"- {draw(sentences())}")
+            if draw(st.booleans()):
+                lines.append(f"Đơn vị chủ trì: {draw(st.sampled_from(UNITS))}")
+            if draw(st.booleans()):
+                lines.append(f"Thời gian hoàn thành: trước ngày {draw(st.integers(0, 32))}/{draw(st.integers(0, 13))}/"
+                             f"{draw(st.integers(2020, 2031))}")
+        if draw(st.integers(0, 3)) == 0:
+            lines += ["| STT | Nội dung | Đơn vị chủ trì | Thời gian |", "|---|---|---|---|"]
+            for row in range(1, draw(st.integers(1, 4)) + 1):
+                lines.append(f"| {row} | {draw(sentences())} | {draw(st.sampled_from(UNITS))} | Quý "
+                             f"{draw(st.sampled_from(['I', 'II', 'V']))}/2025 |")
+    if draw(st.booleans()):
+        lines += ["Nơi nhận:\tGIÁM ĐỐC", "- Như trên;", "- Lưu: VT.", "\tNguyễn Văn An"]
+    text = "\n".join(lines) + draw(st.sampled_from(["\n", "", "\r\n"]))
+    return draw(mutated(text))
+
+
+@st.composite
+def mutated(draw, text: str) -> str:
+    for _ in range(draw(st.integers(0, 6))):
+        if not text:
+            break
+        at = draw(st.integers(0, len(text)))
+        op = draw(st.integers(0, 3))
+        if op == 0:
+            text = text[:at] + draw(st.sampled_from(NOISE)) + text[at:]
+        elif op == 1:
+            text = text[:at] + text[at + draw(st.integers(1, 5)):]
+        elif op == 2:
+            words = text[at:].split(" ", 1)
+            text = text[:at] + words[0] + " " + text[at:]
+        else:
+            lines = text.split("\n")
+            i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+    return text
