@@ -1,4 +1,4 @@
-"""Benchmark: prints how fast draftlint is. Not a test; run it with ``python tests/benchmark.py``.
+"""Per-stage figures: run with ``python benchmarks/stages.py`` (``benchmarks/run.py`` is the main benchmark).
 
 Figures: start-up of a ``draftlint check`` on one file (what a pre-commit hook
 pays per call), in-process throughput over a corpus (the seeds in
