@@ -1,22 +1,16 @@
-"""Structure parsing: tagged logical lines → Lark LALR tree → Document model.
+"""Structure parsing: tagged logical lines → LALR tree → Document model.
 
-The grammar (grammar/draft.lark) is built once per process (from Lark's cache
-after the first run). Tokens are fed one by one through a tolerant driver: a
-token the LALR tables cannot take at that point is demoted to a body
-paragraph, or dropped if even that does not fit, and recorded as unparsed.
+The grammar (grammar/draft.lark) is compiled by Lark into LALR tables, shipped as
+grammar/draft.tables.json (see draftlint.lalr). Tokens are fed one by one through
+a tolerant driver: a token the tables cannot take at that point is demoted to a
+body paragraph, or dropped if even that does not fit, and recorded as unparsed.
 The parser never raises on any input.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-from lark import Lark, Token, Tree
-from lark.lexer import Lexer
-from lark.parsers.lalr_analysis import Shift
-
 from . import tagger
+from .lalr import Parser, Token, Tree, tables
 from .numerals import letter_value, roman_value
 from .model import (
     Addressees,
@@ -39,84 +33,6 @@ _STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.CAPITAL: "cap
           tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
 
 
-class _TokenLexer(Lexer):
-    """The tokens are made by the tagger; Lark just receives them."""
-
-    def __init__(self, lexer_conf) -> None:  # noqa: D401 - Lark's interface
-        pass
-
-    def lex(self, data):  # pragma: no cover - tokens are fed directly
-        yield from data
-
-
-@lru_cache(maxsize=1)
-def grammar_parser() -> Lark:
-    """The LALR parser, built once and cached in the user's own cache folder.
-
-    Lark's default cache lives in the shared temporary folder under a predictable
-    name and is unpickled on load, so it is not used.
-    """
-    from draftlint import grammar as grammar_package
-
-    grammar = (Path(grammar_package.__file__).parent / "draft.lark").read_text(encoding="utf-8")
-    cache = _cache_file(grammar)
-    return Lark(grammar, parser="lalr", lexer=_TokenLexer, strict=True, cache=cache or False)
-
-
-def _cache_file(grammar: str) -> str | None:
-    import hashlib
-    import os
-    import sys
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "draftlint")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        if os.stat(folder).st_uid != os.getuid():
-            return None
-    except (OSError, AttributeError):
-        return None
-    digest = hashlib.sha256(grammar.encode()).hexdigest()[:16]
-    return os.path.join(folder, f"grammar-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark")
-
-
-class _Driver:
-    """Feeds tokens to the LALR parser, demoting those that do not fit."""
-
-    def __init__(self, parser: Lark) -> None:
-        self.interactive = parser.parse_interactive()
-        self.state = self.interactive.parser_state
-        self.states = self.state.parse_conf.states
-        self.end_state = self.state.parse_conf.end_state
-
-    def accepts(self, kind: str) -> bool:
-        """Would the parser take this terminal now? Simulates reductions on a copy of the stack."""
-        stack = list(self.state.state_stack)
-        states = self.states
-        while True:
-            action = states[stack[-1]].get(kind)
-            if action is None:
-                return False
-            what, arg = action
-            if what is Shift:
-                return True
-            size = len(arg.expansion)
-            if size:
-                del stack[-size:]
-            goto = states[stack[-1]].get(arg.origin.name)
-            if goto is None:
-                return False
-            stack.append(goto[1])
-            if goto[1] == self.end_state:
-                return True
-
-    def feed(self, token: Token) -> None:
-        self.state.feed_token(token)
-
-    def finish(self) -> Tree:
-        return self.interactive.feed_eof()
-
-
 def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[Document, Normalised]:
     """Parse decoded text into the document model (never raises on any text).
 
@@ -131,7 +47,7 @@ def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[
         start = norm.line_starts[index]
         lines.append(Line(kind, logical.text, Span(start, start + len(logical.text)), logical.first_line + 1))
 
-    driver = _Driver(grammar_parser())
+    driver = Parser(tables())
     unparsed: list[Unparsed] = []
     placed: dict[int, Line] = {}
     for index, line in enumerate(lines):
@@ -145,7 +61,7 @@ def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[
             lines[index] = line
             kind = fallback
         placed[index] = line
-        driver.feed(Token(kind, line.text, start_pos=index, line=line.first_line, column=1))
+        driver.feed(Token(kind, line.text, index))
     if not driver.accepts("$END"):
         # Cannot happen with this grammar (every prefix that parsed can end), but stay safe.
         tree = Tree("start", [])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+
+from strategies import drafts
 
 from conftest import SEEDS, needs_seeds, seed_files
 from draftlint import tagger
-from draftlint.parser import grammar_parser, parse_source
+from draftlint.parser import parse_source
 from draftlint.source import SourceText, read_path
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_outlines.toml"
@@ -32,17 +36,113 @@ def outline(doc) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_grammar_builds_strict_without_conflicts():
-    # Built afresh (no cache): strict=True makes Lark raise on any shift/reduce or reduce/reduce conflict.
+def test_grammar_builds_strict_and_the_shipped_tables_are_its_own():
+    # Built afresh: strict=True makes Lark raise on any shift/reduce or reduce/reduce conflict; the
+    # tables shipped in grammar/draft.tables.json must be exactly what Lark computes now. After a
+    # grammar change, rewrite them with: python -c "import json; from draftlint.lalr import *;
+    # grammar_path().with_name('draft.tables.json').write_text(json.dumps(build(grammar_path().read_text())))"
+    import json
+
+    from draftlint.lalr import build, grammar_path
+
+    built = build(grammar_path().read_text(encoding="utf-8"))
+    shipped = json.loads(grammar_path().with_name("draft.tables.json").read_text(encoding="utf-8"))
+    assert built == shipped
+    assert "sec1" in {name for name, _ in built["rules"]}
+
+
+@functools.lru_cache(maxsize=1)
+def _lark_parser():
     from lark import Lark
+    from lark.lexer import Lexer
 
-    from draftlint import grammar
-    from draftlint.parser import _TokenLexer
+    from draftlint.lalr import grammar_path
 
-    text = (Path(grammar.__file__).parent / "draft.lark").read_text(encoding="utf-8")
-    parser = Lark(text, parser="lalr", lexer=_TokenLexer, strict=True)
-    assert "sec1" in {rule.origin.name for rule in parser.rules}
-    assert grammar_parser().options.strict
+    class Tokens(Lexer):
+        def __init__(self, conf):
+            pass
+
+        def lex(self, data):
+            yield from data
+
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=Tokens)
+
+
+def _lark_tree(kinds_and_texts):
+    """The tree Lark itself builds from the same tokens, in the runtime's shape."""
+    from lark import Token as LarkToken, Tree as LarkTree
+
+    from draftlint.lalr import Tree
+
+    interactive = _lark_parser().parse_interactive()
+    for index, (kind, text) in enumerate(kinds_and_texts):
+        interactive.feed_token(LarkToken(kind, text, start_pos=index))
+    tree = interactive.feed_eof()
+
+    def convert(node):
+        if isinstance(node, LarkTree):
+            return Tree(str(node.data), [convert(c) for c in node.children])
+        return (node.type, str(node), node.start_pos)
+
+    return convert(tree)
+
+
+def _runtime_tree(text):
+    """The runtime's tree for a draft, and the tokens it took (after the tolerant driver)."""
+    from draftlint import lalr
+    from draftlint.normalise import normalise
+
+    norm = normalise(SourceText(text))
+    kinds = tagger.zone([line.kind for line in norm.lines], [line.text for line in norm.lines])
+    parser = lalr.Parser(lalr.tables())
+    fed = []
+    for index, (line, kind) in enumerate(zip(norm.lines, kinds)):
+        if not parser.accepts(kind):
+            if not parser.accepts(tagger.BODY):
+                continue
+            kind = tagger.BODY
+        parser.feed(lalr.Token(kind, line.text, index))
+        fed.append((kind, line.text))
+    tree = parser.finish()
+
+    def convert(node):
+        if isinstance(node, lalr.Tree):
+            return lalr.Tree(node.data, [convert(c) for c in node.children])
+        return (node.type, str(node), node.start_pos)
+
+    return convert(tree), fed
+
+
+def _renumbered(tree, fed):
+    # Lark numbers the tokens it was fed 0, 1, 2…; the runtime keeps each token's line index.
+    from draftlint import lalr
+
+    positions = iter(range(len(fed)))
+
+    def walk(node):
+        if isinstance(node, lalr.Tree):
+            return lalr.Tree(node.data, [walk(c) for c in node.children])
+        return (node[0], node[1], next(positions))
+
+    return walk(tree)
+
+
+def _corpus():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "examples").glob("*.txt"))]
+    return texts + [read_path(str(p)) for p in seed_files()]
+
+
+@pytest.mark.parametrize("index", range(len(_corpus())))
+def test_the_runtime_builds_the_tree_lark_builds(index):
+    tree, fed = _runtime_tree(_corpus()[index])
+    assert _renumbered(tree, fed) == _lark_tree(fed)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_the_runtime_builds_the_tree_lark_builds_on_generated_drafts(text):
+    tree, fed = _runtime_tree(text)
+    assert _renumbered(tree, fed) == _lark_tree(fed)
 
 
 @needs_seeds
