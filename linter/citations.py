@@ -195,8 +195,9 @@ def citations(doc: Document) -> Citations:
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
     """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded line."""
-    names = sorted({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    from .phrases import WIDE_SPACE, alternation
+
+    alternatives = alternation({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
     return re.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
 
 

@@ -39,8 +39,9 @@ def _variants(word: str) -> set[str]:
 
 
 def _alternation(words) -> str:
-    every = {v for w in words for v in _variants(w)}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(every, key=len, reverse=True))
+    from .phrases import WIDE_SPACE, alternation
+
+    return alternation({v for w in words for v in _variants(w)}, space=WIDE_SPACE)
 
 
 @dataclass(frozen=True)

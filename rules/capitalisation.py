@@ -49,9 +49,10 @@ _NUMBER_WORD = re.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
 @lru_cache(maxsize=None)
 def _type_before() -> re.Pattern:
     # Every type name, in any case and longest first, so "Pháp lệnh" is not read as "lệnh".
-    names = sorted({t.name for t in data.document_types()}, key=len, reverse=True)
-    alternation = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
-    return re.compile(rf"(?<![\w/])(?P<type>{alternation})[ \t]+\Z", re.I)
+    from draftlint.phrases import alternation
+
+    names = {t.name for t in data.document_types()}
+    return re.compile(rf"(?<![\w/])(?P<type>{alternation(names)})[ \t]+\Z", re.I)
 
 
 class CitedTypeCase(Rule):
@@ -149,8 +150,9 @@ class PartReferenceCase(Rule):
 def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names = [*_table()["agency-names"], *extra]
     canonical = {fold(n): n for n in names}
-    alternation = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+").replace(r"\-", "[-–—]")
-                           for k in sorted(canonical, key=len, reverse=True))
+    from draftlint.phrases import DASH, alternation as phrases
+
+    alternation = phrases(canonical, dash=DASH)
     firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=len, reverse=True))
     # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
     return re.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), re.compile(rf"(?:{alternation})(?!\w)"), canonical

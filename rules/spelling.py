@@ -77,8 +77,8 @@ class RepeatedWord(Rule):
         for line in doc.lines:
             text = line.text
             low = text.lower()
-            if not any(c in low for c in candidates):
-                continue
+            if not any(c in low for c in candidates) or not _candidates(text):
+                continue  # the second test: this line's own repeats, not just a word of one elsewhere
             words = list(_WORD.finditer(text))
             keys = [fold(w.group()) for w in words]
             joined = [i + 1 < len(words) and bool(_GAP.fullmatch(text, words[i].end(), words[i + 1].start()))
@@ -181,9 +181,10 @@ def _toneless_text(doc) -> str:
 
 def _phrase_pattern(phrases) -> re.Pattern:
     """One regex for the toneless, lower-case forms of ``phrases`` (spaces and dashes loose)."""
-    forms = sorted({toneless(p) for p in phrases}, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"[ \t]+").replace(r"\-", "[-–—]") for f in forms)
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+    from draftlint.phrases import DASH, alternation
+
+    forms = {toneless(p) for p in phrases}
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH)})(?![^\W\d_])")
 
 
 def _keys(text: str) -> list[str]:
