@@ -19,7 +19,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,8 @@ class Config:
 
 
 def _table(path: Path) -> dict | None:
+    import tomllib  # only when a configuration file exists
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -11,8 +11,8 @@ its cached parser on every start, most of a pre-commit hook's parsing cost.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,31 +62,28 @@ def grammar_path() -> Path:
 
 
 def digest(grammar: str) -> str:
-    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
+    """Tells an edited grammar from the one the tables were built from (not a security check)."""
+    data = grammar.encode("utf-8")
+    return f"{len(data)}-{zlib.crc32(data):08x}"
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """The shipped tables; rebuilt with Lark (and kept in the user's cache) if the grammar changed."""
+    from . import cache
+
     path = grammar_path()
     grammar = path.read_text(encoding="utf-8")
     wanted = digest(grammar)
-    for candidate in (path.with_name("draft.tables.json"), _cache_file(wanted)):
-        if candidate is None:
-            continue
-        try:
-            data = json.loads(Path(candidate).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if data.get("grammar") == wanted:
+    try:
+        shipped = json.loads(path.with_name("draft.tables.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        shipped = None
+    for data in (shipped, cache.read_json(f"tables-{wanted}.json")):
+        if isinstance(data, dict) and data.get("grammar") == wanted:
             return Tables(data)
     data = build(grammar)
-    cache = _cache_file(wanted)
-    if cache is not None:
-        try:
-            Path(cache).write_text(json.dumps(data), encoding="utf-8")
-        except OSError:
-            pass
+    cache.write_json(f"tables-{wanted}.json", data)
     return Tables(data)
 
 
@@ -135,20 +132,6 @@ def build(grammar: str) -> dict:
         states.append(actions)
     return {"grammar": digest(grammar), "start": 0, "end": number[conf.end_state], "rules": rules,
             "states": states}
-
-
-def _cache_file(wanted: str) -> str | None:
-    import os
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "draftlint")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        if os.stat(folder).st_uid != os.getuid():
-            return None
-    except (OSError, AttributeError):
-        return None
-    return os.path.join(folder, f"tables-{wanted[:16]}.json")
 
 
 class Parser:

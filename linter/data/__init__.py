@@ -28,11 +28,22 @@ class Issuer:
 
 
 def load(name: str) -> dict:
-    """Parse one data file of this package."""
+    """One data file of this package, parsed; kept as JSON in the cache folder (TOML is parsed in
+    Python, JSON in C), under a name that changes whenever the file does."""
+    from .. import cache
+
+    path = _HERE / name
+    info = path.stat()
+    key = f"data-{path.stem}-{info.st_size}-{info.st_mtime_ns}.json"
+    value = cache.read_json(key)
+    if isinstance(value, dict):
+        return value
     import tomllib
 
-    with open(_HERE / name, "rb") as handle:
-        return tomllib.load(handle)
+    with open(path, "rb") as handle:
+        value = tomllib.load(handle)
+    cache.write_json(key, value)
+    return value
 
 
 @lru_cache(maxsize=None)
