@@ -86,6 +86,41 @@ def stages(path: str, text: str) -> None:
     print(f"  whole lint       {timed(lambda: engine.lint_text(text, path, Config())):.2f} ms")
 
 
+def per_rule(count: int = 10, rounds: int = 3) -> None:
+    """Each rule's share over generated 30 KB drafts, slowest first (the best of a few rounds, as
+    the machine is shared). A rule that reads a shared extraction first (citations, tasks,
+    deadlines) is charged for building it."""
+    from corpus import draft
+    from draftlint.config import Config
+    from draftlint.engine import Engine, Options
+    from draftlint.parser import parse_source
+    from draftlint.registry import all_rules
+    from draftlint.source import SourceText
+
+    engine = Engine(all_rules(), Options())
+    settings = engine.settings(Config())
+    sources = [SourceText(draft(30_000, seed=seed)) for seed in range(count + 1)]
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent = dict.fromkeys(["parse", *(rule.code for rule in settings.rules)], 0.0)
+        for n, source in enumerate(sources):
+            t0 = time.perf_counter()
+            doc, _ = parse_source(source, "x", settings.vocabulary)
+            if n:  # the first draft warms the caches up
+                spent["parse"] += time.perf_counter() - t0
+            for rule in settings.rules:
+                t0 = time.perf_counter()
+                list(rule.check(doc))
+                if n:
+                    spent[rule.code] += time.perf_counter() - t0
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    total = sum(best.values())
+    print(f"per 30 KB generated draft ({count} drafts, best of {rounds}): {total / count * 1000:.1f} ms in all, "
+          f"parse {best.pop('parse') / count * 1000:.1f} ms")
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    print("  " + ", ".join(f"{code} {t / count * 1000:.1f}" for code, t in ranked if t / count >= 0.0002))
+
+
 def worst_cases() -> None:
     """Inputs built to make a regular expression backtrack; each must stay in milliseconds."""
     from draftlint.config import Config
@@ -143,6 +178,7 @@ def main() -> None:
     throughput(files, copies=200)
     word_drafts()
     stages(*max(files, key=lambda f: len(f[1])))
+    per_rule()
     worst_cases()
 
 

@@ -17,16 +17,17 @@ WIDE_SPACE = r"\s+"
 DASH = "[-–—]"
 
 
-def alternation(phrases, space: str = SPACE, dash: str | None = None) -> str:
+def alternation(phrases, space: str = SPACE, dash: str | None = None, letter=re.escape) -> str:
     """A regex group (without the surrounding ``(?:…)``) matching any of ``phrases``: a space in
-    a phrase matches ``space``, a hyphen ``dash`` when given."""
+    a phrase matches ``space``, a hyphen ``dash`` when given, any other character ``letter(ch)``
+    (itself by default; a character class to match its variants too)."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for token in _tokens(phrase):
             node = node.setdefault(token, {})
         node[""] = {}  # the phrase may end here
-    return _emit(trie, space, dash) or "(?!)"
+    return _emit(trie, space, dash, letter) or "(?!)"
 
 
 def _tokens(phrase: str) -> list[str]:
@@ -39,12 +40,12 @@ def _tokens(phrase: str) -> list[str]:
     return tokens
 
 
-def _emit(node: dict, space: str, dash: str | None) -> str:
+def _emit(node: dict, space: str, dash: str | None, letter) -> str:
     ends = "" in node
     branches = []
     for token in sorted(t for t in node if t):
-        piece = space if token == " " else dash if token == "-" and dash else re.escape(token)
-        branches.append(piece + _emit(node[token], space, dash))
+        piece = space if token == " " else dash if token == "-" and dash else letter(token)
+        branches.append(piece + _emit(node[token], space, dash, letter))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

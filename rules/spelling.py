@@ -12,8 +12,8 @@ from draftlint.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.syllables import check, is_candidate, key, retoned
-from draftlint.words import (accepted_variants, confusions, deliberate_repeats, is_compound, official_names, skeleton,
-                             toneless)
+from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, lower_in_place,
+                             official_names, skeleton, toneless)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -157,7 +157,7 @@ class InvalidSyllable(Rule):
         garbled = ()
         if legacy_encoding(doc) is not None:  # UNI006 reports it; the words of those lines are not typos
             garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
-        invalid = {w: why for w in set(_WORD.findall(text)) if is_candidate(w) and (why := check(w))}
+        invalid = {w: why for w in set(_words(doc)) if is_candidate(w) and (why := check(w))}
         if not invalid:
             return
         pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
@@ -174,17 +174,22 @@ class InvalidSyllable(Rule):
                 yield self.violation(span, word=quote(word), why=_WHY[why])
 
 
-def _toneless_text(doc) -> str:
-    """The draft's text without tones, in lower case, at the same offsets; computed once."""
-    return doc.derived("toneless-text", lambda d: toneless(d.text))
+def _words(doc) -> list[str]:
+    """The draft's words (runs of letters), in order; found once for the rules that count them."""
+    return doc.derived("words", lambda d: _WORD.findall(d.text))
+
+
+def _lower_text(doc) -> str:
+    """The draft's text in lower case, at the same offsets; computed once."""
+    return doc.derived("lower-text", lambda d: lower_in_place(d.text))
 
 
 def _phrase_pattern(phrases) -> re.Pattern:
-    """One regex for the toneless, lower-case forms of ``phrases`` (spaces and dashes loose)."""
+    """One regex for ``phrases`` in lower-case text, whatever their tones (spaces and dashes loose)."""
     from draftlint.phrases import DASH, alternation
 
     forms = {toneless(p) for p in phrases}
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH)})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
 
 
 def _keys(text: str) -> list[str]:
@@ -257,10 +262,10 @@ def misspellings(doc, extra: tuple[str, ...] = ()):
 def _find_misspellings(doc, extra):
     pattern, by_form = _confusion_table(extra)
     text = doc.text
-    for m in pattern.finditer(_toneless_text(doc)):
+    for m in pattern.finditer(_lower_text(doc)):
         written = text[m.start():m.end()]
         keys = tuple(_keys(written))
-        for entry in by_form.get(" ".join(m.group().split()), ()):
+        for entry in by_form.get(" ".join(toneless(m.group()).split()), ()):
             if keys == entry["keys"] and _context_allows(text, m.start(), m.end(), entry):
                 yield Span(m.start(), m.end()), written, _with_case_of(written, entry["right"]), entry.get("safe", True)
                 break
@@ -314,8 +319,8 @@ class OfficialName(Rule):
     def check(self, doc):
         pattern, by_form = _names()
         text = doc.text
-        for m in pattern.finditer(_toneless_text(doc)):
-            name = by_form.get(" ".join(m.group().replace("–", "-").replace("—", "-").split()))
+        for m in pattern.finditer(_lower_text(doc)):
+            name = by_form.get(" ".join(toneless(m.group()).replace("–", "-").replace("—", "-").split()))
             written = text[m.start():m.end()]
             if name is None:
                 continue
@@ -370,7 +375,7 @@ class SuspiciousWord(Rule):
 
     def check(self, doc):
         text = doc.text
-        counts, syllables, written_as = _pair_counts(text)
+        counts, syllables, written_as = _pair_counts(_words(doc))
         lexicon = getattr(doc.vocabulary, "lexicon_pairs", None) or {}
         # A slip is a pair seen once, with a syllable the draft hardly uses ("tiển", "gúp"): few pairs.
         rare = [k for k, (wa, wb) in written_as.items()
@@ -379,21 +384,19 @@ class SuspiciousWord(Rule):
         if not rare:
             return
         # Only words can be what a slip meant: pairs seen often whose syllables mostly go together.
-        frequent = {k for k, n in counts.items() if n >= _FREQUENT and _is_word(k, counts, syllables, {})}
-        own = _index(frozenset(frequent))
+        frequent = sorted(k for k, n in counts.items() if n >= _FREQUENT and _is_word(k, counts, syllables, {}))
+        indexes = [_Neighbours(frequent)]
         office = _lexicon_index(lexicon)
-        by_skeleton, by_deletion = own
         if office is not None:
-            by_skeleton = _merged(by_skeleton, office[0])
-            by_deletion = _merged(by_deletion, office[1])
+            indexes.append(office)
         accepted = accepted_variants()
         taken = [span for span, *_ in misspellings(doc)]  # SPL002 says what those are
         for k in rare:
-            sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))
+            sk = _skeletons(k)
             # Same letters with other marks ("giảm nghéo"), or one letter missing in one syllable with its
             # tone kept ("phát tiển", "trợ gúp"): one slip, not two.
-            candidates = [q for q in by_skeleton.get(sk, ()) if q != k]
-            candidates += [q for q in by_deletion.get(sk, ())
+            candidates = [q for index in indexes for q in index.same_letters(sk) if q != k]
+            candidates += [q for index in indexes for q in index.one_letter_more(sk)
                            if sum(k[i] != q[i] for i in (0, 1)) == 1 and all(k[i][-1] == q[i][-1] for i in (0, 1))]
             for q in candidates:
                 changed = [i for i in (0, 1) if k[i] != q[i]]
@@ -418,38 +421,55 @@ class SuspiciousWord(Rule):
         return self.violation(span, "lexicon", text=quote(written), expected=quote(expected))
 
 
-def _index(pairs) -> tuple[dict, dict]:
-    """Pairs by their skeleton ("phan dau"), and by each skeleton with one letter dropped."""
-    by_skeleton: dict[tuple[str, str], list] = {}
-    by_deletion: dict[tuple[str, str], list] = {}
-    for k in pairs:
-        sk = (skeleton(k[0][:-1]), skeleton(k[1][:-1]))  # keys end in their tone digit
-        by_skeleton.setdefault(sk, []).append(k)
-        for i in (0, 1):
-            for j in range(len(sk[i])):
-                cut = sk[i][:j] + sk[i][j + 1:]
-                by_deletion.setdefault((cut, sk[1]) if i == 0 else (sk[0], cut), []).append(k)
-    return by_skeleton, by_deletion
+@lru_cache(maxsize=65536)
+def _skeletons(k: tuple[str, str]) -> tuple[str, str]:
+    return skeleton(k[0][:-1]), skeleton(k[1][:-1])  # keys end in their tone digit
 
 
-_LEXICON_INDEXES: dict[int, tuple[object, tuple[dict, dict]]] = {}
+class _Neighbours:
+    """Pairs by their skeleton ("phan dau"), to find those one slip away from a rare pair."""
+
+    def __init__(self, pairs) -> None:
+        self.by_skeleton: dict[tuple[str, str], list] = {}
+        self.by_first: dict[str, list] = {}
+        self.by_second: dict[str, list] = {}
+        for q in pairs:
+            sk = _skeletons(q)
+            self.by_skeleton.setdefault(sk, []).append(q)
+            self.by_first.setdefault(sk[0], []).append((sk[1], q))
+            self.by_second.setdefault(sk[1], []).append((sk[0], q))
+
+    def same_letters(self, sk: tuple[str, str]) -> list:
+        return self.by_skeleton.get(sk, [])
+
+    def one_letter_more(self, sk: tuple[str, str]) -> list:
+        """The pairs whose skeleton is ``sk`` with one letter added to one syllable."""
+        return ([q for first, q in self.by_second.get(sk[1], ()) if _one_more(first, sk[0])]
+                + [q for second, q in self.by_first.get(sk[0], ()) if _one_more(second, sk[1])])
 
 
-def _lexicon_index(lexicon: dict) -> tuple[dict, dict] | None:
+def _one_more(longer: str, shorter: str) -> bool:
+    """Whether deleting one letter of ``longer`` gives ``shorter``."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1:] == shorter[i:]
+
+
+_LEXICON_INDEXES: dict[int, tuple[object, _Neighbours]] = {}
+
+
+def _lexicon_index(lexicon: dict) -> _Neighbours | None:
     """The office lexicon's index, built once per process (it is the same for every draft)."""
     if not lexicon:
         return None
     cached = _LEXICON_INDEXES.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
-        cached = _LEXICON_INDEXES[id(lexicon)] = (lexicon, _index(k for k, n in lexicon.items() if n >= _FREQUENT))
+        pairs = sorted(k for k, n in lexicon.items() if n >= _FREQUENT)
+        cached = _LEXICON_INDEXES[id(lexicon)] = (lexicon, _Neighbours(pairs))
     return cached[1]
-
-
-def _merged(own: dict, office: dict) -> dict:
-    class Both(dict):
-        def get(self, k, default=()):
-            return [*own.get(k, ()), *office.get(k, ())] or default
-    return Both()
 
 
 def _locate(text: str, words: tuple[str, str]) -> Span | None:
@@ -460,11 +480,10 @@ def _locate(text: str, words: tuple[str, str]) -> Span | None:
 _RARE = 2  # uses of a syllable in the draft below which it may be a slip
 
 
-def _pair_counts(text: str):
+def _pair_counts(words: list[str]):
     """How often each adjacent syllable pair (by key) and each syllable occur, and how each pair
-    was first written. Counted over the whole text at C speed (a pair across a comma counts too;
-    a candidate is checked to sit inside a run of words when it is located)."""
-    words = _WORD.findall(text)
+    was first written. Counted over the whole text's words at C speed (a pair across a comma
+    counts too; a candidate is checked to sit inside a run of words when it is located)."""
     keys = list(map(key, words))
     syllables = Counter(keys)
     counts = Counter(zip(keys, keys[1:]))

@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from draftlint.phrases import DASH, SPACE, alternation
+from draftlint.words import any_tone, lower_in_place, toneless
 
 WORDS = st.sampled_from(["sở", "sở nội vụ", "ban", "ban chỉ đạo", "ban chấp hành", "ủy ban", "ủy ban nhân dân",
                          "nghị định", "nghị quyết", "nghị", "a-b", "x", "quỹ vì người nghèo", "quỹ"])
@@ -29,3 +30,26 @@ def test_same_matches_as_the_plain_alternation(phrases, pieces):
 
 def test_an_empty_list_matches_nothing():
     assert re.search(alternation([]), "bất kỳ văn bản nào") is None
+
+
+TONED = st.sampled_from(["hổ trợ", "hỗ trợ", "Hổ Trợ", "phát tiển", "phát triển", "PHÁT TIỂN", "quý vì", "Quỹ Vì",
+                         "để xuất", "đề xuất", "giảm nghéo", "giảm nghèo", "nghẻo", "trợ", "hô trơ"])
+
+
+@settings(max_examples=300)
+@given(st.lists(TONED, min_size=1, max_size=6),
+       st.lists(st.one_of(TONED, st.sampled_from([" ", "\t", ", ", "x", "người"])), max_size=30))
+def test_any_tone_on_lower_case_text_matches_what_the_toneless_text_does(phrases, pieces):
+    """SPL002 and SPL005 read the lower-case text with tone classes instead of translating it."""
+    text = " ".join(pieces)
+    forms = {toneless(p) for p in phrases}
+    on_toneless = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)")
+    with_classes = re.compile(rf"(?<!\w)(?:{alternation(forms, letter=any_tone)})(?!\w)")
+    assert ([m.span() for m in with_classes.finditer(lower_in_place(text))]
+            == [m.span() for m in on_toneless.finditer(toneless(text))])
+
+
+def test_lower_case_keeps_offsets():
+    text = "Đề xuất İstanbul và HỖ TRỢ"
+    low = lower_in_place(text)
+    assert len(low) == len(text) and low.endswith("hỗ trợ") and low.startswith("đề xuất")
