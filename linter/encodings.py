@@ -34,9 +34,11 @@ def _detect(doc: Document) -> Legacy | None:
 
 def detect(text: str) -> Legacy | None:
     """The old encoding ``text`` is (partly) in, or None."""
-    if text.isascii() or not _LEGACY_CHARS.search(text) and "Ã" not in text and "á»" not in text:
+    if text.isascii():
         return None
-    for pattern, name in ((_MOJIBAKE, "mojibake"), (_LEGACY, None)):
+    for pattern, name, hint in ((_MOJIBAKE, "mojibake", _MOJIBAKE), (_LEGACY, None, _LEGACY_CHARS)):
+        if not hint.search(text):
+            continue  # a quick scan first: most drafts have none of these characters
         found = [(m.start(), m.end()) for m in pattern.finditer(text)]
         if len(found) < MIN_PLACES:
             continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count, islice
+from operator import eq
 
 from draftlint.data import fold
 from draftlint.encodings import has_legacy_characters, legacy_encoding
@@ -24,14 +26,26 @@ _CLOSING = ".,;:!?…)]}\"'”’"
 
 def _candidates(text: str) -> set[str]:
     """The first word of every word or word pair written twice running in ``text`` (lower case):
-    a cheap first pass, since most lines repeat nothing. Punctuation after the second one counts
+    a cheap first pass, since most drafts repeat nothing. Punctuation after the second one counts
     ("của của."); punctuation between the two means no repeat ("một cửa, một cửa")."""
     words = text.lower().split()
-    found = {a for a, b in zip(words, words[1:]) if a == b.rstrip(_CLOSING) and a.isalpha()}
-    for i in [i for i, (a, c) in enumerate(zip(words, words[2:])) if a == c]:
+    pairs = compress(zip(words, islice(words, 1, None)), map(str.startswith, islice(words, 1, None), words))
+    found = {a for a, b in pairs if a == b.rstrip(_CLOSING) and a.isalpha()}
+    for i in compress(count(), map(eq, words, islice(words, 2, None))):
         if i + 3 < len(words) and words[i + 1] == words[i + 3].rstrip(_CLOSING) and words[i].isalpha():
             found.add(words[i])
     return found
+
+
+def _lines_repeating(doc, candidates: set[str]) -> list:
+    """The lines where a candidate is followed by itself, or by a word and itself."""
+    import bisect
+
+    alternatives = "|".join(map(re.escape, sorted(candidates)))
+    pattern = re.compile(rf"(?<![^\W\d_])({alternatives})\s+(?:\1|[^\W\d_]+\s+\1)(?![^\W\d_])", re.I)
+    starts = [line.span.start for line in doc.lines]
+    indexes = {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
+    return [doc.lines[i] for i in sorted(indexes) if i >= 0]
 
 
 class RepeatedWord(Rule):
@@ -74,11 +88,8 @@ class RepeatedWord(Rule):
         if not candidates:
             return
         repeats = deliberate_repeats()
-        for line in doc.lines:
+        for line in _lines_repeating(doc, candidates):
             text = line.text
-            low = text.lower()
-            if not any(c in low for c in candidates) or not _candidates(text):
-                continue  # the second test: this line's own repeats, not just a word of one elsewhere
             words = list(_WORD.finditer(text))
             keys = [fold(w.group()) for w in words]
             joined = [i + 1 < len(words) and bool(_GAP.fullmatch(text, words[i].end(), words[i + 1].start()))
