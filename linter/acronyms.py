@@ -13,17 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import data, tagger
+from . import data, regex, tagger
 from .data import fold
 from .model import Document, Line, Span
 
 _CAP = "A-ZĐ"
 _ACRONYM = (rf"[{_CAP}](?:[{_CAP}&]|-(?=[{_CAP}]))+(?:[ \t](?:INDEX|Index))?")
-_USE = re.compile(rf"(?=[{_CAP}])(?<![\w/&.\-])(?P<abbr>{_ACRONYM})(?![\w/&]|-\w)")
-_DEFINITION = re.compile(
+_USE = regex.compile(rf"(?=[{_CAP}])(?<![\w/&.\-])(?P<abbr>{_ACRONYM})(?![\w/&]|-\w)")
+_DEFINITION = regex.compile(
     rf"\([ \t]*(?:(?:sau[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+tắt(?:[ \t]+là)?[ \t]+)?(?P<abbr>{_ACRONYM})[ \t]*\)"
 )
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")  # XIII, not DDCI
+_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")  # XIII, not DDCI
 _SKIP = tagger.LAYOUT_KINDS | {tagger.TITLE}
 _SMALL_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "the", "of", "and"})
 

@@ -9,8 +9,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-_PARAGRAPH = re.compile(r"đoạn (\d+)\Z")
-_ROW = re.compile(r"bảng (\d+), hàng (\d+)\Z")
+from . import regex
+
+_PARAGRAPH = regex.compile(r"đoạn (\d+)\Z")
+_ROW = regex.compile(r"bảng (\d+), hàng (\d+)\Z")
 
 
 def annotate(source: str, target: str, findings) -> tuple[int, int]:

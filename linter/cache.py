@@ -23,30 +23,55 @@ def folder() -> str | None:
 
 def read_json(name: str):
     """A cached JSON value, or None when it is absent or damaged."""
+    data = read_bytes(name)
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+def write_json(name: str, value, replacing: str | None = None) -> None:
+    """Store a JSON value (see ``write_bytes``)."""
+    write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), replacing)
+
+
+def read_bytes(name: str) -> bytes | None:
+    """A cached file's bytes, or None when it is absent or cannot be read."""
     path = folder()
     if path is None:
         return None
     try:
-        with open(os.path.join(path, name), encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
+        with open(os.path.join(path, name), "rb") as handle:
+            return handle.read()
+    except OSError:
         return None
 
 
-def write_json(name: str, value) -> None:
-    """Store a JSON value; written beside and moved into place, so a reader never sees half a file."""
+def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
+    """Store a file; written beside and moved into place, so a reader never sees half a file.
+    ``replacing``: the files whose names start with it are older versions of this one, removed."""
     path = folder()
     if path is None:
         return
     import tempfile
 
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path, prefix=".tmp-", suffix=".json")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, ensure_ascii=False, separators=(",", ":"))
+        descriptor, temporary = tempfile.mkstemp(dir=path, prefix=".tmp-")
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, os.path.join(path, name))
     except OSError:
         try:
             os.unlink(temporary)
         except (OSError, UnboundLocalError):
+            pass
+        return
+    if replacing:
+        try:
+            for old in os.listdir(path):
+                if old.startswith(replacing) and old != name:
+                    os.unlink(os.path.join(path, old))
+        except OSError:
             pass

@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import tagger
+from . import regex, tagger
 from .data import LOCAL_DEPARTMENT, DocumentType, Vocabulary, _fold_same_length, fold
 from .model import Document, Line, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
 _END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "Triển khai"
 # The number-symbol, tolerant of the defects the rules report (spaces, placeholders).
-_SYMBOL = re.compile(
+_SYMBOL = regex.compile(
     rf"""
     (?P<num>\d{{1,5}}|[.…_]+|(?=\s*/))
     (?:
@@ -40,7 +40,7 @@ _SYMBOL = re.compile(
 # Dates: "ngày 19/01/2024" (also 19-01-2024, 19.01.2024) and "ngày 09 tháng 5 năm 2024", blanks allowed.
 # Each part is either digits or a run of placeholder dots; whitespace is matched possessively (*+),
 # so a long run of spaces cannot make the pattern backtrack.
-_DATE = re.compile(
+_DATE = regex.compile(
     r"""
     (?P<lead>(?<!\s)\s*+,?\s*+(?:ban\s+hành\s+)?ngày[ \t]*+)
     (?:
@@ -54,13 +54,13 @@ _DATE = re.compile(
     re.X | re.I,
 )
 # "số" of a citation: followed by a number, a blank, or nothing (not "số liệu", "số hóa", "một số").
-_SO = re.compile(r"\s*+((?:số\s*+){1,3}?)(?=(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
-_BARE_NUMBER = re.compile(
+_SO = regex.compile(r"\s*+((?:số\s*+){1,3}?)(?=(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
+_BARE_NUMBER = regex.compile(
     r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
     r"(?!\s*(?:tháng|năm|lần|bước|ngày|quý|tuần|giai|đợt|nội\s+dung|nhiệm\s+vụ|điểm|mục|%))",
     re.I,
 )
-_OF = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.I)
+_OF = regex.compile(r"\s*+,?\s*+(?:của|do)\s++", re.I)
 # Words that open a citation's summary (trích yếu).
 _SUMMARY_WORDS = (
     "về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thực hiện", "triển khai", "sửa đổi", "bổ sung",
@@ -69,13 +69,13 @@ _SUMMARY_WORDS = (
 )
 _SUMMARY_ALTERNATIVES = "|".join(w.replace(" ", r"\s+") for w in _SUMMARY_WORDS)
 # Where an issuer's name ends: the summary, a clause word, or punctuation.
-_ISSUER_END = re.compile(
+_ISSUER_END = regex.compile(
     rf"(?<!\s)\s++(?:{_SUMMARY_ALTERNATIVES}|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|gồm|sau|là)\b|[,;:.()“”\"]",
     re.I,
 )
-_SUMMARY_START = re.compile(rf"\s*(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)
+_SUMMARY_START = regex.compile(rf"\s*(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)
 # A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
-_LAW_NAME = re.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
+_LAW_NAME = regex.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
 
 
 @dataclass(frozen=True)
@@ -198,10 +198,10 @@ def _type_pattern(vocab: Vocabulary) -> re.Pattern:
     from .phrases import WIDE_SPACE, alternation
 
     alternatives = alternation({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
-    return re.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
+    return regex.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
 
 
-_HAS_NUMBER = re.compile(r"\d|\bsố\b", re.I)
+_HAS_NUMBER = regex.compile(r"\d|\bsố\b", re.I)
 
 
 _HEADER_KINDS = frozenset({tagger.AGENCY, tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE,
@@ -328,15 +328,15 @@ def _issuer_start(text: str, end: int, dated: bool, vocab: Vocabulary) -> int | 
     return None
 
 
-_PLACEHOLDER_NUMBER = re.compile(r"[ \t]*+[.…_]{2,}")
-_SENTENCE_END = re.compile(r"[.;]\s")
-_MORE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
+_PLACEHOLDER_NUMBER = regex.compile(r"[ \t]*+[.…_]{2,}")
+_SENTENCE_END = regex.compile(r"[.;]\s")
+_MORE = regex.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
-_ASIDE = re.compile(r"\s*\([^()]{0,100}\)")
-_ALIAS_BEFORE = re.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
-_NAMED_ALIAS = re.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)
-_WORD = re.compile(r"\s+(\S+)")
-_QUALIFIER = re.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
+_ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
+_ALIAS_BEFORE = regex.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
+_NAMED_ALIAS = regex.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)
+_WORD = regex.compile(r"\s+(\S+)")
+_QUALIFIER = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
 
 
 def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
@@ -395,10 +395,10 @@ def _proper_name_end(text: str, pos: int) -> int:
     return pos
 
 
-_SESSION = re.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
-_JOINT = re.compile(r"\s+và\s+")
-_TERM = re.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
-_LIST_GAP = re.compile(r"\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
+_SESSION = regex.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
+_JOINT = regex.compile(r"\s+và\s+")
+_TERM = regex.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
+_LIST_GAP = regex.compile(r"\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
 
 
 def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabulary) -> list[Citation]:
@@ -424,7 +424,7 @@ def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabula
     return items
 
 
-_ORGANISATION = re.compile(r"\b(?:Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Phòng|Văn\s+phòng|Thanh\s+tra|Công\s+an|"
+_ORGANISATION = regex.compile(r"\b(?:Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Phòng|Văn\s+phòng|Thanh\s+tra|Công\s+an|"
                            r"Trung\s+tâm|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Đảng\s+ủy)\b")
 
 

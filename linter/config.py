@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import regex
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
-_CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
+_CODE = regex.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
 _KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms",
          "lexicon", "word-list", "per-file-ignores"}
 WORD_LISTS = ("underthesea",)

@@ -14,12 +14,12 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from . import tagger
+from . import regex, tagger
 from .model import Document, Line, Span
 
 _BLANK = r"[.…_]*+"
 # Whitespace is matched possessively (*+) so a long run of spaces cannot make a pattern backtrack.
-_DATE = re.compile(
+_DATE = regex.compile(
     rf"""
     (?=[\dnN])(?<![\w/.\-])
     (?:
@@ -32,11 +32,11 @@ _DATE = re.compile(
     """,
     re.X | re.I,
 )
-_DAY_ONLY = re.compile(r"(?=[nN])(?<!\w)ngày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b)", re.I)
-_MONTH = re.compile(
+_DAY_ONLY = regex.compile(r"(?=[nN])(?<!\w)ngày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b)", re.I)
+_MONTH = regex.compile(
     r"(?=[tT])(?<!\w)tháng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex.compile(r"\d")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
@@ -142,27 +142,27 @@ def _number(digits: str) -> int | None:
 
 # Ranges: "2021 - 2025", "từ năm 2025 đến năm 2023"; "từ ngày 15/6 đến ngày 01/6/2024"; "ngày 20-25/11".
 _TO = r"[ \t]*+(?:-|–|—|đến|tới)[ \t]*+"
-_YEAR_RANGE = re.compile(
+_YEAR_RANGE = regex.compile(
     rf"(?=[12])(?<![\w/.\-])(?P<a>(?:19|20)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
 )
 _DAY_MONTH = r"(?P<{d}>\d{{1,2}})/(?P<{m}>\d{{1,2}})(?:/(?P<{y}>\d{{4}}))?"
-_DATE_RANGE = re.compile(
+_DATE_RANGE = regex.compile(
     rf"(?=[tTnN])(?<!\w)(?:từ[ \t]++(?:ngày[ \t]*+)?|ngày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
     rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d)",
     re.I,
 )
-_FULL_RANGE = re.compile(
+_FULL_RANGE = regex.compile(
     rf"(?=\d)(?<![\w/.\-])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
     rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})(?![\w/]|[.\-]\d)",
     re.I,
 )
-_DAY_RANGE = re.compile(
+_DAY_RANGE = regex.compile(
     r"(?=[nN])(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
     re.I,
 )
 
 
-_RANGE_HINT = re.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)  # a line that can hold a range
+_RANGE_HINT = regex.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)  # a line that can hold a range
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def draft_earliest_date(doc: Document) -> _dt.date | None:
 
 
 # A deadline is a date after one of these words: "trước ngày 15/12/2024", "hoàn thành trong tháng 6/2024".
-_DEADLINE_CUE = re.compile(
+_DEADLINE_CUE = regex.compile(
     r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
     r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*:?|\bxong\s+trước"
     r"|\bthời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:|\btiến\s+độ(?:\s+hoàn\s+thành)?\s*:)\s*+\Z",
@@ -257,10 +257,10 @@ _DEADLINE_CUE = re.compile(
 )
 
 
-_WITHIN = re.compile(r"\btrong\s*+\Z", re.I)
-_FINISH = re.compile(r"\bhoàn\s+thành\b", re.I)
-_CLAUSE_END = re.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
-_PAST = re.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
+_WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
+_FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
+_CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
+_PAST = regex.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
 
 
 def is_deadline(mention: DateMention) -> bool:
@@ -280,7 +280,7 @@ def deadline_cue_before(text: str, at: int) -> bool:
 
 # Sections that report what was done ("I. KẾT QUẢ THỰC HIỆN", "1. Tình hình triển khai"): the
 # deadlines they mention are past ones, quoted, not set by the draft.
-_RESULTS_HEADING = re.compile(
+_RESULTS_HEADING = regex.compile(
     r"\s*(?:kết\s+quả|tình\s+hình|thực\s+trạng|đánh\s+giá\s+(?:kết\s+quả|chung|tình\s+hình|việc))\b", re.I
 )
 

@@ -18,7 +18,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from . import tagger
+from . import regex, tagger
 from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
 from .dates import deadline_cue_before as _cue_before
 from .model import Document, Line, Span
@@ -49,20 +49,20 @@ def deadlines(doc: Document) -> tuple[Deadline, ...]:
     return doc.derived("deadlines", _extract)
 
 
-_QUARTER = re.compile(
+_QUARTER = regex.compile(
     r"(?=[qQ])(?<!\w)quý[ \t]*+(?P<q>IV|I{1,3}|[1-4])(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
 )
-_YEAR = re.compile(r"(?=[nN])(?<!\w)năm[ \t]++(?P<y>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I)
-_YEARS = re.compile(
+_YEAR = regex.compile(r"(?=[nN])(?<!\w)năm[ \t]++(?P<y>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I)
+_YEARS = regex.compile(
     r"(?=[12gGtT])(?<![\w/.\-])(?:(?:giai[ \t]+đoạn|từ(?:[ \t]+năm)?)[ \t]+)?(?P<a>(?:19|20)\d\d)[ \t]*+(?:-|–|—|đến)[ \t]*+"
     r"(?:năm[ \t]+)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)",
     re.I,
 )
-_ONGOING = re.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
-_PERIODIC = re.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
-_EVERY_YEAR = re.compile(r"\A[ \t]*+h[àằ]ng[ \t]+năm\b", re.I)
+_ONGOING = regex.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
+_PERIODIC = regex.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
+_EVERY_YEAR = regex.compile(r"\A[ \t]*+h[àằ]ng[ \t]+năm\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_HINT = re.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
+_HINT = regex.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
 
 
 def _extract(doc: Document) -> tuple[Deadline, ...]:
@@ -152,7 +152,7 @@ def _overlaps(m: re.Match, taken) -> bool:
     return any(a < m.end() and m.start() < b for a, b in taken)
 
 
-_DATE_BEFORE = re.compile(r"tháng[ \t]*+[\d.…_]*+[ \t]*+\Z", re.I)
+_DATE_BEFORE = regex.compile(r"tháng[ \t]*+[\d.…_]*+[ \t]*+\Z", re.I)
 
 
 def _part_of_date(text: str, at: int) -> bool:
@@ -173,9 +173,9 @@ class Period:
     raw: str  # as written in the title: "giai đoạn 2021 - 2025", "năm 2024"
 
 
-_PERIOD_RANGE = re.compile(r"(?<!\w)giai[ \t]+đoạn[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?!\d)", re.I)
-_UNTIL = re.compile(r"(?<!\w)đến[ \t]+năm[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
-_VISION = re.compile(r"tầm[ \t]+nhìn[^,;]*\Z", re.I)
+_PERIOD_RANGE = regex.compile(r"(?<!\w)giai[ \t]+đoạn[ \t]+(?P<a>(?:19|20)\d\d)[ \t]*[-–—][ \t]*(?P<b>(?:19|20)\d\d)(?!\d)", re.I)
+_UNTIL = regex.compile(r"(?<!\w)đến[ \t]+năm[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+_VISION = regex.compile(r"tầm[ \t]+nhìn[^,;]*\Z", re.I)
 
 
 def plan_period(doc: Document) -> Period | None:
@@ -208,7 +208,7 @@ def _period(doc: Document) -> Period | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|\Z)")
+_SENTENCE_END = regex.compile(r"[.;!?](?:\s|\Z)")
 
 
 def clause(deadline: Deadline) -> str:

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from . import regex
 from .source import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,7 +29,7 @@ MAX_ENTRIES = 10_000
 MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes of all entries
 MAX_RATIO = 200  # uncompressed / compressed for a large entry: beyond it, a zip bomb
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx or an old .doc
-_DATA_HEADER = re.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|thời\s+(?:gian|hạn)|nhiệm\s+vụ|chủ\s+trì)\b")
+_DATA_HEADER = regex.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|thời\s+(?:gian|hạn)|nhiệm\s+vụ|chủ\s+trì)\b")
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ class CommentSuppression:
     end: int
 
 
-_SUPPRESSION = re.compile(r"\s*draftlint:\s*disable\b(?P<rest>.*)", re.I | re.S)
-_CODE = re.compile(r"[A-Za-z]{3}\d{0,3}\Z")
+_SUPPRESSION = regex.compile(r"\s*draftlint:\s*disable\b(?P<rest>.*)", re.I | re.S)
+_CODE = regex.compile(r"[A-Za-z]{3}\d{0,3}\Z")
 
 
 def read_docx(path: str) -> DocxText:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import regex
 from .model import Document
 
-_MOJIBAKE = re.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â€)")
+_MOJIBAKE = regex.compile("(?:Ã[\u0080-\u00bf]|á[º»]|Æ[°¡]|Ä[‘\u0091]|â€)")
 _TCVN3 = "¨©ª«¬®µ¶·¸¹º»¼½¾"
 _FOREIGN = "ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûüÿ"
-_LEGACY = re.compile(rf"(?<=[A-Za-z])[{_TCVN3}{_FOREIGN}]|[{_TCVN3}{_FOREIGN}](?=[A-Za-z])")
-_LEGACY_CHARS = re.compile(f"[{_TCVN3}{_FOREIGN}]")
+_LEGACY = regex.compile(rf"(?<=[A-Za-z])[{_TCVN3}{_FOREIGN}]|[{_TCVN3}{_FOREIGN}](?=[A-Za-z])")
+_LEGACY_CHARS = regex.compile(f"[{_TCVN3}{_FOREIGN}]")
 _TCVN3_ONLY = set("µ¸¶·¹¨©ª«¬®\u00ad»¾¼½ÊÇÈÉËÐÌÎÏÑÕÒÓÔ×ØÜÞ")  # never in VNI, which writes a vowel then its mark
 MIN_PLACES = 3  # a lone symbol (© or ½) is not an encoding
 
@@ -49,7 +50,7 @@ def detect(text: str) -> Legacy | None:
     return None
 
 
-_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+_VIETNAMESE = regex.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
 
 
 def legacy_bytes(data: bytes) -> str | None:

@@ -83,7 +83,7 @@ def tables() -> Tables:
         if isinstance(data, dict) and data.get("grammar") == wanted:
             return Tables(data)
     data = build(grammar)
-    cache.write_json(f"tables-{wanted}.json", data)
+    cache.write_json(f"tables-{wanted}.json", data, replacing="tables-")
     return Tables(data)
 
 

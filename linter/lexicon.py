@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import regex
+
 FORMAT = "draftlint-lexicon"
 VERSION = 1
 _MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the file small
@@ -96,7 +98,7 @@ def learn(paths, read_text) -> dict:
     }
 
 
-_NAME_END = re.compile(r"\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)\b|,\s*(?:phối\s+hợp|chủ\s+trì)\b", re.I)
+_NAME_END = regex.compile(r"\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)\b|,\s*(?:phối\s+hợp|chủ\s+trì)\b", re.I)
 
 
 def _unit_names(value: str, unit_at) -> list[str]:

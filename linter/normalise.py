@@ -15,24 +15,24 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from . import tagger
+from . import regex, tagger
 from .suppressions import is_directive_line
 from .numerals import letter_value, next_letter, previous_letter, roman_value
 from .offsets import OffsetMap
 from .source import SourceText
 
-_MD_HEADING = re.compile(r"#{1,6}\s+")
-_ESCAPE = re.compile(r"\\(?=[.)*+#\-\[\]_])")
-_EMPHASIS = re.compile(
+_MD_HEADING = regex.compile(r"#{1,6}\s+")
+_ESCAPE = regex.compile(r"\\(?=[.)*+#\-\[\]_])")
+_EMPHASIS = regex.compile(
     r"\*\*"  # bold
     r"|(?<=[\s“\"‘'(])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s”\"’'),.;:]|\Z)"  # italic, opening and closing
     r"|\A\*(?=[^\s*][^*]*[^\s*]\*(?:[\s”\"’'),.;:]|\Z))"  # italic from the line start: "*a) Thôn*: …"
     r"|(?<![_\w])__(?=[^\W_])|(?<=[^\W_]|[.)])__(?![_\w])"  # bold with underscores, not "____" or "__/__"
 )
-_MARKUP = re.compile(r"[*#_\\]")
-_ALNUM = re.compile(r"[^\W_]")
+_MARKUP = regex.compile(r"[*#_\\]")
+_ALNUM = regex.compile(r"[^\W_]")
 _TERMINAL = (".", ":", "!", "?")
-_CELL_SPLIT = re.compile(r"\t+| {5,}")
+_CELL_SPLIT = regex.compile(r"\t+| {5,}")
 _HEADER_LINES = 12
 
 
@@ -324,7 +324,7 @@ def _prose(open_line: LogicalLine, full: bool) -> bool:
     )
 
 
-_INLINE_MARKER = re.compile(r"(?<=[:;,]\s)(\d{1,2}|[a-zđ])[.)]\s")
+_INLINE_MARKER = regex.compile(r"(?<=[:;,]\s)(\d{1,2}|[a-zđ])[.)]\s")
 
 
 def _inline_list_goes_on(prev: str, text: str, ahead: bool = False) -> bool:

@@ -12,10 +12,11 @@ import re
 import sys
 from functools import lru_cache
 
+from . import regex
 from .rule import LANGS, Rule, Severity, rule_classes
 
 ENTRY_POINT_GROUP = "draftlint.rules"
-_CODE = re.compile(r"[A-Z]{2,5}\d{3}\Z")
+_CODE = regex.compile(r"[A-Z]{2,5}\d{3}\Z")
 
 
 def _search_path() -> list[str]:

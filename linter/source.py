@@ -8,8 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import regex
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+
+_LONE_CR = regex.compile(r"\r(?!\n)")
 
 
 class InputError(Exception):

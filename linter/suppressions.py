@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-DIRECTIVE = re.compile(r"<!--\s*draftlint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\b"
+from . import regex
+
+DIRECTIVE = regex.compile(r"<!--\s*draftlint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\b"
                        r"(?P<codes>[^>]*?)\s*-->", re.I)
 
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from . import data
+from . import data, regex
 
 # Combining marks of the five tones, numbered as Vietnamese dictionaries do: 1 sắc … 5 nặng.
 _TONE_MARKS = {"\u0301": 1, "\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
@@ -45,7 +45,7 @@ def _toned_letters() -> dict[str, tuple[str, int]]:
 
 _TONED = _toned_letters()
 _TONELESS = str.maketrans({c: v for c, (v, _) in _TONED.items()})
-_TONED_RE = re.compile("[" + "".join(_TONED) + "]")
+_TONED_RE = regex.compile("[" + "".join(_TONED) + "]")
 
 
 @lru_cache(maxsize=16384)

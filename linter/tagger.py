@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import data
+from . import data, regex
 
 # Kinds of logical lines. They are also the terminals of grammar/draft.lark.
 NATION = "NATION"
@@ -56,39 +56,39 @@ BLOCK_KINDS = HEADING_KINDS | {PART,
     FOOTNOTE, TABLE_ROW, NOINHAN,
 }
 
-_ROMAN = re.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
-_DOTTED = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
-_ARABIC = re.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ROMAN = regex.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_DOTTED = regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ARABIC = regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
 # A part above the Roman level: "Phần thứ hai", "PHẦN II", "Chương I", "Mục 2", "PHỤ LỤC", "A. KẾT QUẢ".
-_PART = re.compile(
+_PART = regex.compile(
     r"(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d{1,2})\b|(?:MỤC|Mục)\s+\d{1,2}\b"
     r"|PHỤ\s+LỤC\b|Phụ\s+lục(?:\s+(?:số\s+)?[\dIVXL]+)?\s*[.:]?\s*\Z|PHẦN\s+(?=\w))"
 )
-_PART_NUMBER = re.compile(r"(?:số\s+)?(?:[IVXL]+|\d{1,2})\b\s*(?=[.:\-–]|\Z|[^\W\d_])")
-_CAPITAL = re.compile(r"(?P<num>[A-H])(?P<sep>\.)(?P<space>\s+)(?P<rest>.*)\Z", re.S)
-_TIME_RANGE = re.compile(r"\s*[-–]\s*\d")
-_ARTICLE = re.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
-_LETTER = re.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
-_BULLET = re.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
-_PLUS = re.compile(r"\+\s*(?=\S)")
-_STAR_BULLET = re.compile(r"\*\s+(?=\S)")
-_LEAD = re.compile(
+_PART_NUMBER = regex.compile(r"(?:số\s+)?(?:[IVXL]+|\d{1,2})\b\s*(?=[.:\-–]|\Z|[^\W\d_])")
+_CAPITAL = regex.compile(r"(?P<num>[A-H])(?P<sep>\.)(?P<space>\s+)(?P<rest>.*)\Z", re.S)
+_TIME_RANGE = regex.compile(r"\s*[-–]\s*\d")
+_ARTICLE = regex.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_LETTER = regex.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_BULLET = regex.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
+_PLUS = regex.compile(r"\+\s*(?=\S)")
+_STAR_BULLET = regex.compile(r"\*\s+(?=\S)")
+_LEAD = regex.compile(
     r"[-*+]?\s*(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*:",
     re.I,
 )
-_NATION = re.compile(r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)\b", re.I)
-_MOTTO = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
-_DOCNUM = re.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
-_SUBJECT = re.compile(r"V/v\b", re.I)
-_KINHGUI = re.compile(r"Kính\s+gửi\b", re.I)
-_NOINHAN = re.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
-_PLACEDATE = re.compile(
+_NATION = regex.compile(r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)\b", re.I)
+_MOTTO = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+_DOCNUM = regex.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
+_SUBJECT = regex.compile(r"V/v\b", re.I)
+_KINHGUI = regex.compile(r"Kính\s+gửi\b", re.I)
+_NOINHAN = regex.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
+_PLACEDATE = regex.compile(
     r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}\bnăm\s+\d{4}|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
     re.S,
 )
-_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
-_TABLE_ROW = re.compile(r"\|.*\|\Z")
-_SIGNER_PREFIX = re.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
+_FOOTNOTE = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+_TABLE_ROW = regex.compile(r"\|.*\|\Z")
+_SIGNER_PREFIX = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
 
 # Arabic and dotted markers above this are years, amounts or dates, not headings.
 MAX_HEADING_NUMBER = 60

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import tagger
+from . import regex, tagger
 from .model import Document, Line, Section, Span
 from .units import iter_leads, patterns, task_section_kind, unit_at
 
@@ -46,10 +46,10 @@ class LeadMarker:
         return tuple(n for n in (" ".join(p.split()).strip(" .-–") for p in _ITEM_SPLIT.split(self.value)) if n)
 
 
-_USABLE = re.compile(r"[^\W\d_]{2,}")
-_PLACEHOLDER = re.compile(r"(?i)\b(?:chưa\s+(?:xác\s+định|có|rõ)|đang\s+cập\s+nhật|xxx+|tbd)\b")
-_ITEM_SPLIT = re.compile(r"[;,]|\s+và\s+")
-_NEXT_FIELD = re.compile(
+_USABLE = regex.compile(r"[^\W\d_]{2,}")
+_PLACEHOLDER = regex.compile(r"(?i)\b(?:chưa\s+(?:xác\s+định|có|rõ)|đang\s+cập\s+nhật|xxx+|tbd)\b")
+_ITEM_SPLIT = regex.compile(r"[;,]|\s+và\s+")
+_NEXT_FIELD = regex.compile(
     r"(?i)[;.,(]?\s*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí)\b"
 )
 
@@ -77,7 +77,7 @@ def tasks(doc: Document) -> tuple[Task, ...]:
     return doc.derived("tasks", _find_tasks)
 
 
-_MARKER_HINT = re.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:|trách(?:\s+nhiệm)?\s*:")
+_MARKER_HINT = regex.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:|trách(?:\s+nhiệm)?\s*:")
 
 
 def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
@@ -215,10 +215,10 @@ def _find_tasks(doc: Document) -> tuple[Task, ...]:
 
 
 # Task tables: a header row with a lead-unit column ("| STT | Nội dung | Đơn vị chủ trì | Thời gian |").
-_LEAD_COLUMN = re.compile(r"(?i)\s*(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
-_DEADLINE_COLUMN = re.compile(r"(?i)\s*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
-_CONTENT_COLUMN = re.compile(r"(?i)\s*(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
-_GROUP_NUMBER = re.compile(r"\s*(?:[IVXL]+|[A-H])\.?\s*\Z")
+_LEAD_COLUMN = regex.compile(r"(?i)\s*(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
+_DEADLINE_COLUMN = regex.compile(r"(?i)\s*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+_CONTENT_COLUMN = regex.compile(r"(?i)\s*(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
+_GROUP_NUMBER = regex.compile(r"\s*(?:[IVXL]+|[A-H])\.?\s*\Z")
 
 
 def _cells(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import data
+from . import data, regex
 
 _UPPER = "A-ZÀ-ỸĐ"  # a capital letter (Latin and Vietnamese) opens a unit's name
 
@@ -63,22 +63,22 @@ def patterns() -> _Patterns:
     named = rf"(?:{heads})(?=[ \t]+(?:[{_UPPER}]|(?:{places})\b))[ \t]+\S+"
     collective = rf"[Cc]ác[ \t]+(?i:{collectives})\b"
     titled = rf"(?:{titles})[ \t]+[{_UPPER}]\S*"  # "Giám đốc Sở", "Chủ tịch UBND tỉnh"
-    unit = re.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})|{titled}")
+    unit = regex.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})|{titled}")
     headings = table["task-headings"]
     heading = r"\s*(?:(?:các|một\s+số|những)\s+)?(?:{})\b"
     return _Patterns(
         unit=unit,
-        marker=re.compile(rf"(?=[ĐđCcBbTtPp])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
-        opener=re.compile(rf"(?:{_alternation(table['openers'])})\b"),
-        assigning=re.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
-        authoring=re.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
-        work_heading=re.compile(heading.format(_alternation(headings["work"])), re.I),
-        organisation_heading=re.compile(heading.format(_alternation(headings["organisation"])), re.I),
+        marker=regex.compile(rf"(?=[ĐđCcBbTtPp])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
+        opener=regex.compile(rf"(?:{_alternation(table['openers'])})\b"),
+        assigning=regex.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
+        authoring=regex.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
+        work_heading=regex.compile(heading.format(_alternation(headings["work"])), re.I),
+        organisation_heading=regex.compile(heading.format(_alternation(headings["organisation"])), re.I),
     )
 
 
-_NAME_END = re.compile(r"[,;:.()\[\]]")
-_PLURAL = re.compile(r"(?<!\w)(?:các|những|toàn thể|tất cả)(?!\w)", re.I)
+_NAME_END = regex.compile(r"[,;:.()\[\]]")
+_PLURAL = regex.compile(r"(?<!\w)(?:các|những|toàn thể|tất cả)(?!\w)", re.I)
 
 
 def unit_at(text: str, pos: int) -> UnitMention | None:
@@ -93,9 +93,9 @@ def unit_at(text: str, pos: int) -> UnitMention | None:
 
 # Clause starts: after ". ; ! ?", a spaced dash ("Bố trí kinh phí - Sở Tài chính thực hiện") and a
 # colon ("Hỗ trợ nhà ở: Sở Xây dựng chủ trì"), unless the colon opens a list of partners or members.
-_CLAUSE = re.compile(r"(?:^|[.;!?]\s+|\s[-–]\s+|(?<!gồm)(?<!sau)(?<!với)(?<!hợp)(?<!là):\s+|\n)[-–—+•*\s]*")
-_PARTNERS = re.compile(r"(?i)(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp\s*:[^\n]*?(?=thời\s+(?:gian|hạn)|\Z|\n)")
-_PARENS = re.compile(r"\([^()]*\)")
+_CLAUSE = regex.compile(r"(?:^|[.;!?]\s+|\s[-–]\s+|(?<!gồm)(?<!sau)(?<!với)(?<!hợp)(?<!là):\s+|\n)[-–—+•*\s]*")
+_PARTNERS = regex.compile(r"(?i)(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp\s*:[^\n]*?(?=thời\s+(?:gian|hạn)|\Z|\n)")
+_PARENS = regex.compile(r"\([^()]*\)")
 
 
 def _mask(text: str) -> str:
@@ -106,12 +106,12 @@ def _mask(text: str) -> str:
     if "phối" in text:
         text = _PARTNERS.sub(blank, text)
     return _PARENS.sub(blank, text) if "(" in text else text
-_GIVE = re.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
-_CLOSING_PAREN = re.compile(r"\(([^()]{2,300}?)\s*(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*[.;]?\s*\)")
-_NAMED_DOER = re.compile(
+_GIVE = regex.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
+_CLOSING_PAREN = regex.compile(r"\(([^()]{2,300}?)\s*(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*[.;]?\s*\)")
+_NAMED_DOER = regex.compile(
     rf"(?!(?:Đang|Đã|Sẽ|Tiếp|Thời|Kinh|Tiến|Chưa|Dự|Kế|Nội|Theo|Kèm|Chi\s+tiết)\b)[{_UPPER}]"
 )
-_LEADS = re.compile(r"[ \t]*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)
+_LEADS = regex.compile(r"[ \t]*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)
 
 
 def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
@@ -155,8 +155,8 @@ def iter_leads(text: str, authoring_leads: bool = True):
             yield unit
 
 
-_VERB_WINDOW_END = re.compile(r"[;:.()\[\]]")
-_END = re.compile(r"[.;:!?](?:\s|\Z)|\n")
+_VERB_WINDOW_END = regex.compile(r"[;:.()\[\]]")
+_END = regex.compile(r"[.;:!?](?:\s|\Z)|\n")
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from draftlint import data, tagger
+from draftlint import data, regex, tagger
 from draftlint.data import _fold_same_length, fold
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
@@ -43,7 +43,7 @@ def _in_layout(doc, pos: int) -> bool:
 
 # --- CAP001 ---------------------------------------------------------------------------------
 
-_NUMBER_WORD = re.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
+_NUMBER_WORD = regex.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +52,7 @@ def _type_before() -> re.Pattern:
     from draftlint.phrases import alternation
 
     names = {t.name for t in data.document_types()}
-    return re.compile(rf"(?<![\w/])(?P<type>{alternation(names)})[ \t]+\Z", re.I)
+    return regex.compile(rf"(?<![\w/])(?P<type>{alternation(names)})[ \t]+\Z", re.I)
 
 
 class CitedTypeCase(Rule):
@@ -97,8 +97,8 @@ class CitedTypeCase(Rule):
 
 # --- CAP002 ---------------------------------------------------------------------------------
 
-_PART_LOWER = re.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
-_CLAUSE_UPPER = re.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
+_PART_LOWER = regex.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
+_CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
 class PartReferenceCase(Rule):
@@ -155,7 +155,7 @@ def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dic
     alternation = phrases(canonical, dash=DASH)
     firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=len, reverse=True))
     # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
-    return re.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), re.compile(rf"(?:{alternation})(?!\w)"), canonical
+    return regex.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical
 
 
 def _in_case_of(written: str, canonical: str) -> str:
@@ -230,9 +230,9 @@ class AgencyNameCase(Rule):
 
 # --- CAP004 ---------------------------------------------------------------------------------
 
-_LIST_MARKER = re.compile(r"[(]?(?:\d{1,2}|[a-zđA-ZĐ]|[IVXL]+)[)]?")
-_SENTENCE_END = re.compile(r"(?<=[^\s.…])(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_\s][^\s]*)")
-_BEFORE = re.compile(r"[^\s.…]*\Z")
+_LIST_MARKER = regex.compile(r"[(]?(?:\d{1,2}|[a-zđA-ZĐ]|[IVXL]+)[)]?")
+_SENTENCE_END = regex.compile(r"(?<=[^\s.…])(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_\s][^\s]*)")
+_BEFORE = regex.compile(r"[^\s.…]*\Z")
 
 
 class SentenceCase(Rule):
@@ -281,7 +281,7 @@ class SentenceCase(Rule):
 
 # --- CAP005 ---------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(r"(?<![\w])(?P<word>[Nn]hân[ \t]+dân|[Nn]hà[ \t]+nước)(?!\w)")
+_SPECIAL = regex.compile(r"(?<![\w])(?P<word>[Nn]hân[ \t]+dân|[Nn]hà[ \t]+nước)(?!\w)")
 
 
 class SpecialNounConsistency(Rule):

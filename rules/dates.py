@@ -8,6 +8,7 @@ import calendar
 import datetime as _dt
 import re
 
+from draftlint import regex
 from draftlint.data import fold
 from draftlint.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
@@ -161,7 +162,7 @@ class DeadlineOutsidePeriod(Rule):
                 yield self.violation(deadline.span, "before", text=quote(deadline.raw), period=shown)
 
 
-_REPORTING = re.compile(r"(?i)\b(?:báo\s+cáo|tổng\s+kết|tổng\s+hợp|đánh\s+giá|sơ\s+kết)\b")
+_REPORTING = regex.compile(r"(?i)\b(?:báo\s+cáo|tổng\s+kết|tổng\s+hợp|đánh\s+giá|sơ\s+kết)\b")
 
 
 class InvertedRange(Rule):
@@ -289,10 +290,10 @@ class DeadlineConflict(Rule):
                                      line=target.line.first_line)
 
 
-_REPORT = re.compile(r"(?i)\bbáo\s+cáo\b")
-_COMPILE = re.compile(r"(?i)(?<!để )\btổng\s+hợp\b")  # "gửi về Văn phòng Sở để tổng hợp" sends, does not compile
-_REPORT_KINDS = re.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
-_DESTINATION = re.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
+_REPORT = regex.compile(r"(?i)\bbáo\s+cáo\b")
+_COMPILE = regex.compile(r"(?i)(?<!để )\btổng\s+hợp\b")  # "gửi về Văn phòng Sở để tổng hợp" sends, does not compile
+_REPORT_KINDS = regex.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
+_DESTINATION = regex.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
 
 
 def _report_key(deadline, text: str) -> tuple | None:
@@ -317,7 +318,7 @@ def _comparable(deadline) -> _dt.date | None:
     return None
 
 
-_TIME_FIELD = re.compile(r"(?i)[-+*•\s]*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+_TIME_FIELD = regex.compile(r"(?i)[-+*•\s]*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
 
 
 def _parent_deadline(task, by_line):

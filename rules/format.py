@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regex
 from draftlint.acronyms import builtin_entries
 from draftlint.kinds import kind
 from draftlint.model import Span
@@ -70,8 +71,8 @@ class NationalTitle(Rule):
             yield self.violation(motto.span, "motto", text=quote(motto.text), expected=_MOTTO)
 
 
-_NUMBER = re.compile(r"Số:[ \t]*(?P<num>\d*)[ \t]*/(?P<symbol>\S+)\Z")
-_SYMBOL_PARTS = re.compile(r"(?:(?P<year>\d{4})/)?(?P<first>[^-/\s]+)(?:-(?P<rest>\S+))?\Z")
+_NUMBER = regex.compile(r"Số:[ \t]*(?P<num>\d*)[ \t]*/(?P<symbol>\S+)\Z")
+_SYMBOL_PARTS = regex.compile(r"(?:(?P<year>\d{4})/)?(?P<first>[^-/\s]+)(?:-(?P<rest>\S+))?\Z")
 
 
 class NumberLine(Rule):
@@ -122,8 +123,8 @@ class NumberLine(Rule):
                                      codes="/".join(k.type_codes))
 
 
-_DATE_LINE = re.compile(r"(?P<place>[^,]+?)(?P<comma>,?)[ \t]*(?P<ngay>ngày)\b", re.I)
-_PLACE_ABBREVIATION = re.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
+_DATE_LINE = regex.compile(r"(?P<place>[^,]+?)(?P<comma>,?)[ \t]*(?P<ngay>ngày)\b", re.I)
+_PLACE_ABBREVIATION = regex.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
 
 
 class DateLine(Rule):
@@ -210,7 +211,7 @@ class Title(Rule):
             yield self.violation(doc.header.number.span, "no-subject")
 
 
-_LAST = re.compile(r"-[ \t]*Lưu[ \t]*:[ \t]*VT\b.*\.\Z")
+_LAST = regex.compile(r"-[ \t]*Lưu[ \t]*:[ \t]*VT\b.*\.\Z")
 
 
 class Recipients(Rule):
@@ -267,9 +268,9 @@ class Recipients(Rule):
                 yield self.violation(line.span, "item-end", text=quote(text))
 
 
-_PREFIX = re.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|Tm|Kt|Tl)(?P<dot>\.?)[ \t]+\S", )
+_PREFIX = regex.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|Tm|Kt|Tl)(?P<dot>\.?)[ \t]+\S", )
 _STATE_PREFIXES = ("TM", "KT", "TL", "TUQ", "Q")
-_HONORIFIC = re.compile(r"(?:GS|PGS|TS|ThS|BS|KS|CN|Ths|TSKH)\.[ \t]*(?:TS\.[ \t]*)?(?=[A-ZÀ-ỸĐ])")
+_HONORIFIC = regex.compile(r"(?:GS|PGS|TS|ThS|BS|KS|CN|Ths|TSKH)\.[ \t]*(?:TS\.[ \t]*)?(?=[A-ZÀ-ỸĐ])")
 
 
 class Signature(Rule):
@@ -400,7 +401,7 @@ class LegalBasis(Rule):
 
 
 _PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động")
-_PURPOSE = re.compile(r"(?i)\s*(?:mục\s+(?:đích|tiêu)|yêu\s+cầu|quan\s+điểm)")
+_PURPOSE = regex.compile(r"(?i)\s*(?:mục\s+(?:đích|tiêu)|yêu\s+cầu|quan\s+điểm)")
 
 
 class MissingPart(Rule):

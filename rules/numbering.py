@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from draftlint import regex
 from draftlint.model import Document, Section
 from draftlint.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
 from draftlint.rule import Rule, Severity, quote
 
-_PARENTHESISED = re.compile(r"\([^)]*\)")
+_PARENTHESISED = regex.compile(r"\([^)]*\)")
 def _label(section: Section) -> str:
     """A section's number as a reader says it: "6.5", "II", "a"."""
     return section.marker.number

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import compress, count, islice
 from operator import eq
 
+from draftlint import regex
 from draftlint.data import fold
 from draftlint.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
@@ -17,8 +18,8 @@ from draftlint.syllables import check, is_candidate, key, retoned
 from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, lower_in_place,
                              official_names, skeleton, toneless)
 
-_WORD = re.compile(r"[^\W\d_]+")
-_GAP = re.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
+_WORD = regex.compile(r"[^\W\d_]+")
+_GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
 
 
 _CLOSING = ".,;:!?…)]}\"'”’"
@@ -200,7 +201,7 @@ def _phrase_pattern(phrases) -> re.Pattern:
     from draftlint.phrases import DASH, alternation
 
     forms = {toneless(p) for p in phrases}
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
+    return regex.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
 
 
 def _keys(text: str) -> list[str]:
@@ -342,7 +343,7 @@ class OfficialName(Rule):
             yield self.violation(span, fix=Fix((Edit(span, name),)), text=quote(written), expected=quote(name))
 
 
-_CHUNK = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")  # words with only spaces between: pairs never cross a comma
+_CHUNK = regex.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")  # words with only spaces between: pairs never cross a comma
 _FREQUENT = 3  # uses in the draft that make a pair the draft's own word
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from draftlint import regex
 from draftlint.data import fold
 from draftlint.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
@@ -171,7 +172,7 @@ class LeadUnitUnknown(Rule):
         yield self.violation(Span(start, start + len(name)), unit=quote(name))
 
 
-_ITEM = re.compile(r"[^;,]+")
+_ITEM = regex.compile(r"[^;,]+")
 
 
 class TaskWithoutDeadline(Rule):

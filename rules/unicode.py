@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from draftlint import data, tagger
+from draftlint import data, regex, tagger
 from draftlint.data import fold
 from draftlint.encodings import legacy_encoding
 from draftlint.model import Span
@@ -56,10 +56,10 @@ def confusables() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _confusable_re() -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(c) for c in confusables()) + "]")
+    return regex.compile("[" + "".join(re.escape(c) for c in confusables()) + "]")
 
 
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters, Vietnamese ones included
+_LATIN = regex.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters, Vietnamese ones included
 
 
 class ConfusableCharacter(Rule):
@@ -113,7 +113,7 @@ class ConfusableCharacter(Rule):
 
 # --- UNI002 ---------------------------------------------------------------------------------
 
-_MARK_RUN = re.compile("[\u0300-\u036f]+")
+_MARK_RUN = regex.compile("[\u0300-\u036f]+")
 
 
 class DecomposedDiacritics(Rule):
@@ -178,11 +178,11 @@ class DecomposedDiacritics(Rule):
 
 # A syllable ending in oa, oe or uy (no final consonant, where the placement is free; not after q,
 # as in "quý"), with the tone on the first vowel ("hóa", "thủy") or on the second ("hoá", "thuỷ").
-_SECOND = re.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
-_FREE_PAIR = re.compile(
+_SECOND = regex.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
+_FREE_PAIR = regex.compile(
     r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
 )
-_WORD_START = re.compile(r"[^\W\d_]*\Z")
+_WORD_START = regex.compile(r"[^\W\d_]*\Z")
 
 
 def _tone_styles(doc) -> tuple[list, list]:
@@ -246,10 +246,10 @@ _NBSP_CHARS = "\u00a0\u202f"
 # Only runs that may be wrong: two spaces or more, any non-breaking or invisible one, a space before
 # punctuation. A single ordinary space between two words is never matched (that is most of a text).
 _ODD = f"{_NBSP_CHARS}{_INVISIBLE}"
-_RUN = re.compile(rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]{{2,}}|[{_ODD}]| (?=[,;:.]))(?=[^\s{_INVISIBLE}])")
-_PUNCT_AFTER = re.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
-_PLACEHOLDER_NEAR = re.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
-_PLACEHOLDER_AFTER = re.compile(r"(?i)(?:tháng|năm|/|[.…_])")
+_RUN = regex.compile(rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]{{2,}}|[{_ODD}]| (?=[,;:.]))(?=[^\s{_INVISIBLE}])")
+_PUNCT_AFTER = regex.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
+_PLACEHOLDER_NEAR = regex.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
+_PLACEHOLDER_AFTER = regex.compile(r"(?i)(?:tháng|năm|/|[.…_])")
 
 
 class Whitespace(Rule):
@@ -317,8 +317,8 @@ class Whitespace(Rule):
 
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKETS = re.compile(r"[()\[\]“”\"]")
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
+_BRACKETS = regex.compile(r"[()\[\]“”\"]")
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
 
 
 class Unbalanced(Rule):
@@ -432,9 +432,9 @@ class LegacyEncoding(Rule):
 
 # --- UNI007 ---------------------------------------------------------------------------------
 
-_DASHED = re.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
-_TWO_WORDS = re.compile(r"(?:[^\W\d_]+[ \t]+)?[^\W\d_]+\Z")  # the name as a message shows it: "Lao động – Thương binh"
-_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+_DASHED = regex.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
+_TWO_WORDS = regex.compile(r"(?:[^\W\d_]+[ \t]+)?[^\W\d_]+\Z")  # the name as a message shows it: "Lao động – Thương binh"
+_NEXT_WORD = regex.compile(r"[ \t]+[^\W\d_]+")
 
 
 class DashStyle(Rule):

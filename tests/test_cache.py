@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from draftlint import cache, data
+from draftlint import cache, data, regex
 
 DATA = Path(data.__file__).parent
 
@@ -44,3 +44,72 @@ def test_no_usable_cache_folder(tmp_path, monkeypatch):
     assert cache.read_json("anything.json") is None
     cache.write_json("anything.json", {"a": 1})  # silently nothing
     assert data.load("units.toml") == tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+
+
+PATTERNS = [
+    (r"(?P<num>\d{1,5})/(?P<year>\d{4})/(?P<kind>[A-ZĐ]+(?:-[A-ZĐ]+)*)", 0),
+    (r"(?<![^\W\d_])(?:h[àằ]ng[ \t]+năm|thường[ \t]+xuyên)(?![^\W\d_])", regex.re.I),
+    (r"""
+        (?P<lead>ngày)\s*+(?P<d>\d\d?)   # a verbose pattern, comments and all
+        \s+tháng\s+(?P<m>\d\d?)
+     """, regex.re.X | regex.re.I),
+    ("[àáảãạăằắẳẵặâầấẩẫậ]+", 0),
+]
+SAMPLES = ["Kế hoạch số 12/2025/KH-UBND ngày 05 tháng 3 năm 2025", "Thường xuyên; HÀNG NĂM báo cáo",
+           "Ngày 5 tháng 12", "ắ ầ ạ, không dấu"]
+
+
+@pytest.fixture()
+def fresh_regex(cache_home, monkeypatch):
+    """The regex module as at a process's start, with the cache folder empty."""
+    monkeypatch.setattr(regex, "_codes", None)
+    monkeypatch.setattr(regex, "_used", set())
+    monkeypatch.setattr(regex, "_changed", True)  # as if registered already: no second atexit hook
+    monkeypatch.setattr(regex, "stats", {"cached": 0, "compiled": 0})
+    return cache_home
+
+
+def _behaviour(pattern: regex.re.Pattern):
+    return (pattern.flags, pattern.groups, pattern.groupindex,
+            [[(m.span(), m.groupdict()) for m in pattern.finditer(text)] for text in SAMPLES])
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(fresh_regex):
+    first = [regex.compile(p, f) for p, f in PATTERNS]
+    assert regex.stats == {"cached": 0, "compiled": len(PATTERNS)}
+    regex.save()
+    assert list(fresh_regex.glob("regex-*.marshal"))
+    regex._codes, regex.stats = None, {"cached": 0, "compiled": 0}  # the next run
+    again = [regex.compile(p, f) for p, f in PATTERNS]
+    assert regex.stats == {"cached": len(PATTERNS), "compiled": 0}
+    for pattern, (source, flags), before in zip(again, PATTERNS, first):
+        assert _behaviour(pattern) == _behaviour(regex.re.compile(source, flags)) == _behaviour(before)
+    assert any(_behaviour(p)[3] != [[], [], [], []] for p in again)  # the samples do exercise them
+
+
+def test_a_damaged_regex_cache_is_compiled_afresh(fresh_regex):
+    import marshal
+
+    fresh_regex.mkdir(parents=True, exist_ok=True)
+    source, flags = PATTERNS[0]
+    name = regex._file_name()
+    (fresh_regex / name).write_bytes(marshal.dumps({f"{flags}:{source}": [0, [1, 2, 3], 0, {}, [None]]}))
+    pattern = regex.compile(source, flags)
+    assert regex.stats == {"cached": 0, "compiled": 1}
+    assert _behaviour(pattern) == _behaviour(regex.re.compile(source, flags))
+    (fresh_regex / name).write_bytes(b"\x00 not marshal")
+    regex._codes = None
+    assert _behaviour(regex.compile(source, flags)) == _behaviour(regex.re.compile(source, flags))
+
+
+def test_a_bad_pattern_still_raises_re_error(fresh_regex):
+    with pytest.raises(regex.re.error):
+        regex.compile("(?P<open")
+
+
+def test_a_new_version_of_a_cached_file_replaces_the_old(cache_home):
+    cache.write_json("data-words-1-1.json", {"a": 1}, replacing="data-words-")
+    cache.write_json("data-words-2-2.json", {"a": 2}, replacing="data-words-")
+    cache.write_json("data-units-1-1.json", {"u": 1}, replacing="data-units-")
+    assert sorted(p.name for p in cache_home.iterdir()) == ["data-units-1-1.json", "data-words-2-2.json"]
+    assert cache.read_json("data-words-2-2.json") == {"a": 2}

@@ -42,7 +42,7 @@ def load(name: str) -> dict:
 
     with open(path, "rb") as handle:
         value = tomllib.load(handle)
-    cache.write_json(key, value)
+    cache.write_json(key, value, replacing=f"data-{path.stem}-")
     return value
 
 
