@@ -273,9 +273,15 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
     parallel = [i for i, (entry, path, *_) in enumerate(prepared)
                 if not isinstance(entry, Unlistable) and path != STDIN and not (args.fix or args.diff)]
     futures = {}
+    done = {}
     pool = None
     if jobs > 1 and len(parallel) >= PARALLEL_FROM:
         from .parallel import Pool  # multiprocessing is imported only for many files
+
+        # The first file is linted here: the workers, forked after it, inherit the patterns and
+        # tables it built instead of each building them, and the patterns are cached for next time.
+        first = parallel.pop(0)
+        done[first] = _safely(_lint_one, prepared[first], engine, args, fixed_files, diffs)
 
         configs: list = []
         index: dict[int, int] = {}
@@ -290,14 +296,24 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
             futures[i] = pool.submit(path, display, index[id(config)])
     try:
         for i, item in enumerate(prepared):
-            try:
-                result = futures[i].result() if i in futures else _lint_one(item, engine, args, fixed_files, diffs)
-            except Exception as exc:  # a worker that died, or a bug on this file
-                result = exc
+            if i in done:
+                result = done[i]
+            elif i in futures:
+                result = _safely(futures[i].result)
+            else:
+                result = _safely(_lint_one, item, engine, args, fixed_files, diffs)
             yield item, result
     finally:
         if pool is not None:
             pool.close()
+
+
+def _safely(function, *arguments):
+    """What ``function`` returns, or the exception it raised (a worker that died, a bug on a file)."""
+    try:
+        return function(*arguments)
+    except Exception as exc:
+        return exc
 
 
 def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):

@@ -284,13 +284,19 @@ def _overlaps(regions: list[tuple[int, int]], starts: list[int], start: int, end
 def _fingerprint(code: str, text: str, start: int, end: int) -> str:
     """A finding's identity for a baseline: its code, the text it is about and the rest of its
     line, spaces collapsed; not its line number, so an inserted line above does not change it."""
-    import hashlib
-
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     key = "\0".join((code, " ".join(text[start:end].split()), " ".join(line.split())))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return _sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _sha1(data: bytes):
+    try:  # the built-in module: hashlib would load OpenSSL first, a few milliseconds at every start
+        from _sha1 import sha1
+    except ImportError:
+        from hashlib import sha1
+    return sha1(data)
 
 
 def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx")) -> list[str | Unlistable]:

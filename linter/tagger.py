@@ -197,7 +197,7 @@ def _marker(kind: str, m: re.Match) -> MarkerMatch:
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
     names = {t.name.upper() for t in data.document_types() if t.title}
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 def is_part(text: str) -> bool:

@@ -153,7 +153,7 @@ def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dic
     from draftlint.phrases import DASH, alternation as phrases
 
     alternation = phrases(canonical, dash=DASH)
-    firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=len, reverse=True))
+    firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=lambda w: (-len(w), w)))
     # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
     return regex.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical
 

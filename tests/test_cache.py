@@ -113,3 +113,31 @@ def test_a_new_version_of_a_cached_file_replaces_the_old(cache_home):
     cache.write_json("data-units-1-1.json", {"u": 1}, replacing="data-units-")
     assert sorted(p.name for p in cache_home.iterdir()) == ["data-units-1-1.json", "data-words-2-2.json"]
     assert cache.read_json("data-words-2-2.json") == {"a": 2}
+
+
+def test_a_second_run_compiles_no_pattern(tmp_path):
+    """Every pattern a run builds once is the same on the next run (no set order leaks into one),
+    so the second run takes them all from the cache and rewrites nothing."""
+    import os
+    import subprocess
+    import sys
+
+    from draftlint.registry import all_rules
+
+    root = Path(__file__).resolve().parents[1]
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for code, rule in all_rules().items():  # every rule's own example, so each one builds its patterns
+        (drafts / f"{code}.txt").write_text(rule.bad or "", encoding="utf-8")
+    script = ("import sys; from draftlint import cli, regex\n"
+              "try: cli.main(['check', *sys.argv[1:]])\n"
+              "except SystemExit: pass\n"
+              "print(regex.stats['compiled'], regex.stats['cached'], file=sys.stderr)\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = []
+    for seed in ("1", "2"):  # another string hash seed each time, as between two real runs
+        done = subprocess.run([sys.executable, "-c", script, str(root / "examples"), str(drafts)], capture_output=True,
+                              text=True, env={**env, "PYTHONHASHSEED": seed}, check=False)
+        runs.append([int(n) for n in done.stderr.split()[-2:]])
+    (compiled_first, _), (compiled_second, cached_second) = runs
+    assert compiled_first > 50 and compiled_second == 0 and cached_second >= compiled_first

@@ -176,7 +176,7 @@ class Vocabulary:
             # A province's department carries its ministry's name: "Sở Kế hoạch và Đầu tư".
             names |= {"sở " + n[3:] for n in names if n.startswith("bộ ") and not n.startswith("bộ trưởng")}
             index: dict[str, list[str]] = {}
-            for name in sorted(names, key=len, reverse=True):
+            for name in sorted(names, key=lambda n: (-len(n), n)):
                 index.setdefault(name.split(" ", 1)[0], []).append(name)
             self._names_by_word = index
         return self._names_by_word
