@@ -135,6 +135,7 @@ def starts_lower(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the parser asks for a line's marker several times over
 def match_marker(text: str) -> MarkerMatch | None:
     """The heading marker a line starts with, if any."""
     first = text[:1]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from draftlint import data, regex, tagger
 from draftlint.data import _fold_same_length, fold
 from draftlint.model import Span
+from draftlint.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
 _LAYOUT = tagger.LAYOUT_KINDS | {tagger.TITLE}
@@ -155,7 +156,7 @@ def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dic
     alternation = phrases(canonical, dash=DASH)
     firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=lambda w: (-len(w), w)))
     # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
-    return regex.compile(rf"(?<!\w)(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical
+    return regex.compile(rf"(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical
 
 
 def _in_case_of(written: str, canonical: str) -> str:
@@ -212,7 +213,7 @@ class AgencyNameCase(Rule):
         first_word, pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
         text = doc.text
         folded = _fold_same_length(text)
-        for hit in first_word.finditer(folded):
+        for hit in matches_not_after(first_word, folded, is_word_character):
             if not text[hit.start()].isupper():
                 continue  # only a name that starts with a capital is checked
             m = pattern.match(folded, hit.start())
@@ -231,7 +232,7 @@ class AgencyNameCase(Rule):
 # --- CAP004 ---------------------------------------------------------------------------------
 
 _LIST_MARKER = regex.compile(r"[(]?(?:\d{1,2}|[a-zđA-ZĐ]|[IVXL]+)[)]?")
-_SENTENCE_END = regex.compile(r"(?<=[^\s.…])(?P<mark>[.?!])[ \t]+(?P<word>[^\W\d_\s][^\s]*)")
+_SENTENCE_END = regex.compile(r"(?P<mark>[.?!])(?<=[^\s.…].)[ \t]+(?P<word>[^\W\d_\s][^\s]*)")  # the mark first: faster
 _BEFORE = regex.compile(r"[^\s.…]*\Z")
 
 

@@ -13,6 +13,7 @@ from draftlint import regex
 from draftlint.data import fold
 from draftlint.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
+from draftlint.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.syllables import check, is_candidate, key, retoned
 from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, lower_in_place,
@@ -43,9 +44,9 @@ def _lines_repeating(doc, candidates: set[str]) -> list:
     import bisect
 
     alternatives = "|".join(map(re.escape, sorted(candidates)))
-    pattern = re.compile(rf"(?<![^\W\d_])({alternatives})\s+(?:\1|[^\W\d_]+\s+\1)(?![^\W\d_])", re.I)
+    pattern = re.compile(rf"({alternatives})\s+(?:\1|[^\W\d_]+\s+\1)(?![^\W\d_])", re.I)
     starts = [line.span.start for line in doc.lines]
-    indexes = {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
+    indexes = {bisect.bisect_right(starts, m.start()) - 1 for m in matches_not_after(pattern, doc.text)}
     return [doc.lines[i] for i in sorted(indexes) if i >= 0]
 
 
@@ -197,11 +198,12 @@ def _lower_text(doc) -> str:
 
 
 def _phrase_pattern(phrases) -> re.Pattern:
-    """One regex for ``phrases`` in lower-case text, whatever their tones (spaces and dashes loose)."""
+    """One regex for ``phrases`` in lower-case text, whatever their tones (spaces and dashes loose);
+    searched with ``matches_not_after``, which makes sure a match starts a word."""
     from draftlint.phrases import DASH, alternation
 
     forms = {toneless(p) for p in phrases}
-    return regex.compile(rf"(?<![^\W\d_])(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
+    return regex.compile(rf"(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
 
 
 def _keys(text: str) -> list[str]:
@@ -274,7 +276,7 @@ def misspellings(doc, extra: tuple[str, ...] = ()):
 def _find_misspellings(doc, extra):
     pattern, by_form = _confusion_table(extra)
     text = doc.text
-    for m in pattern.finditer(_lower_text(doc)):
+    for m in matches_not_after(pattern, _lower_text(doc)):
         written = text[m.start():m.end()]
         keys = tuple(_keys(written))
         for entry in by_form.get(" ".join(toneless(m.group()).split()), ()):
@@ -331,7 +333,7 @@ class OfficialName(Rule):
     def check(self, doc):
         pattern, by_form = _names()
         text = doc.text
-        for m in pattern.finditer(_lower_text(doc)):
+        for m in matches_not_after(pattern, _lower_text(doc)):
             name = by_form.get(" ".join(toneless(m.group()).replace("–", "-").replace("—", "-").split()))
             written = text[m.start():m.end()]
             if name is None:

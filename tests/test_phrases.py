@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from draftlint.phrases import DASH, SPACE, alternation
+from draftlint.phrases import DASH, SPACE, alternation, is_word_character, matches_not_after
 from draftlint.words import any_tone, lower_in_place, toneless
 
 WORDS = st.sampled_from(["sở", "sở nội vụ", "ban", "ban chỉ đạo", "ban chấp hành", "ủy ban", "ủy ban nhân dân",
@@ -53,3 +53,20 @@ def test_lower_case_keeps_offsets():
     text = "Đề xuất İstanbul và HỖ TRỢ"
     low = lower_in_place(text)
     assert len(low) == len(text) and low.endswith("hỗ trợ") and low.startswith("đề xuất")
+
+
+@settings(max_examples=300)
+@given(st.lists(TONED, min_size=1, max_size=6),
+       st.lists(st.one_of(TONED, st.sampled_from([" ", "\t", ", ", "x", "phổ", "ahổ", "1", "_", "²", "người"])),
+                max_size=30))
+def test_matches_not_after_a_letter_are_the_lookbehind_matches(phrases, pieces):
+    """What SPL002, SPL005 and CAP003 search with, instead of a leading lookbehind."""
+    text = lower_in_place("".join(pieces))
+    body = alternation({toneless(p) for p in phrases}, letter=any_tone)
+    with_lookbehind = re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+    without = re.compile(rf"(?:{body})(?![^\W\d_])")
+    assert ([m.span() for m in matches_not_after(without, text)]
+            == [m.span() for m in with_lookbehind.finditer(text)])
+    word_lookbehind = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    assert ([m.span() for m in matches_not_after(re.compile(rf"(?:{body})(?!\w)"), text, is_word_character)]
+            == [m.span() for m in word_lookbehind.finditer(text)])
