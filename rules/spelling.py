@@ -16,8 +16,8 @@ from draftlint.model import Span
 from draftlint.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.syllables import check, is_candidate, key, retoned
-from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, lower_in_place,
-                             official_names, skeleton, toneless)
+from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, line_chunks,
+                             lower_in_place, official_names, skeleton, toneless)
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -86,7 +86,7 @@ class RepeatedWord(Rule):
     good = "Nâng cao chất lượng giáo dục nghề nghiệp cho học sinh; xử lý các hành vi vi phạm.\n"
 
     def check(self, doc):
-        candidates = _candidates(doc.text)
+        candidates = set().union(*map(_candidates, line_chunks(doc.text)))  # a repeat never spans two lines
         if not candidates:
             return
         repeats = deliberate_repeats()
@@ -170,7 +170,7 @@ class InvalidSyllable(Rule):
         garbled = ()
         if legacy_encoding(doc) is not None:  # UNI006 reports it; the words of those lines are not typos
             garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
-        invalid = {w: why for w in set(_words(doc)) if is_candidate(w) and (why := check(w))}
+        invalid = {w: why for w in _pair_counts(doc)[3] if is_candidate(w) and (why := check(w))}
         if not invalid:
             return
         pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
@@ -185,11 +185,6 @@ class InvalidSyllable(Rule):
                                      fixed=quote(fixed))
             else:
                 yield self.violation(span, word=quote(word), why=_WHY[why])
-
-
-def _words(doc) -> list[str]:
-    """The draft's words (runs of letters), in order; found once for the rules that count them."""
-    return doc.derived("words", lambda d: _WORD.findall(d.text))
 
 
 def _lower_text(doc) -> str:
@@ -389,7 +384,7 @@ class SuspiciousWord(Rule):
 
     def check(self, doc):
         text = doc.text
-        counts, syllables, written_as = _pair_counts(_words(doc))
+        counts, syllables, written_as, _ = _pair_counts(doc)
         lexicon = getattr(doc.vocabulary, "lexicon_pairs", None) or {}
         # A slip is a pair seen once, with a syllable the draft hardly uses ("tiển", "gúp"): few pairs.
         rare = [k for k, (wa, wb) in written_as.items()
@@ -494,21 +489,47 @@ def _locate(text: str, words: tuple[str, str]) -> Span | None:
 _RARE = 2  # uses of a syllable in the draft below which it may be a slip
 
 
-def _pair_counts(words: list[str]):
-    """How often each adjacent syllable pair (by key) and each syllable occur, and how each pair
-    was first written. Counted over the whole text's words at C speed (a pair across a comma
-    counts too; a candidate is checked to sit inside a run of words when it is located)."""
-    keys = list(map(key, words))
-    syllables = Counter(keys)
-    counts = Counter(zip(keys, keys[1:]))
-    written_as: dict[tuple[str, str], tuple[str, str]] = {}
+def _pair_counts(doc):
+    """How often each adjacent syllable pair (by key) and each syllable occur, how each pair
+    around a rare syllable was first written, and the words used; computed once (SPL004 reads the
+    words), in chunks of lines so that a large draft's word list never exists whole. Counted at C
+    speed: a pair across a comma or a line counts too; a candidate is checked to sit inside a run
+    of words when it is located."""
+    return doc.derived("word-counts", _count_words)
+
+
+def _count_words(doc):
+    syllables: Counter = Counter()
+    counts: Counter = Counter()
+    first: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}  # pair → where it first occurs, as written
+    used: set[str] = set()
+    last_word = last_key = None
+    offset = 0
+    for chunk in line_chunks(doc.text):
+        words = _WORD.findall(chunk)
+        if not words:
+            continue
+        keys = list(map(key, words))
+        if last_word is not None:  # the pair across the cut
+            words.insert(0, last_word)
+            keys.insert(0, last_key)
+            offset -= 1
+        syllables.update(keys[1:] if last_word is not None else keys)
+        pairs = list(zip(keys, keys[1:]))
+        counts.update(pairs)
+        used.update(words)
+        # The first occurrence wins: later ones are written first and overwritten.
+        seen = dict(zip(reversed(pairs), zip(reversed(range(offset, offset + len(pairs))),
+                                              reversed(list(zip(words, words[1:]))))))
+        for pair in seen.keys() - first.keys():
+            first[pair] = seen[pair]
+        offset += len(words)
+        last_word, last_key = words[-1], keys[-1]
     rare = {k for k, n in syllables.items() if n <= _RARE}
-    for i, k in enumerate(keys):
-        if k in rare:  # only pairs around a rare syllable can be slips: remember how they were written
-            for j in (i - 1, i):
-                if 0 <= j < len(words) - 1:
-                    written_as.setdefault((keys[j], keys[j + 1]), (words[j], words[j + 1]))
-    return counts, syllables, written_as
+    # Only pairs around a rare syllable can be slips: how they were written, in the order they occur.
+    around = sorted((at, pair, written) for pair, (at, written) in first.items() if pair[0] in rare or pair[1] in rare)
+    written_as = {pair: written for _, pair, written in around}
+    return counts, syllables, written_as, used
 
 
 def _is_word(q, counts, syllables, lexicon) -> bool:

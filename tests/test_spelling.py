@@ -186,3 +186,23 @@ def test_a_docx_in_the_archive_is_learnt(tmp_path):
     assert result.returncode == 0 and "Đã học 1 văn bản (bỏ qua 1)" in result.stdout.decode()
     assert "Văn phòng Sở" in json.loads(lexicon.read_text(encoding="utf-8"))["units"]
     assert read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text.startswith("UBND TỈNH HẢI HÒA")
+
+
+def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
+    """SPL003 and SPL004 count a large draft in chunks of lines: the counts, the rare pairs as first
+    written, in order, and the words used are those of the whole text read at once."""
+    from draftlint.parser import parse_source
+    from draftlint.rules import spelling
+    from draftlint.source import SourceText
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
+    whole, _ = parse_source(SourceText(text), "x")
+    from draftlint import words
+
+    monkeypatch.setattr(words, "CHUNK_SIZE", 1 << 30)
+    expected = spelling._count_words(whole)
+    monkeypatch.setattr(words, "CHUNK_SIZE", 200)
+    assert len(list(words.line_chunks(whole.text))) > 20 and "".join(words.line_chunks(whole.text)) == whole.text
+    got = spelling._count_words(whole)
+    assert got[0] == expected[0] and got[1] == expected[1] and got[3] == expected[3]
+    assert list(got[2].items()) == list(expected[2].items()) and len(expected[2]) > 50

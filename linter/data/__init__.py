@@ -82,6 +82,14 @@ _TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
 
 def _fold_same_length(text: str) -> str:
     """``fold`` without collapsing spaces, so positions in the result are positions in ``text``."""
+    if len(text) > 1 << 16:  # a whole draft: in pieces of lines, which keeps the temporaries small
+        from ..words import line_chunks
+
+        return "".join(map(_fold_piece, line_chunks(text, 1 << 16)))
+    return _fold_piece(text)
+
+
+def _fold_piece(text: str) -> str:
     text = text.lower().replace("–", "-").replace("—", "-")
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group()], text)
 
