@@ -501,35 +501,38 @@ def _pair_counts(doc):
 def _count_words(doc):
     syllables: Counter = Counter()
     counts: Counter = Counter()
-    first: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}  # pair → where it first occurs, as written
     used: set[str] = set()
-    last_word = last_key = None
-    offset = 0
-    for chunk in line_chunks(doc.text):
+    pieces = None
+    for n, (words, keys, joined) in enumerate(_word_runs(doc.text)):
+        syllables.update(keys[1:] if joined else keys)
+        counts.update(zip(keys, keys[1:]))
+        used.update(words)
+        pieces = [(words, keys)] if n == 0 else None  # a second pass rereads a large draft
+    rare = {k for k, n in syllables.items() if n <= _RARE}
+    written_as: dict[tuple[str, str], tuple[str, str]] = {}
+    for words, keys in pieces or ((w, k) for w, k, _ in _word_runs(doc.text)):
+        for i, k in enumerate(keys):
+            if k in rare:  # only pairs around a rare syllable can be slips: remember how they were written
+                for j in (i - 1, i):
+                    if 0 <= j < len(words) - 1:
+                        written_as.setdefault((keys[j], keys[j + 1]), (words[j], words[j + 1]))
+    return counts, syllables, written_as, used
+
+
+def _word_runs(text: str):
+    """The words of the text and their keys, a chunk of lines at a time; each chunk after the
+    first starts with the last word of the one before (``joined``), so no pair is lost at a cut."""
+    last = None
+    for chunk in line_chunks(text):
         words = _WORD.findall(chunk)
         if not words:
             continue
         keys = list(map(key, words))
-        if last_word is not None:  # the pair across the cut
-            words.insert(0, last_word)
-            keys.insert(0, last_key)
-            offset -= 1
-        syllables.update(keys[1:] if last_word is not None else keys)
-        pairs = list(zip(keys, keys[1:]))
-        counts.update(pairs)
-        used.update(words)
-        # The first occurrence wins: later ones are written first and overwritten.
-        seen = dict(zip(reversed(pairs), zip(reversed(range(offset, offset + len(pairs))),
-                                              reversed(list(zip(words, words[1:]))))))
-        for pair in seen.keys() - first.keys():
-            first[pair] = seen[pair]
-        offset += len(words)
-        last_word, last_key = words[-1], keys[-1]
-    rare = {k for k, n in syllables.items() if n <= _RARE}
-    # Only pairs around a rare syllable can be slips: how they were written, in the order they occur.
-    around = sorted((at, pair, written) for pair, (at, written) in first.items() if pair[0] in rare or pair[1] in rare)
-    written_as = {pair: written for _, pair, written in around}
-    return counts, syllables, written_as, used
+        if last is not None:
+            words.insert(0, last[0])
+            keys.insert(0, last[1])
+        yield words, keys, last is not None
+        last = words[-1], keys[-1]
 
 
 def _is_word(q, counts, syllables, lexicon) -> bool:
