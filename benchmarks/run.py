@@ -139,9 +139,12 @@ def scaling(ten_mb: bool) -> None:
         print(f"  {k}× ({len(text.encode()) / 1e3:.0f} KB): {_ms(min(times))}, {per_mb:.2f} s/MB ({per_mb / base:.2f}× of 1×)")
     if ten_mb:
         text = one * (10_000_000 // len(one.encode()))
-        t0 = time.perf_counter()
-        engine.lint_text(text, "x.txt", config)
-        elapsed = time.perf_counter() - t0
+        times = []
+        for _ in range(2):  # the better of two: one slow run on a shared machine is not the program
+            t0 = time.perf_counter()
+            engine.lint_text(text, "x.txt", config)
+            times.append(time.perf_counter() - t0)
+        elapsed = min(times)
         per_mb = elapsed / (len(text.encode()) / 1e6)
         print(f"  one 10 MB draft: {elapsed:.1f} s, {per_mb:.2f} s/MB ({per_mb / base:.2f}× of 1×)")
 
