@@ -44,6 +44,11 @@ def test_no_usable_cache_folder(tmp_path, monkeypatch):
     assert cache.read_json("anything.json") is None
     cache.write_json("anything.json", {"a": 1})  # silently nothing
     assert data.load("units.toml") == tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+    monkeypatch.setattr(regex, "_codes", None)
+    monkeypatch.setattr(regex, "_changed", True)
+    pattern = regex.compile(r"(?P<d>\d+)/(?P<y>\d{4})")
+    assert pattern.match("12/2025").groupdict() == {"d": "12", "y": "2025"}
+    regex.save()  # silently nothing
 
 
 PATTERNS = [
