@@ -60,6 +60,7 @@ def _runs(doc: Document) -> Iterator[tuple[Section, ...]]:
         parents += [(s, s.children) for root in top for s in root.walk() if s.children]
         for parent, children in parents:
             run: list[Section] = []
+            deeper: dict[tuple[int, ...], list[Section]] = {}
             for child in children:
                 marker = child.marker
                 if marker.style == "article" or (marker.style == "letter" and marker.number not in VIETNAMESE_LETTERS):
@@ -71,6 +72,11 @@ def _runs(doc: Document) -> Iterator[tuple[Section, ...]]:
                 # prefix starts a count (1.1, 1.2, 2.1 directly under a Roman part).
                 numbered_parent = parent is not None and (
                     parent.marker.style in ("arabic", "dotted") or (parent.marker.style == "roman" and roman_prefixed))
+                if numbered_parent and marker.style == "dotted" and len(marker.parts) > len(parent.marker.parts) + 1:
+                    # 1.1.1.1 beside 1.1.1: a level the outline has no place for, counted on its own,
+                    # while the count it interrupts goes on after it.
+                    deeper.setdefault(marker.parts[:-1], []).append(child)
+                    continue
                 by_prefix = not numbered_parent
                 key = (marker.parts[:-1] if by_prefix else (), marker.style)
                 if run and (run[-1].marker.parts[:-1] if by_prefix else (), run[-1].marker.style) != key:
@@ -79,6 +85,7 @@ def _runs(doc: Document) -> Iterator[tuple[Section, ...]]:
                 run.append(child)
             if run:
                 yield tuple(run)
+            yield from map(tuple, deeper.values())
         if chained:
             yield tuple(chained)
     if articles:
