@@ -118,12 +118,16 @@ def _main(argv: list[str] | None) -> int:
         build_parser().print_help()
         return EXIT_ERROR
     lang = args.lang or "vi"
-    from .registry import RegistryError, all_rules
+    from .classcache import compiled_once
 
-    try:
-        rules = all_rules()
-    except RegistryError as exc:
-        return _fail(str(exc), lang)
+    with compiled_once():  # the rules and the engine define most of draftlint's dataclasses
+        from . import engine, parser  # noqa: F401 - imported here for the cache, used later
+        from .registry import RegistryError, all_rules
+
+        try:
+            rules = all_rules()
+        except RegistryError as exc:
+            return _fail(str(exc), lang)
     if args.command == "rules":
         return _list_rules(rules, lang)
     if args.command == "explain":

@@ -120,7 +120,7 @@ def test_a_new_version_of_a_cached_file_replaces_the_old(cache_home):
     assert cache.read_json("data-words-2-2.json") == {"a": 2}
 
 
-def test_a_second_run_compiles_no_pattern(tmp_path):
+def test_a_second_run_compiles_no_pattern_and_no_dataclass_method(tmp_path):
     """Every pattern a run builds once is the same on the next run (no set order leaks into one),
     so the second run takes them all from the cache and rewrites nothing."""
     import os
@@ -134,15 +134,71 @@ def test_a_second_run_compiles_no_pattern(tmp_path):
     drafts.mkdir()
     for code, rule in all_rules().items():  # every rule's own example, so each one builds its patterns
         (drafts / f"{code}.txt").write_text(rule.bad or "", encoding="utf-8")
-    script = ("import sys; from draftlint import cli, regex\n"
+    script = ("import sys; from draftlint import classcache, cli, regex\n"
               "try: cli.main(['check', *sys.argv[1:]])\n"
               "except SystemExit: pass\n"
-              "print(regex.stats['compiled'], regex.stats['cached'], file=sys.stderr)\n")
+              "print(classcache.stats['compiled'], regex.stats['compiled'], regex.stats['cached'], file=sys.stderr)\n")
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     runs = []
     for seed in ("1", "2"):  # another string hash seed each time, as between two real runs
         done = subprocess.run([sys.executable, "-c", script, str(root / "examples"), str(drafts)], capture_output=True,
                               text=True, env={**env, "PYTHONHASHSEED": seed}, check=False)
-        runs.append([int(n) for n in done.stderr.split()[-2:]])
-    (compiled_first, _), (compiled_second, cached_second) = runs
+        runs.append([int(n) for n in done.stderr.split()[-3:]])
+    (classes_first, compiled_first, _), (classes_second, compiled_second, cached_second) = runs
     assert compiled_first > 50 and compiled_second == 0 and cached_second >= compiled_first
+    assert classes_first > 100 and classes_second == 0  # the dataclasses' methods, too
+
+
+
+def _make_record():
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True)
+    class Record:
+        code: str
+        line: int = 1
+        tags: tuple[str, ...] = ()
+        notes: list = field(default_factory=list, compare=False)
+
+    return Record
+
+
+def _record_behaviour(cls):
+    import dataclasses
+
+    a, b = cls("NUM001", 3, ("x",)), cls("NUM001", 3, ("x",), ["khác"])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.line = 4
+    return (repr(a), a == b, hash(a) == hash(b), a != cls("NUM002"), cls("CIT001").notes,
+            [f.name for f in dataclasses.fields(cls)], dataclasses.replace(a, line=9).line)
+
+
+def test_dataclasses_made_through_the_cache_are_the_same_classes(cache_home, monkeypatch):
+    import dataclasses
+
+    from draftlint import classcache
+
+    monkeypatch.setattr(classcache, "_codes", None)
+    monkeypatch.setattr(classcache, "stats", {"cached": 0, "compiled": 0})
+    plain = _record_behaviour(_make_record())
+    with classcache.compiled_once():
+        first = _record_behaviour(_make_record())
+    assert "exec" not in vars(dataclasses)  # untouched outside the block
+    assert classcache.stats["compiled"] >= 4 and list(cache_home.glob("dataclasses-*.marshal"))
+    classcache._codes = None  # the next run reads them back
+    with classcache.compiled_once():
+        again = _record_behaviour(_make_record())
+    assert classcache.stats["cached"] >= 4
+    assert plain == first == again
+    assert plain[0].endswith("Record(code='NUM001', line=3, tags=('x',), notes=[])") and plain[1:4] == (True, True, True)
+
+
+def test_a_damaged_dataclass_cache_is_ignored(cache_home, monkeypatch):
+    from draftlint import classcache
+
+    cache_home.mkdir(parents=True, exist_ok=True)
+    (cache_home / classcache._file_name()).write_bytes(b"\xe3 not marshal")
+    monkeypatch.setattr(classcache, "_codes", None)
+    with classcache.compiled_once():
+        behaviour = _record_behaviour(_make_record())
+    assert behaviour == _record_behaviour(_make_record())
