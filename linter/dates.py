@@ -40,7 +40,7 @@ _DIGIT = regex.compile(r"\d")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """One written date; a part left blank (or not written: ``ngày 25/11``) is ``None``."""
 

@@ -28,7 +28,7 @@ DAY, MONTH, QUARTER, YEAR, PERIOD, MONTHLY, YEARLY, ONGOING = (
     "day", "month", "quarter", "year", "period", "monthly", "yearly", "ongoing")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     raw: str
     span: Span

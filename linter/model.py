@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, TypeVar
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -23,7 +23,7 @@ class Span:
             raise ValueError(f"span ends before it starts: {self.start}..{self.end}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One logical line: a paragraph, heading, bullet, header or closing line."""
 
@@ -37,7 +37,7 @@ class Line:
         return Span(self.span.start + start, self.span.start + end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """A section's number as written: ``II.``, ``1.``, ``6.5.``, ``a)``."""
 
@@ -54,7 +54,7 @@ class Marker:
         return self.parts[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     marker: Marker
     level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
@@ -121,7 +121,7 @@ class Closing:
     signer_name: Line | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unparsed:
     """A line the structure grammar could not place (reported as INP002)."""
 

@@ -27,7 +27,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``span`` (in the coordinates of its violation) with ``content``."""
 
@@ -35,7 +35,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """How to mend a finding: its edits, and whether applying them is safe (``--fix``) or only
     likely (``--unsafe-fixes``)."""
@@ -44,7 +44,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule yields: where, which message, and the values for its template.
 
@@ -66,7 +66,7 @@ class Option:
     help_en: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     code: str
@@ -87,7 +87,7 @@ class Finding:
         return (self.path, self.line, self.column, self.code)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundEdit:
     start: int  # offsets into the decoded original text
     end: int
@@ -98,7 +98,7 @@ class FoundEdit:
     end_column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FoundFix:
     edits: tuple[FoundEdit, ...]
     safe: bool

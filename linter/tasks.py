@@ -26,7 +26,7 @@ from .model import Document, Line, Section, Span
 from .units import iter_leads, patterns, task_section_kind, unit_at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeadMarker:
     """A lead-unit marker: ``Đơn vị chủ trì: Văn phòng Sở`` (also inside a sentence)."""
 

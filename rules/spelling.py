@@ -187,9 +187,15 @@ class InvalidSyllable(Rule):
                 yield self.violation(span, word=quote(word), why=_WHY[why])
 
 
-def _lower_text(doc) -> str:
-    """The draft's text in lower case, at the same offsets; computed once."""
-    return doc.derived("lower-text", lambda d: lower_in_place(d.text))
+def _phrase_matches(doc, pattern: re.Pattern):
+    """Where ``pattern`` matches the draft's text in lower case, starting a word: (start, end, the
+    match in lower case). A chunk of lines at a time, so a large draft is never copied whole; no
+    phrase spans two lines."""
+    offset = 0
+    for chunk in line_chunks(doc.text):
+        for m in matches_not_after(pattern, lower_in_place(chunk)):
+            yield offset + m.start(), offset + m.end(), m.group()
+        offset += len(chunk)
 
 
 def _phrase_pattern(phrases) -> re.Pattern:
@@ -271,12 +277,12 @@ def misspellings(doc, extra: tuple[str, ...] = ()):
 def _find_misspellings(doc, extra):
     pattern, by_form = _confusion_table(extra)
     text = doc.text
-    for m in matches_not_after(pattern, _lower_text(doc)):
-        written = text[m.start():m.end()]
+    for start, end, found in _phrase_matches(doc, pattern):
+        written = text[start:end]
         keys = tuple(_keys(written))
-        for entry in by_form.get(" ".join(toneless(m.group()).split()), ()):
-            if keys == entry["keys"] and _context_allows(text, m.start(), m.end(), entry):
-                yield Span(m.start(), m.end()), written, _with_case_of(written, entry["right"]), entry.get("safe", True)
+        for entry in by_form.get(" ".join(toneless(found).split()), ()):
+            if keys == entry["keys"] and _context_allows(text, start, end, entry):
+                yield Span(start, end), written, _with_case_of(written, entry["right"]), entry.get("safe", True)
                 break
 
 
@@ -328,15 +334,15 @@ class OfficialName(Rule):
     def check(self, doc):
         pattern, by_form = _names()
         text = doc.text
-        for m in matches_not_after(pattern, _lower_text(doc)):
-            name = by_form.get(" ".join(toneless(m.group()).replace("–", "-").replace("—", "-").split()))
-            written = text[m.start():m.end()]
+        for start, end, found in _phrase_matches(doc, pattern):
+            name = by_form.get(" ".join(toneless(found).replace("–", "-").replace("—", "-").split()))
+            written = text[start:end]
             if name is None:
                 continue
             got, want = _keys(written), _keys(name)
             if len(got) != len(want) or sum(a != b for a, b in zip(got, want)) != 1:
                 continue
-            span = Span(m.start(), m.end())
+            span = Span(start, end)
             yield self.violation(span, fix=Fix((Edit(span, name),)), text=quote(written), expected=quote(name))
 
 

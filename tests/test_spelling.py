@@ -206,3 +206,24 @@ def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     got = spelling._count_words(whole)
     assert got[0] == expected[0] and got[1] == expected[1] and got[3] == expected[3]
     assert list(got[2].items()) == list(expected[2].items()) and len(expected[2]) > 50
+
+
+def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):
+    """SPL002 and SPL005 read a large draft in lower case a chunk of lines at a time."""
+    from draftlint import words
+    from draftlint.parser import parse_source
+    from draftlint.rules import spelling
+    from draftlint.source import SourceText
+
+    sample = "Tăng cường hổ trợ người có công; để xuất giải pháp phát tiển; ủng hộ Quý vì người nghèo.\n"
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))) + sample * 40
+
+    def found():
+        doc, _ = parse_source(SourceText(text), "x")
+        names = [v.span for v in spelling.OfficialName({}).check(doc)]
+        return [(span, written, right) for span, written, right, _ in spelling.misspellings(doc)], names
+
+    monkeypatch.setattr(words, "CHUNK_SIZE", 1 << 30)
+    whole = found()
+    monkeypatch.setattr(words, "CHUNK_SIZE", 300)
+    assert found() == whole and len(whole[0]) >= 80 and len(whole[1]) >= 40
