@@ -37,6 +37,31 @@ def write_json(name: str, value, replacing: str | None = None) -> None:
     write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), replacing)
 
 
+def read_table(name: str) -> dict:
+    """A cached dict stored with ``write_table``, or an empty one when it is absent or damaged."""
+    import marshal
+
+    data = read_bytes(name)
+    try:
+        value = marshal.loads(data) if data else None
+    except (EOFError, ValueError, TypeError):
+        value = None
+    return value if isinstance(value, dict) else {}
+
+
+def write_table(name: str, value: dict) -> None:
+    """Store a dict of plain values or code objects as marshal: this interpreter's own format, read
+    back at C speed, so ``name`` must carry the interpreter's version. Nothing is stored when the
+    value holds anything else."""
+    import marshal
+
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return
+    write_bytes(name, data)
+
+
 def read_bytes(name: str) -> bytes | None:
     """A cached file's bytes, or None when it is absent or cannot be read."""
     path = folder()

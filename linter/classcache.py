@@ -60,17 +60,10 @@ def _file_name() -> str:
 def _load() -> dict[str, object]:
     global _codes
     if _codes is None:
-        import marshal
-
         from . import cache
 
-        data = cache.read_bytes(_file_name())
-        try:
-            stored = marshal.loads(data) if data else None
-        except (EOFError, ValueError, TypeError):
-            stored = None
-        _codes = stored if isinstance(stored, dict) else {}
-        _codes = {k: v for k, v in _codes.items() if isinstance(k, str) and isinstance(v, CodeType)}
+        stored = cache.read_table(_file_name())
+        _codes = {k: v for k, v in stored.items() if isinstance(k, str) and isinstance(v, CodeType)}
     return _codes
 
 
@@ -78,9 +71,7 @@ def _save() -> None:
     global _changed
     if not _changed or _codes is None:
         return
-    import marshal
-
     from . import cache
 
-    cache.write_bytes(_file_name(), marshal.dumps(_codes))
+    cache.write_table(_file_name(), _codes)
     _changed = False

@@ -74,23 +74,15 @@ def _fresh(pattern: str, flags: int) -> tuple[re.Pattern, list | None]:
 
 
 def _file_name() -> str:
-    # marshal: this interpreter's own format, read back at C speed (the name carries its version)
     return f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _load() -> dict[str, list]:
     global _codes
     if _codes is None:
-        import marshal
-
         from . import cache
 
-        data = cache.read_bytes(_file_name())
-        try:
-            stored = marshal.loads(data) if data else None
-        except (EOFError, ValueError, TypeError):
-            stored = None
-        _codes = stored if isinstance(stored, dict) else {}
+        _codes = cache.read_table(_file_name())
     return _codes
 
 
@@ -110,12 +102,6 @@ def save() -> None:
         return
     from . import cache
 
-    import marshal
-
     kept = _codes if len(_codes) <= _LIMIT else {k: v for k, v in _codes.items() if k in _used}
-    try:
-        data = marshal.dumps(kept)
-    except ValueError:  # not plain data: keep nothing rather than fail at exit
-        return
-    cache.write_bytes(_file_name(), data)
+    cache.write_table(_file_name(), kept)
     _changed = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, islice
 from operator import eq
@@ -170,7 +171,7 @@ class InvalidSyllable(Rule):
         garbled = ()
         if legacy_encoding(doc) is not None:  # UNI006 reports it; the words of those lines are not typos
             garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
-        invalid = {w: why for w in _pair_counts(doc)[3] if is_candidate(w) and (why := check(w))}
+        invalid = {w: why for w in _word_counts(doc).words if is_candidate(w) and (why := check(w))}
         if not invalid:
             return
         pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
@@ -390,7 +391,8 @@ class SuspiciousWord(Rule):
 
     def check(self, doc):
         text = doc.text
-        counts, syllables, written_as, _ = _pair_counts(doc)
+        found = _word_counts(doc)
+        counts, syllables, written_as = found.pairs, found.syllables, found.written_as
         lexicon = getattr(doc.vocabulary, "lexicon_pairs", None) or {}
         # A slip is a pair seen once, with a syllable the draft hardly uses ("tiển", "gúp"): few pairs.
         rare = [k for k, (wa, wb) in written_as.items()
@@ -495,12 +497,22 @@ def _locate(text: str, words: tuple[str, str]) -> Span | None:
 _RARE = 2  # uses of a syllable in the draft below which it may be a slip
 
 
-def _pair_counts(doc):
+@dataclass(frozen=True, slots=True)
+class _WordCounts:
     """How often each adjacent syllable pair (by key) and each syllable occur, how each pair
-    around a rare syllable was first written, and the words used; computed once (SPL004 reads the
-    words), in chunks of lines so that a large draft's word list never exists whole. Counted at C
-    speed: a pair across a comma or a line counts too; a candidate is checked to sit inside a run
-    of words when it is located."""
+    around a rare syllable was first written, and the words used. Counted at C speed: a pair
+    across a comma or a line counts too; a candidate is checked to sit inside a run of words when
+    it is located."""
+
+    pairs: Counter
+    syllables: Counter
+    written_as: dict[tuple[str, str], tuple[str, str]]
+    words: set[str]
+
+
+def _word_counts(doc) -> _WordCounts:
+    """The draft's word counts, computed once (SPL003 counts, SPL004 reads the words), in chunks of
+    lines so that a large draft's word list never exists whole."""
     return doc.derived("word-counts", _count_words)
 
 
@@ -522,7 +534,7 @@ def _count_words(doc):
                 for j in (i - 1, i):
                     if 0 <= j < len(words) - 1:
                         written_as.setdefault((keys[j], keys[j + 1]), (words[j], words[j + 1]))
-    return counts, syllables, written_as, used
+    return _WordCounts(counts, syllables, written_as, used)
 
 
 def _word_runs(text: str):

@@ -85,7 +85,7 @@ def _fold_same_length(text: str) -> str:
     if len(text) > 1 << 16:  # a whole draft: in pieces of lines, which keeps the temporaries small
         from ..words import line_chunks
 
-        return "".join(map(_fold_piece, line_chunks(text, 1 << 16)))
+        return "".join(map(_fold_piece, line_chunks(text)))
     return _fold_piece(text)
 
 
