@@ -33,6 +33,7 @@ import os
 import subprocess
 import sys
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +113,9 @@ def lint(folders: list[Path]) -> list[Finding]:
         if not path.is_absolute():
             path = ROOT / path
         if str(path) not in texts:
-            texts[str(path)] = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+            # Columns count code points of the NFC text.
+            raw = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+            texts[str(path)] = [unicodedata.normalize("NFC", line) for line in raw]
         found.append(Finding(path.name, f["code"], f["line"], f["column"], _span_text(texts[str(path)], f),
                              f["message"], f["severity"]))
     return found

@@ -46,6 +46,7 @@ class Unit:
     first_cell: bool
     blank_before: bool
     kind: str = ""  # set by the tagger; TABLE_ROW already for the cells of a tab-separated row
+    emphasis: int = 0  # Markdown emphasis left open at the line's end (+1) or closed without opening (-1)
 
     @property
     def width(self) -> int:
@@ -57,6 +58,7 @@ class LogicalLine:
     kind: str
     text: str
     units: list[Unit] = field(default_factory=list)
+    rejoined: bool = False  # joined across a wrapped emphasis: its kind is read again from the whole
 
     @property
     def first_line(self) -> int:
@@ -166,10 +168,32 @@ def physical_units(source: SourceText) -> list[Unit]:
         elif len(cells) >= 3 and "\t" in raw:
             for cell in cells:
                 cell.kind = tagger.TABLE_ROW  # a row of a table pasted from Word
+        if len(cells) == 1:
+            cells[0].emphasis = _unbalanced_emphasis(raw)
         units.extend(cells)
         if cells:
             blank = False
     return units
+
+
+# Lines complete in themselves, which an emphasis running over two lines does not join.
+_WHOLE_LINES = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.KINHGUI,
+                          tagger.NOINHAN, tagger.TITLE})
+
+
+def _unbalanced_emphasis(raw: str) -> int:
+    """+1 when the line opens ``**`` or ``*`` emphasis it does not close, -1 when it closes one it did
+    not open, 0 otherwise: a crawler wraps ``**CỘNG HÒA XÃ HỘI`` / ``CHỦ NGHĨA VIỆT NAM**``."""
+    if "*" not in raw:
+        return 0
+    text = raw.strip()
+    bold = text.count("**")
+    if bold % 2:
+        return 1 if text.startswith("**") and not text.endswith("**") else -1 if text.endswith("**") else 0
+    single = text.replace("**", "")
+    if single.count("*") % 2:
+        return 1 if single.startswith("*") and not single.endswith("*") else -1 if single.endswith("*") else 0
+    return 0
 
 
 def _bare_marker(text: str) -> bool:
@@ -298,6 +322,8 @@ def logical_lines(units: list[Unit]) -> list[LogicalLine]:
         open_line = line
     for line in lines:
         line.text = _join_text(line.units)
+        if line.rejoined:
+            line.kind = tagger.classify(line.text)
         if line.kind in tagger.HEADING_KINDS:
             marker = tagger.match_marker(line.text)
             if marker is None or marker.kind != line.kind:
@@ -370,6 +396,10 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    if (last.emphasis == 1 and unit.emphasis == -1 and not unit.blank_before
+            and open_line.kind not in _WHOLE_LINES and unit.kind not in _WHOLE_LINES):
+        open_line.rejoined = True
+        return open_line  # one bold or italic phrase wrapped: "**1. Sở" + "Tài chính**"
     full = layout.wrapped and last.width >= layout.full_width
     if open_line.kind == tagger.FOOTNOTE and not _ends_open(prev_text):
         return None

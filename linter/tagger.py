@@ -56,7 +56,7 @@ BLOCK_KINDS = HEADING_KINDS | {PART,
     FOOTNOTE, TABLE_ROW, NOINHAN,
 }
 
-_ROMAN = regex.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_ROMAN = regex.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?!\d)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _DOTTED = regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
 _ARABIC = regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
 # A part above the Roman level: "Phần thứ hai", "PHẦN II", "Chương I", "Mục 2", "PHỤ LỤC", "A. KẾT QUẢ".
@@ -89,6 +89,14 @@ _PLACEDATE = regex.compile(
 _FOOTNOTE = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 _TABLE_ROW = regex.compile(r"\|.*\|\Z")
 _SIGNER_PREFIX = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
+# The last item of "Nơi nhận" (Decree 30): "- Lưu: VT, …", "- Lưu VT", "- Lưu văn thư".
+_LUU = regex.compile(r"[-–+•]\s*Lưu\b", re.I)
+# Where the signature stands in an extract: "(Đã ký)", "(Ký, đóng dấu)", "[đã ký]".
+_SIGNED = regex.compile(r"[(\[]\s*(?:[Đđ]ã\s+ký|[Kk]ý(?:\s+tên)?\s*[,)\]])")
+# An academic title before a signer's name (which FMT006 reports): "TS. Nguyễn Văn A".
+_TITLE_BEFORE_NAME = regex.compile(r"\A(?:GS|PGS|TS|ThS|BS|KS|CN|Ths|TSKH)\.[ \t]*(?:TS\.[ \t]*)?")
+# What starts an attached text after the signature: "(Kèm theo …)", "(Ban hành kèm theo …)".
+_ATTACHED = regex.compile(r"[(*]*\s*\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 
 # Arabic and dotted markers above this are years, amounts or dates, not headings.
 MAX_HEADING_NUMBER = 60
@@ -360,29 +368,41 @@ def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
 def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
     """Tag recipients and signer; returns the closing's (start, end), (n, n) when there is none.
 
-    The closing follows the last "Nơi nhận" and ends at an appendix (PHỤ LỤC, an
-    attached QUY CHẾ). Without "Nơi nhận", a signer title and name at the end
-    of the body (or just before an appendix) is the closing.
+    The closing follows the last "Nơi nhận". Its list ends at ``- Lưu: …`` (Decree 30 makes
+    it the last item) or at the signer; the signer's title and name follow, and the closing
+    ends at the first line after them that is neither: an appendix (PHỤ LỤC, ``(Kèm theo …)``,
+    a title in capitals, a form's name), which starts a part of its own. Without "Nơi
+    nhận", a signer title and name at the end of the body (or just before an appendix) is
+    the closing.
     """
     n = len(kinds)
     noinhan = max((k for k in range(n) if kinds[k] == NOINHAN), default=-1)
     if noinhan >= 0:
         start, end = noinhan, n
+        filed, named = False, False  # "- Lưu: …" seen; the signer's name seen
         for k in range(noinhan + 1, n):
             text = texts[k]
-            if kinds[k] in (PART, TITLE):
+            if kinds[k] in (PART, TITLE) or _ATTACHED.match(text):
                 end = k
                 break
             if kinds[k] == NOINHAN:
                 continue
-            if text[:1] in "-–+•":
+            # Read from a two-column table, the signer's lines interleave with the list.
+            if not filed and text[:1] in "-–+•":
                 kinds[k] = RECIPIENT
-            elif looks_like_signer(text):
+                filed = bool(_LUU.match(text))
+            elif not named and (_SIGNER_PREFIX.match(text) or _SIGNED.match(text) or looks_like_signer(text)):
                 kinds[k] = SIGNER
-            elif is_namelike(text):
+            elif not named and is_namelike(_TITLE_BEFORE_NAME.sub("", text)):
                 kinds[k] = SIGNAME
-            else:
+                named = True
+            elif not filed and not named:
                 kinds[k] = RECIPIENT
+            else:
+                end = k
+                break
+        if end < n and kinds[end] != TITLE:
+            kinds[end] = PART
         # A signer block placed just before "Nơi nhận".
         j = _tag_signer_before(kinds, texts, noinhan)
         return (j if j is not None else start), end

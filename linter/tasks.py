@@ -133,7 +133,10 @@ class _Walker:
         return False, named
 
     def heading_names_unit(self, section: Section) -> bool:
-        return unit_at(section.title, 0) is not None
+        """``1. Sở Tài chính``, ``4. Đề nghị Ủy ban Mặt trận Tổ quốc …``, ``5. Giao Công an tỉnh …``."""
+        title = section.title
+        m = _ASKED.match(title)
+        return unit_at(title, m.end() if m else 0) is not None
 
     # -- the walk --------------------------------------------------------------------------
 
@@ -144,6 +147,14 @@ class _Walker:
             inherited, how = True, "heading"
         else:
             how = "inherited" if inherited else None
+        if section.children and all(_FIELD.match(child.title) for child in section.children):
+            # "a) Nhiệm vụ: … b) Cơ quan thực hiện: … c) Thời gian thực hiện: …": one task in fields.
+            own = own + tuple(line for child in section.walk() if child is not section
+                              for line in (child.heading, *child.paragraphs) if line.kind != tagger.TABLE_ROW)
+            named = self.names_marker((section.heading, *own)) or self.names_lead((section.heading, *own))
+            self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
+                                   "named" if named else how, parents))
+            return
         if not section.children:
             if not parents and not section.paragraphs:
                 return  # a heading of tasks with nothing under it yet
@@ -190,6 +201,14 @@ class _Walker:
             title = content or row.text
             self.found.append(Task(title, row.span, section, (row,), kind, lead, (*parents, section), lead_cell,
                                    deadline_cell))
+
+
+# The fields of one task written as lettered items: "a) Nhiệm vụ:", "b) Cơ quan thực hiện:", "c) Thời gian …:".
+_FIELD = regex.compile(
+    r"(?i)\s*(?:nhiệm\s+vụ|nội\s+dung|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)"
+    r"|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
+)
+_ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+", re.I)
 
 
 def _heading(section: Section) -> str:

@@ -19,6 +19,7 @@ from collections import Counter
 from draftlint.dates import draft_latest_date
 from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
+from draftlint.tagger import is_caps
 from draftlint.rule import Rule, Severity, quote
 
 def _label(citation: Citation) -> str:
@@ -661,36 +662,62 @@ class CitationUnknownCode(Rule):
     severity = Severity.INFO
     messages = {
         "type": {
-            "vi": "Mã loại văn bản {code} trong {symbol} không có trong danh mục (Phụ lục III Nghị định 30/2020/NĐ-CP); "
-                  "kiểm tra lại ký hiệu",
-            "en": "The type code {code} in {symbol} is not in the list (Decree 30/2020/NĐ-CP, Appendix III); check the symbol",
+            "vi": "Mã loại văn bản {code} trong {symbol} viết sai chữ hoa, chữ thường: viết “{known}”",
+            "en": "The type code {code} in {symbol} has the wrong case: write “{known}”",
         },
         "issuer": {
-            "vi": "Mã cơ quan {code} trong {symbol} không có trong danh mục; kiểm tra lại, hoặc khai báo trong cấu hình ([tool.draftlint.issuers])",
-            "en": "The issuer code {code} in {symbol} is not in the list; check it, or declare it in the configuration ([tool.draftlint.issuers])",
+            "vi": "Mã cơ quan {code} trong {symbol} viết sai chữ hoa, chữ thường: viết “{known}”",
+            "en": "The issuer code {code} in {symbol} has the wrong case: write “{known}”",
         },
     }
     summary = {
-        "vi": "Mã loại văn bản và mã cơ quan trong ký hiệu thuộc danh mục đã biết (có thể bổ sung trong cấu hình).",
-        "en": "Type and issuer codes in symbols are known ones (the configuration can add more).",
+        "vi": "Mã loại văn bản và mã cơ quan trong ký hiệu viết đúng như danh mục: “TTg”, không phải “TTG”; “TU”, "
+              "không phải “Tu”.",
+        "en": "Type and issuer codes in symbols are written as the lists have them: “TTg”, not “TTG”; “TU”, not “Tu”.",
     }
     rationale = {
-        "vi": "Mã lạ (CTHĐ thay cho CTr) thường là lỗi gõ hoặc cách viết cũ. Số của văn bản khác do cơ quan kia "
-              "cấp nên người soạn không sửa được; vì vậy quy tắc chỉ ở mức gợi ý.",
-        "en": "An unknown code (CTHĐ for CTr) is usually a typo or an old convention. The number was issued by the "
-              "other body, so the drafter cannot change it; the rule is therefore only a hint.",
+        "vi": "Ký hiệu văn bản là một mã; viết sai chữ hoa, chữ thường (“QĐ-TTG”) là lỗi gõ dễ thấy khi so với danh "
+              "mục (Phụ lục III Nghị định 30/2020/NĐ-CP và mã các cơ quan). Mã không có trong danh mục thì không báo: "
+              "nhiều cơ quan, đơn vị có mã riêng mà danh mục không thể liệt kê hết. Mã của cơ quan riêng khai báo "
+              "trong cấu hình ([tool.draftlint.issuers]).",
+        "en": "A document symbol is a code; a code in the wrong case (“QĐ-TTG”) is a slip that shows against the lists "
+              "(Decree 30/2020/NĐ-CP, Appendix III, and the issuers' codes). A code outside the lists is not "
+              "reported: many bodies and units have codes of their own that no list can hold. An office's own codes "
+              "go in the configuration ([tool.draftlint.issuers]).",
     }
-    bad = "Thực hiện Chương trình hành động số 2930/CTHĐ-UBND ngày 09/8/2021 của UBND tỉnh về cải cách hành chính.\n"
-    good = "Thực hiện Chương trình hành động số 2930/CTr-UBND ngày 09/8/2021 của UBND tỉnh về cải cách hành chính.\n"
+    bad = "Thực hiện Quyết định số 22/2013/QĐ-TTG ngày 26/4/2013 của Thủ tướng Chính phủ về hỗ trợ nhà ở.\n"
+    good = "Thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26/4/2013 của Thủ tướng Chính phủ về hỗ trợ nhà ở.\n"
 
     def check(self, doc):
         vocab = doc.vocabulary
+        types = _by_case(vocab.type_codes)
+        issuers = _by_case(vocab.issuer_by_code)
         for citation in citations(doc).items:
             symbol = citation.symbol
             if symbol is None or symbol.style in ("law", "old"):
                 continue
+            text = doc.text
+            start = max(symbol.span.start - 40, text.rfind("\n", 0, symbol.span.start) + 1)
+            end = text.find("\n", symbol.span.end)
+            end = symbol.span.end + 40 if end == -1 else min(end, symbol.span.end + 40)
+            if is_caps(text[start:end]):
+                continue  # a title in capitals writes "QĐ-TTG" as it must
             if symbol.type_code is not None and symbol.type_code not in vocab.type_codes:
-                yield self.violation(symbol.span, "type", code=symbol.type_code, symbol=symbol.key)
+                known = types.get(symbol.type_code.casefold())
+                if known is not None:
+                    yield self.violation(symbol.span, "type", code=symbol.type_code, symbol=symbol.key, known=known)
             elif symbol.issuer_codes and not vocab.is_known_issuer(symbol.issuer_codes[0]):
                 # The issuing body's code; a công văn's later codes name its units (UBND-TH) and are free.
-                yield self.violation(symbol.span, "issuer", code=symbol.issuer_codes[0], symbol=symbol.key)
+                known = issuers.get(symbol.issuer_codes[0].casefold())
+                if known is not None:
+                    yield self.violation(symbol.span, "issuer", code=symbol.issuer_codes[0], symbol=symbol.key,
+                                         known=known)
+
+
+def _by_case(codes) -> dict[str, str]:
+    """Known codes by their case-folded form, where that form is one code's only ("TTg" for "ttg")."""
+    out: dict[str, str | None] = {}
+    for code in codes:
+        key = code.casefold()
+        out[key] = code if key not in out else None
+    return {k: v for k, v in out.items() if v is not None}

@@ -211,7 +211,10 @@ class Title(Rule):
             yield self.violation(doc.header.number.span, "no-subject")
 
 
-_LAST = regex.compile(r"-[ \t]*Lưu[ \t]*:[ \t]*VT\b.*\.\Z")
+# "- Lưu: VT, …" (Văn thư; VTUB is a UBND's own); its final stop is not asked for.
+# "- Bộ Y tế;", "- Bộ Y tế; (để báo cáo)": the note after the semicolon is the office's habit.
+_ITEM_END = regex.compile(r";(?:[ \t]*\([^()]*\))?\Z")
+_LAST = regex.compile(r"[-–][ \t]*Lưu[ \t]*:[ \t]*VT")
 
 
 class Recipients(Rule):
@@ -220,9 +223,11 @@ class Recipients(Rule):
     family = "FMT"
     severity = Severity.WARNING
     messages = {
-        "item-end": {"vi": "Mục {text} kết thúc bằng “;”", "en": "The item {text} ends with “;”"},
-        "last-end": {"vi": "Mục cuối {text} kết thúc bằng “.”", "en": "The last item {text} ends with “.”"},
-        "dash": {"vi": "Mục {text} bắt đầu bằng “- ”", "en": "The item {text} starts with “- ”"},
+        "item-end": {"vi": "Mục {text} chưa kết thúc bằng “;”", "en": "The item {text} does not end with “;”"},
+        "item-end-more": {"vi": "Mục {text} và {more} mục khác trong danh sách chưa kết thúc bằng “;”",
+                          "en": "The item {text} and {more} more items of the list do not end with “;”"},
+        "last-end": {"vi": "Mục cuối {text} chưa kết thúc bằng “.”", "en": "The last item {text} does not end with “.”"},
+        "dash": {"vi": "Mục {text} chưa bắt đầu bằng “- ”", "en": "The item {text} does not start with “- ”"},
         "luu": {"vi": "Mục cuối của “Nơi nhận” là “- Lưu: VT, …”: {text}", "en": "The last item of “Nơi nhận” is “- Lưu: VT, …”: {text}"},
         "nhu-tren": {"vi": "Văn bản có “Kính gửi”: mục đầu của “Nơi nhận” là “- Như trên;”",
                      "en": "The document has “Kính gửi”: the first item of “Nơi nhận” is “- Như trên;”"},
@@ -254,18 +259,42 @@ class Recipients(Rule):
             yield self.violation(items[0].span, "nhu-tren")
         yield from self._items(items, last_luu=True)
 
-    def _items(self, items, last_luu: bool):
-        for i, line in enumerate(items):
-            text = line.text.strip()
+    def _items(self, lines, last_luu: bool):
+        items = _join_wrapped(lines)
+        unended = []
+        for i, (line, text) in enumerate(items):
             last = i == len(items) - 1
-            if not text.startswith(("-", "–")):
+            if not text.startswith(("-", "–", "+")):
                 yield self.violation(line.span, "dash", text=quote(text))
             elif last and last_luu and not _LAST.match(text):
                 yield self.violation(line.span, "luu", text=quote(text))
-            elif last and not text.endswith("."):
+            elif last and not last_luu and not text.endswith("."):
                 yield self.violation(line.span, "last-end", text=quote(text))
-            elif not last and not text.endswith(";"):
+            elif not last and not _ITEM_END.search(text) and not (text.startswith("+") or _ends_lead_in(text)):
+                unended.append((line, text))
+        if unended:
+            line, text = unended[0]
+            if len(unended) == 1:
                 yield self.violation(line.span, "item-end", text=quote(text))
+            else:
+                yield self.violation(line.span, "item-end-more", text=quote(text), more=len(unended) - 1)
+
+
+def _join_wrapped(lines) -> list:
+    """(first line, text) per item: a line with no dash after an item left open continues it."""
+    items: list = []
+    for line in lines:
+        text = line.text.strip().lstrip("*_ ").strip()
+        if items and not text.startswith(("-", "–", "+")) and not items[-1][1].endswith((";", ".")):
+            items[-1] = (items[-1][0], items[-1][1] + " " + text)
+        else:
+            items.append((line, text))
+    return items
+
+
+def _ends_lead_in(text: str) -> bool:
+    """``- Các sở, ngành:`` introduces ``+`` sub-items."""
+    return text.endswith(":")
 
 
 _PREFIX = regex.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|Tm|Kt|Tl)(?P<dot>\.?)[ \t]+\S", )

@@ -101,21 +101,23 @@ class RepeatedWord(Rule):
                 if not joined[i]:
                     continue
                 if keys[i] == keys[i + 1]:
-                    if f"{keys[i]} {keys[i]}" in repeats:
-                        continue
-                    if (i > 0 and joined[i - 1] and i + 2 < len(words) and joined[i + 1]
-                            and is_compound(keys[i - 1], keys[i]) and is_compound(keys[i + 1], keys[i + 2])):
+                    if f"{keys[i]} {keys[i]}" in repeats or len(keys[i]) == 1:
+                        continue  # a reduplication, or letter-spaced text ("T T")
+                    before = i > 0 and joined[i - 1] and is_compound(keys[i - 1], keys[i])
+                    after = i + 2 < len(words) and joined[i + 1] and is_compound(keys[i + 1], keys[i + 2])
+                    if before and after:
                         continue  # "hành vi vi phạm": two words meeting
-                    yield self._found(line, words[i], words[i + 1], "word")
+                    # Half a word on one side ("… công công trình") may be a word cut: a person decides.
+                    yield self._found(line, words[i], words[i + 1], "word", safe=not (before or after))
                 elif (i + 3 < len(words) and joined[i + 1] and joined[i + 2]
                       and keys[i] == keys[i + 2] and keys[i + 1] == keys[i + 3]):
                     yield self._found(line, words[i], words[i + 3], "phrase", words[i + 1])
 
-    def _found(self, line, first, last, variant, first_end=None):
+    def _found(self, line, first, last, variant, first_end=None, safe=True):
         text = line.text
         end_of_first = (first_end or first).end()
         shown = text[first.start():end_of_first]
-        fix = Fix((Edit(line.sub_span(end_of_first, last.end()), ""),))
+        fix = Fix((Edit(line.sub_span(end_of_first, last.end()), ""),), safe)
         return self.violation(line.sub_span(first.start(), last.end()), variant, fix=fix, word=quote(shown))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from draftlint import regex
+from draftlint import regex, tagger
 from draftlint.data import fold
 from draftlint.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
@@ -44,28 +44,85 @@ class TaskWithoutLeadUnit(Rule):
               "mục là tên đơn vị (“1. Phòng Người có công”); ở cột “Đơn vị chủ trì” của bảng; hoặc thừa hưởng từ "
               "mục bao trùm. Câu dẫn chỉ nêu chung “các phòng, đơn vị theo chức năng, nhiệm vụ” không thay cho đơn "
               "vị chủ trì của từng nhiệm vụ trong phần Nhiệm vụ, giải pháp; trong phần Tổ chức thực hiện thì có. "
-              "Mỗi nhiệm vụ chỉ báo một lần, ở mục có số thứ tự nhỏ nhất, không báo từng gạch đầu dòng.",
+              "Mỗi nhiệm vụ chỉ báo một lần, ở mục có số thứ tự nhỏ nhất, không báo từng gạch đầu dòng. Mặc định, "
+              "nhiệm vụ chỉ bị báo khi văn bản giao việc theo từng nhiệm vụ (phần lớn nhiệm vụ cùng phần đã ghi đơn vị "
+              "chủ trì, hoặc là dòng của bảng có cột chủ trì); kế hoạch liệt kê nhiệm vụ rồi giao theo đơn vị ở phần "
+              "Tổ chức thực hiện, ở phụ lục thì không bị báo từng mục (tùy chọn every-task để báo mọi nhiệm vụ).",
         "en": "A task without a lead unit is nobody's to carry out and report on. A lead unit is found in a line "
               "“Đơn vị chủ trì:”, “Bộ phận tham mưu:”; in “Giao Văn phòng Sở chủ trì…”, “Phòng X chủ trì, phối "
               "hợp…”, “(Văn phòng Sở thực hiện)”; in a unit as the subject of a sentence; in a heading that is a "
               "unit's name (“1. Phòng Người có công”); in a table's “Đơn vị chủ trì” column; or inherited from an "
               "enclosing section. A lead-in naming only “all departments and units, by their functions” does not "
               "stand for each task's lead under the Tasks and solutions heading; under Implementation it does. "
-              "A task is reported once, at its smallest numbered item, never per bullet.",
+              "A task is reported once, at its smallest numbered item, never per bullet. By default a task is "
+              "reported only where the document assigns task by task (most tasks of the same part name a lead, or "
+              "it is a row of a table with a lead column); a plan that lists its tasks and assigns them by unit "
+              "under Implementation or in an annex is not asked item by item (option every-task reports every "
+              "task).",
     }
     bad = ("KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n"
-           "- Rà soát, đơn giản hóa các thủ tục hành chính thuộc thẩm quyền.\n")
+           "Đơn vị chủ trì: Văn phòng Sở.\n2. Số hóa hồ sơ một cửa\n"
+           "- Số hóa hồ sơ tiếp nhận từ năm 2020.\n3. Tập huấn cho công chức một cửa\n"
+           "Đơn vị chủ trì: Phòng Tổ chức cán bộ.\n")
     good = ("KẾ HOẠCH\nCải cách hành chính năm 2025\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính\n"
-            "- Rà soát, đơn giản hóa các thủ tục hành chính thuộc thẩm quyền.\n"
-            "Đơn vị chủ trì: Văn phòng Sở.\n")
+            "Đơn vị chủ trì: Văn phòng Sở.\n2. Số hóa hồ sơ một cửa\n"
+            "- Số hóa hồ sơ tiếp nhận từ năm 2020.\nĐơn vị chủ trì: Trung tâm Phục vụ hành chính công.\n"
+            "3. Tập huấn cho công chức một cửa\nĐơn vị chủ trì: Phòng Tổ chức cán bộ.\n")
+    options = {
+        "every-task": Option(False, "báo mọi nhiệm vụ thiếu đơn vị chủ trì, kể cả khi văn bản giao việc ở phần khác "
+                                    "(quy định riêng của cơ quan)",
+                             "report every task without a lead, also where the document assigns its tasks elsewhere "
+                             "(an office's own policy)"),
+    }
 
     def check(self, doc):
         empty = _empty_marker_lines(doc)
-        for task in tasks(doc):
+        found = tasks(doc)
+        assigning = None if self.config["every-task"] else _assigning_groups(found)
+        for task in found:
             if task.lead is not None or any(line.span.start in empty for line in task.lines):
                 continue  # an empty "Đơn vị chủ trì:" is TSK002's
-            variant = "row" if task.lines[0] is not task.section.heading else "default"
+            if assigning is not None and _group(task) not in assigning:
+                continue  # the document assigns these tasks elsewhere, or not per task
+            variant = "row" if _is_row(task) else "default"
             yield self.violation(task.span, variant, task=quote(task.title, 80))
+
+
+# Per-task lead units are asked for where the document itself assigns them task by task: in a
+# task table (its lead column asks for one in every row), or among sibling tasks most of which name one.
+# Plans that list tasks bare and assign them in TỔ CHỨC THỰC HIỆN (by unit headings, "Sở X chủ
+# trì …"), in an annex table or by a pointer ("chi tiết tại Phụ lục") are not asked.
+_ASSIGNING_SHARE = {"work": 0.5, "organisation": 0.75}
+
+
+def _is_row(task: Task) -> bool:
+    return task.lines[0] is not task.section.heading
+
+
+def _group(task: Task):
+    """Tasks judged together: the rows of one table, or the tasks under one heading (siblings)."""
+    if _is_row(task):
+        return ("table", id(task.section))
+    parent = task.parents[-1] if task.parents else task.section
+    return ("section", id(parent))
+
+
+def _assigning_groups(found) -> set:
+    led: dict = {}
+    total: dict = {}
+    kind: dict = {}
+    for task in found:
+        g = _group(task)
+        total[g] = total.get(g, 0) + 1
+        led[g] = led.get(g, 0) + (task.lead is not None)
+        kind[g] = task.kind
+    out = set()
+    for g, n in total.items():
+        if g[0] == "table":
+            out.add(g)  # a lead column asks for a lead in every row
+        elif led[g] >= 2 and led[g] / n >= _ASSIGNING_SHARE.get(kind[g], 0.5):
+            out.add(g)
+    return out
 
 
 class LeadUnitEmpty(Rule):
@@ -93,9 +150,27 @@ class LeadUnitEmpty(Rule):
     good = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Văn phòng Sở.\n"
 
     def check(self, doc):
-        for marker in lead_markers(doc):
-            if not marker.usable:
-                yield self.violation(marker.span, label=" ".join(marker.label.split()))
+        markers = lead_markers(doc)
+        usable_lines = {m.line.span.start for m in markers if m.usable}
+        following = {a.span.start: b for a, b in zip(doc.lines, doc.lines[1:])}
+        for marker in markers:
+            if marker.usable or _introduces_list(marker, following.get(marker.line.span.start), usable_lines):
+                continue
+            yield self.violation(marker.span, label=" ".join(marker.label.split()))
+
+
+def _introduces_list(marker, nxt, usable_lines) -> bool:
+    """``Cơ quan thực hiện:`` at a line's end, the units on the lines under it (``- Đơn vị chủ trì: …``),
+    or ``Các bộ, ngành có trách nhiệm:`` before a list: not a field left empty."""
+    if marker.value.strip() or marker.line.text.rstrip()[-1:] != ":":
+        return False
+    before = marker.line.text[:marker.span.start - marker.line.span.start]
+    if _HAS.search(before):
+        return True  # "… có trách nhiệm:" opens the duties of the units named before it
+    return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (tagger.BULLET, tagger.PLUS))
+
+
+_HAS = regex.compile(r"(?i)(?:có|chịu)\s*\Z")
 
 
 class LeadUnitUnknown(Rule):

@@ -103,8 +103,8 @@ def test_the_task_and_deadline_example_trips_every_tsk_and_dat_rule():
 SEED_TSK001 = {
     "000_a0aa9cc5e8ce0927.txt": [247, 271],  # 2.4 and 2.5 name no unit; 2.1–2.3 end with "Bộ phận tham mưu:"
     "001_8044eae79f5ac074.txt": [],  # every item of part II ends with "*Đơn vị chủ trì:"
-    "002_26241eb766ebbec5.txt": [43, 51, 61],  # III.2–4; part IV assigns by unit headings
-    "003_4c06fdcf13e79645.txt": [90, 103, 123, 143, 152, 164, 173, 182, 186, 198, 203],  # part III, per item
+    "002_26241eb766ebbec5.txt": [],  # part III lists tasks bare; part IV assigns them by unit headings
+    "003_4c06fdcf13e79645.txt": [],  # part III lists tasks bare; "theo phụ lục đính kèm" assigns them
     "004_b0ae6d1c003071f9.txt": [],  # the Sở proposes its own sector's tasks
 }
 
@@ -119,6 +119,8 @@ def test_seed_task_findings():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.booleans(), min_size=1, max_size=8), st.sampled_from(["Bộ phận tham mưu", "Đơn vị chủ trì"]))
 def test_tsk001_reports_exactly_the_items_without_a_lead(named, label):
+    """Where most tasks name their lead (the plan assigns task by task), the others are reported;
+    where fewer than two do, the plan assigns elsewhere and none is; with every-task, all are."""
     lines = ["II. NHIỆM VỤ"]
     expected = []
     for i, has_lead in enumerate(named, 1):
@@ -128,8 +130,11 @@ def test_tsk001_reports_exactly_the_items_without_a_lead(named, label):
             lines.append(f"{label}: Phòng Nghiệp vụ {i}.")
         else:
             expected.append(len(lines) - 1)
-    findings = lint("\n".join(lines) + "\n", select=["TSK001"])
-    assert [f.line for f in findings] == expected
+    text = "\n".join(lines) + "\n"
+    assigns = sum(named) >= 2 and sum(named) / len(named) >= 0.5
+    assert [f.line for f in lint(text, select=["TSK001"])] == (expected if assigns else [])
+    strict = lint(text, select=["TSK001"], rules={"TSK001": {"every-task": True}})
+    assert [f.line for f in strict] == expected
 
 
 @settings(max_examples=40, deadline=None)
