@@ -243,6 +243,21 @@ def report(pairs) -> str:
     return "\n".join(out)
 
 
+TABLE = ROOT / "linter" / "data" / "precision.toml"
+
+
+def table_text(per_rule: dict[str, Tally], when: str) -> str:
+    """The measured precision of every rule, as the data file ``draftlint rules`` and the README show."""
+    out = ["# Precision of each rule on real documents: the development corpus (43 documents) and the five",
+           "# seeds, every finding read by a reviewer (tests/corpus/verdicts). Written by",
+           "# `python benchmarks/precision.py --write-table`; extraction artefacts are not counted.",
+           f'measured = "{when}"', ""]
+    for code, _, _, tally in rule_table(per_rule):
+        c = tally.counts
+        out.append(f"[{code}]\njudged = {tally.judged}\ntrue = {c['true']}\n")
+    return "\n".join(out)
+
+
 def _toml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
@@ -306,6 +321,7 @@ def main(argv=None) -> int:
     ap.add_argument("--stale", action="store_true", help="list verdicts that match no finding")
     ap.add_argument("--prune", action="store_true", help="remove verdicts that match no finding")
     ap.add_argument("--list", action="store_true", help="list the findings without a verdict")
+    ap.add_argument("--write-table", action="store_true", help=f"write the per-rule figures to {TABLE.name}")
     args = ap.parse_args(argv)
     if not document_folders():
         print(f"no documents: {shared_folder()} has no corpus/ or seeds/", file=sys.stderr)
@@ -321,6 +337,11 @@ def main(argv=None) -> int:
         if args.prune:
             print(f"{prune(verdicts)} stale verdicts removed")
         return 0
+    if args.write_table:
+        import datetime
+
+        TABLE.write_text(table_text(tallies(pairs)[0], datetime.date.today().isoformat()), encoding="utf-8")
+        print(f"written: {TABLE}")
     print(report(pairs))
     failures = gate_failures(tallies(pairs)[0])
     if failures:

@@ -25,12 +25,12 @@ _END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "T
 # The number-symbol, tolerant of the defects the rules report (spaces, placeholders).
 _SYMBOL = regex.compile(
     rf"""
-    (?P<num>\d{{1,5}}|[.…_]+|(?=\s*/))
+    (?P<num>\d{{1,5}}(?:\.\d{{1,4}})?|[.…_]+|(?=\s*/))
     (?:
-        (?P<party>-)(?P<pcode>{_CODE}){_END_CODE}/(?P<pissuers>{_CODE}{_END_CODE}(?:-{_CODE}{_END_CODE})*)
+        (?P<party>-\s?)(?P<pcode>{_CODE}){_END_CODE}/(?P<pissuers>{_CODE}{_END_CODE}(?:-{_CODE}{_END_CODE})*)
       |
         (?P<sslash>\s*/\s*)(?:(?P<year>\d{{4}})\s*/\s*)?
-        (?P<scodes>{_CODE}\d{{0,2}}{_END_CODE}(?:\s?-\s?{_CODE}\d{{0,2}}{_END_CODE})*(?:\s\d{{2}}\b)?)
+        (?P<scodes>{_CODE}\d{{0,2}}{_END_CODE}(?:\s?-\s?{_CODE}\d{{0,2}}{_END_CODE}|[/.]{_CODE}\d{{0,2}}{_END_CODE})*(?:\s\d{{2}}\b)?)
       |
         (?P<old>-)(?P<ocode>{_CODE}){_END_CODE}(?![/\-])
     )
@@ -54,7 +54,8 @@ _DATE = regex.compile(
     re.X | re.I,
 )
 # "số" of a citation: followed by a number, a blank, or nothing (not "số liệu", "số hóa", "một số").
-_SO = regex.compile(r"\s*+((?:số\s*+){1,3}?)(?=(?:[\d.…_/]|[,;:)]|của\b|ngày\b|\Z))", re.I)
+# "số:" is read as "số" (the colon is the house style of some offices).
+_SO = regex.compile(r"\s*+((?:số\s*+){1,3}?)(?::\s*+)?(?=(?:[\d.…_/]|[,;)]|của\b|ngày\b|\Z))", re.I)
 _BARE_NUMBER = regex.compile(
     r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
     r"(?!\s*(?:tháng|năm|lần|bước|ngày|quý|tuần|giai|đợt|nội\s+dung|nhiệm\s+vụ|điểm|mục|%))",
@@ -141,8 +142,10 @@ class Citation:
     in_header: bool  # in the header or the title's summary, where citations are short by custom
     nested: bool  # inside the summary of an earlier citation (quoting another document's title)
     alias: bool = False  # the short name given in brackets: "(gọi tắt là Nghị quyết số 168/NQ-CP)"
+    caption: bool = False  # an annex's caption naming the document it is attached to: "(Kèm theo Kế hoạch số …)"
     listed: bool = False  # a further symbol of a list: "số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày …"
     blank_number: bool = False  # "số ...... ngày …": the number is a placeholder and no symbol is written
+    free_number: bool = False  # "số 01-GCN-MT": a number, in no shape the symbol rules know
 
     @property
     def key(self) -> str | None:
@@ -180,9 +183,9 @@ class Citations:
     @staticmethod
     def first(group: list[Citation]) -> Citation | None:
         """The first citation of a document in the body: not in the header, not inside another
-        citation's summary, not the short name in brackets."""
+        citation's summary, not the short name in brackets, not an annex's "(Kèm theo …)" caption."""
         for citation in group:
-            if not citation.in_header and not citation.nested and not citation.alias:
+            if not (citation.in_header or citation.nested or citation.alias or citation.caption):
                 return citation
         return None
 
@@ -244,11 +247,13 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)
+        if so and type_text[:1].islower() and text[so.end():so.end() + 1] in ",;)":
+            continue  # "hướng dẫn số, bản đồ số": "số" is "digital" here
         so_count = len(re.findall("số", so.group(1), re.I)) if so else 0
         after_so = so.end() if so else pos
         symbol_match = _SYMBOL.match(text, after_so if so else _skip_space(text, pos))
         symbol = bare = None
-        blank_number = False
+        blank_number = free_number = False
         end = (so.start(1) + len(so.group(1).rstrip())) if so else pos
         extra: list[Symbol] = []
         if symbol_match and _symbol_ok(symbol_match):
@@ -273,6 +278,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 end = bare_match.end()
             elif not so:
                 continue  # a generic mention: "các nghị quyết của Tỉnh ủy"
+            elif text[after_so:after_so + 1].isdigit():
+                free_number = True  # "Văn bản số 01-GCN-MT": a number in a shape of the sender's own
         date = None
         date_match = _DATE.match(text, end)
         if date_match:
@@ -301,7 +308,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             type_span=line.sub_span(m.start(), m.end()), so_count=so_count, symbol=symbol, bare_number=bare,
             date=date, issuer=issuer, issuer_span=issuer_span, issuer_shared=False, summary=summary,
             law_name=law_name, in_header=line.kind in _HEADER_KINDS, nested=nested, alias=alias,
-            blank_number=blank_number,
+            caption=bool(_CAPTION_BEFORE.search(before)),
+            blank_number=blank_number, free_number=free_number,
         )
         result.append(citation)
         # The further symbols of a list share the first one's date, issuer and summary; their own
@@ -333,6 +341,7 @@ _SENTENCE_END = regex.compile(r"[.;]\s")
 _MORE = regex.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
+_CAPTION_BEFORE = regex.compile(r"kèm\s+theo\s*\Z", re.I)
 _ALIAS_BEFORE = regex.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
 _NAMED_ALIAS = regex.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)
 _WORD = regex.compile(r"\s+(\S+)")
@@ -425,7 +434,11 @@ def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabula
 
 
 _ORGANISATION = regex.compile(r"\b(?:Sở|Bộ|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Phòng|Văn\s+phòng|Thanh\s+tra|Công\s+an|"
-                           r"Trung\s+tâm|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Đảng\s+ủy)\b")
+                           r"Trung\s+tâm|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Đảng\s+ủy|"
+                           r"Công\s+ty|Tổng\s+công\s+ty|Tập\s+đoàn|Doanh\s+nghiệp|Hợp\s+tác\s+xã|Chi\s+nhánh|"
+                           r"Ngân\s+hàng|Kho\s+bạc|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Kiểm\s+toán)\b")
+# A lead-in naming the issuer of the list that follows: "các Quyết định của Thủ tướng Chính phủ: …".
+_LEAD_IN_OF = regex.compile(r"\bcủa\s+\S")
 
 
 def _sentence_before(citation: Citation) -> str:
@@ -448,7 +461,25 @@ def issuer_named_before(citation: Citation, vocab: Vocabulary) -> bool:
     """The sentence names a body before the citation ("UBND huyện đã ban hành Kế hoạch số …",
     "đề xuất của Sở Tài nguyên và Môi trường tại Tờ trình số …"), so the issuer is not missing."""
     before = _sentence_before(citation)
-    return bool(_ORGANISATION.search(before) or vocab.find_authority(before))
+    if _ORGANISATION.search(before) or vocab.find_authority(before):
+        return True
+    return _list_lead_in_names_issuer(citation, vocab)
+
+
+def _list_lead_in_names_issuer(citation: Citation, vocab: Vocabulary) -> bool:
+    """The citation is an item of a list (after ``:`` or ``;``) whose lead-in names the issuer:
+    "theo các Quyết định của Thủ tướng Chính phủ: Quyết định số …; Quyết định số …"."""
+    text = citation.line.text
+    start = citation.span.start - citation.line.span.start
+    colon = text.rfind(": ", 0, start)
+    if colon < 0 or text.rfind(". ", 0, start) > colon:
+        return False
+    lead_in = text[max(text.rfind(". ", 0, colon) + 1, 0):colon]
+    m = _LEAD_IN_OF.search(lead_in)
+    if m is None:
+        return False
+    named = lead_in[m.start():]
+    return bool(_ORGANISATION.search(named) or vocab.find_authority(named))
 
 
 def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
@@ -491,7 +522,7 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) 
     if m["party"]:
         codes = (m["pcode"], *m["pissuers"].split("-"))
         return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, m["pcode"],
-                      tuple(m["pissuers"].split("-")), "party", codes, False, not number)
+                      tuple(m["pissuers"].split("-")), "party", codes, bool(re.search(r"\s", raw)), not number)
     scodes = m["scodes"]
     spaced = bool(re.search(r"\s", raw))
     issuer_first = not [c for c in doc_type.codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT

@@ -478,8 +478,13 @@ def _annotate(args, findings, status: int, lang: str) -> int:
 
 
 def _list_rules(rules, lang: str) -> int:
+    from .data import measured
+
     header = words("rules.header", lang)
-    rows = [(r.code, r.name, str(r.severity), r.summary[lang]) for r in rules.values()]
+    figures = measured()
+    on, off = t("rules.on", lang), t("rules.off", lang)
+    rows = [(r.code, r.name, str(r.severity), on if r.default_enabled else off,
+             figures[r.code].shown(lang) if r.code in figures else "—", r.summary[lang]) for r in rules.values()]
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -489,9 +494,9 @@ def _list_rules(rules, lang: str) -> int:
             table.add_row(*row)
         Console().print(table)
     else:
-        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header[:3])]
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header[:5])]
         for row in [header, *rows]:
-            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + "  " + row[3] + "\n")
+            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(row[:5], widths)) + "  " + row[5] + "\n")
     return EXIT_OK
 
 
@@ -501,14 +506,22 @@ def _explain(rules, code: str, lang: str) -> int:
         return _fail(t("error.unknown_rule", lang, code=code), lang)
     fix = t("explain.fix_yes" if rule.fixable else "explain.fix_no", lang)
     meta = t("explain.meta", lang, family=rule.family, severity=rule.severity, fix=fix)
-    if not rule.default_enabled:
-        meta += t("explain.off", lang)
+    meta += t("explain.on" if rule.default_enabled else "explain.off", lang)
+    from .data import measured
+
+    figure = measured().get(rule.code)
+    if figure is not None and figure.judged:
+        precision = t("explain.measured", lang, true=figure.true, judged=figure.judged,
+                      pct=round(100 * figure.true / figure.judged), date=figure.date)
+    else:
+        precision = t("explain.unmeasured", lang)
     out = [
         f"{rule.code} {rule.name}",
         "",
         rule.summary[lang],
         "",
         meta,
+        precision,
         "",
         f"{t('explain.why', lang)}:",
         rule.rationale[lang],

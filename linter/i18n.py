@@ -27,7 +27,21 @@ _TEXTS = {
         "vi": "không tìm thấy tệp .txt, .md hoặc .docx nào để kiểm tra trong: {paths}",
         "en": "no .txt, .md or .docx files to lint in: {paths}",
     },
-    "rules.header": {"vi": ("Mã", "Tên", "Mức", "Kiểm tra"), "en": ("Code", "Name", "Severity", "Checks")},
+    "rules.header": {"vi": ("Mã", "Tên", "Mức", "Mặc định", "Độ chính xác", "Kiểm tra"),
+                     "en": ("Code", "Name", "Severity", "Default", "Precision", "Checks")},
+    "rules.on": {"vi": "bật", "en": "on"},
+    "rules.off": {"vi": "tắt", "en": "off"},
+    "explain.on": {"vi": " · bật mặc định", "en": " · on by default"},
+    "explain.measured": {
+        "vi": "Độ chính xác đo trên văn bản thật ({date}): {true}/{judged} phát hiện đúng ({pct} %); quy tắc bật "
+              "mặc định khi đạt 90 %, mức error khi đạt 95 %",
+        "en": "Precision measured on real documents ({date}): {true} of {judged} findings right ({pct}%); a rule is "
+              "on by default at 90%, an error at 95%",
+    },
+    "explain.unmeasured": {
+        "vi": "Chưa có phát hiện nào trên bộ văn bản thật để đo độ chính xác; đánh giá qua các ca kiểm thử",
+        "en": "No finding on the real documents to measure precision on; judged on its test cases",
+    },
     "explain.why": {"vi": "Vì sao", "en": "Why"},
     "explain.bad": {"vi": "Ví dụ sai", "en": "Failing example"},
     "explain.good": {"vi": "Ví dụ đúng", "en": "Passing example"},

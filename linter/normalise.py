@@ -34,6 +34,7 @@ _ALNUM = regex.compile(r"[^\W_]")
 _TERMINAL = (".", ":", "!", "?")
 _CELL_SPLIT = regex.compile(r"\t+| {5,}")
 _HEADER_LINES = 12
+_PROSE_WIDTH = 25  # a line shorter than this is a heading, a cell or a list item, not wrapped prose
 
 
 @dataclass
@@ -170,15 +171,47 @@ def physical_units(source: SourceText) -> list[Unit]:
                 cell.kind = tagger.TABLE_ROW  # a row of a table pasted from Word
         if len(cells) == 1:
             cells[0].emphasis = _unbalanced_emphasis(raw)
+            if cells[0].emphasis:
+                _drop_open_emphasis(cells[0])
         units.extend(cells)
         if cells:
             blank = False
+        elif raw.strip(" \t|") == "":
+            blank = True  # "|" alone: a table cell ends there (crawler Markdown), as a blank line would
     return units
+
+
+# Words no sentence, heading or list item ends on: a line stopping on one was wrapped.
+_DANGLING = regex.compile(
+    r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
+    r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
+def _open_bracket(line: LogicalLine) -> bool:
+    """The line so far leaves a parenthesis or a curly quotation open (and is not long: a real
+    unclosed bracket in a long paragraph must not swallow what follows)."""
+    units = line.units
+    if len(units) > 3:
+        return False
+    text = " ".join(u.text for u in units)
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
 # Lines complete in themselves, which an emphasis running over two lines does not join.
 _WHOLE_LINES = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.KINHGUI,
                           tagger.NOINHAN, tagger.TITLE})
+
+
+def _drop_open_emphasis(unit: Unit) -> None:
+    """The ``*`` of an emphasis opened here and closed on another line is markup too."""
+    text = unit.text
+    if unit.emphasis == 1 and text.startswith("*"):
+        cut = len(text) - len(text.lstrip("* "))
+        unit.text, unit.pieces = text[cut:], _shift(unit.pieces, cut, len(text) - cut)
+    elif unit.emphasis == -1 and text.endswith("*"):
+        kept = len(text.rstrip("* "))
+        unit.text, unit.pieces = text[:kept], _shift(unit.pieces, 0, kept)
 
 
 def _unbalanced_emphasis(raw: str) -> int:
@@ -232,13 +265,16 @@ class _Layout:
 
 
 def _layout(units: list[Unit]) -> _Layout:
-    widths = [u.width for u in units if u.first_cell]
+    # Measured on the lines of running text: the short cells of a table laid out one per line
+    # (crawler Markdown) say nothing of how the prose was wrapped.
+    prose = [u for u in units if u.first_cell and u.width >= _PROSE_WIDTH]
+    widths = [u.width for u in prose]
     if len(widths) < 5:
         return _Layout(False, 10**9, True)
     widths_sorted = sorted(widths)
     p90 = widths_sorted[int(0.9 * (len(widths_sorted) - 1))]
     # Lines that start in lower case are continuations, unless they are markers ("a) …", "- …").
-    lower = sum(1 for u in units if u.first_cell and u.kind == tagger.BODY and tagger.starts_lower(u.text))
+    lower = sum(1 for u in prose if u.kind == tagger.BODY and tagger.starts_lower(u.text))
     p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
     wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.15
     if not wrapped:
@@ -396,8 +432,10 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    if open_line.kind == tagger.PLACEDATE and not _YEAR.search(prev_text) and _DATE_GOES_ON.match(text):
+        return open_line  # "Hà Nội, ngày 21 tháng" + "11 năm 2025"
     if (last.emphasis == 1 and unit.emphasis == -1 and not unit.blank_before
-            and open_line.kind not in _WHOLE_LINES and unit.kind not in _WHOLE_LINES):
+            and open_line.kind not in _WHOLE_LINES):
         open_line.rejoined = True
         return open_line  # one bold or italic phrase wrapped: "**1. Sở" + "Tài chính**"
     full = layout.wrapped and last.width >= layout.full_width
@@ -441,6 +479,10 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
             return open_line
     if _joiner(prev_text, text) == "":
         return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
+    if not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _open_bracket(open_line):
+        return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
+    if _DANGLING.search(prev_text) and not unit.blank_before:
+        return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
     if unit.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
         return None
     if not _ends_open(prev_text):

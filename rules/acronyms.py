@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from draftlint import tagger
 from draftlint.acronyms import acronyms, edit_distance_one, fold_keep, glossary, is_anagram
 from draftlint.data import fold
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
@@ -168,6 +169,9 @@ class AcronymUndefined(Rule):
                 yield self.violation(use.span, "known", abbr=use.abbr, phrase=entry.shown)
 
 
+_BEFORE_THE_TEXT = frozenset({tagger.SUBJECT, tagger.SUMMARY, tagger.TITLE, tagger.KINHGUI, tagger.ADDRESSEE})
+
+
 class AcronymRedefined(Rule):
     code = "ABB003"
     name = "acronym-redefined"
@@ -217,6 +221,8 @@ class AcronymRedefined(Rule):
             definition = defined.get(use.key)
             if definition is None or use.key in reported or use.span.start >= definition.span.start:
                 continue
+            if use.line.kind in _BEFORE_THE_TEXT:
+                continue  # the subject line ("V/v … VLNCN") names what the text then introduces
             entry = words.get(use.key)
             if entry is not None and entry.common:
                 continue

@@ -99,6 +99,8 @@ class CitedTypeCase(Rule):
 # --- CAP002 ---------------------------------------------------------------------------------
 
 _PART_LOWER = regex.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
+# "thành phần 2", "danh mục 1", "một phần 3": the word is half of another word, not a reference.
+_COMPOUND_BEFORE = regex.compile(r"(?i)(?<!\w)(?:thành|một|từng|hợp|cổ|danh|hạng|đề|chuyên|tiết|bộ)[ \t]+\Z")
 _CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
@@ -110,12 +112,12 @@ class PartReferenceCase(Rule):
     fixable = True
     messages = {
         "upper": {
-            "vi": "“{word}” trong viện dẫn viết hoa: {expected}",
-            "en": "“{word}” in a reference is capitalised: {expected}",
+            "vi": "“{word}” trong viện dẫn phải viết hoa: {expected}",
+            "en": "“{word}” in a reference should be capitalised: {expected}",
         },
         "lower": {
-            "vi": "“{word}” trong viện dẫn viết thường: {expected}",
-            "en": "“{word}” in a reference is lower case: {expected}",
+            "vi": "“{word}” trong viện dẫn phải viết thường: {expected}",
+            "en": "“{word}” in a reference should be lower case: {expected}",
         },
     }
     summary = {
@@ -135,7 +137,8 @@ class PartReferenceCase(Rule):
 
     def check(self, doc):
         text = doc.text
-        found = [(m, "upper", _capitalised(m["word"])) for m in _PART_LOWER.finditer(text)]
+        found = [(m, "upper", _capitalised(m["word"])) for m in _PART_LOWER.finditer(text)
+                 if not _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         found += [(m, "lower", m["word"].lower()) for m in _CLAUSE_UPPER.finditer(text)]
         for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
             at = m.start("word")

@@ -20,7 +20,7 @@ from draftlint.dates import draft_latest_date
 from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
 from draftlint.tagger import is_caps
-from draftlint.rule import Rule, Severity, quote
+from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 def _label(citation: Citation) -> str:
     if citation.listed:
@@ -155,8 +155,10 @@ class CitationMissingNumber(Rule):
         found = citations(doc)
         full = [(c.type, c.symbol.number.lstrip("0")) for c in found.items if c.symbol and not c.symbol.placeholder]
         for citation in found.items:
-            if citation.symbol is not None or citation.blank_number:
-                continue  # a blank number is CIT012's
+            if citation.symbol is not None or citation.blank_number or citation.free_number:
+                continue  # a blank number is CIT012's; a number of the sender's own shape is a number
+            if citation.bare_number is not None and citation.so_count and citation.date is not None:
+                continue  # "Văn bản số 02 ngày 21/4/2026": number and date identify it
             if citation.bare_number is None:
                 yield self.violation(_head_span(citation), "empty", text=_label(citation))
             elif not any(number == citation.bare_number.lstrip("0") and _same_kind(t, citation.type) for t, number in full):
@@ -547,6 +549,7 @@ class CitationMalformed(Rule):
     name = "citation-malformed"
     family = "CIT"
     severity = Severity.WARNING
+    fixable = True
     messages = {
         "spaced": {
             "vi": "Ký hiệu văn bản có dấu cách bên trong: {symbol}; viết liền {fixed}",
@@ -559,6 +562,11 @@ class CitationMalformed(Rule):
         "missing-so": {
             "vi": "Thiếu chữ “số” trước số, ký hiệu: {text}, viết “{type} số {symbol}”",
             "en": "“số” is missing before the number-symbol: {text}, write “{type} số {symbol}”",
+        },
+        "missing-so-more": {
+            "vi": "Thiếu chữ “số” trước số, ký hiệu: {text}, viết “{type} số {symbol}” (và {more} chỗ khác trong văn bản)",
+            "en": "“số” is missing before the number-symbol: {text}, write “{type} số {symbol}” ({more} more in the "
+                  "document)",
         },
     }
     summary = {
@@ -575,17 +583,24 @@ class CitationMalformed(Rule):
     good = "Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về chính sách xã hội.\n"
 
     def check(self, doc):
+        missing = []
         for citation in citations(doc).items:
             symbol = citation.symbol
             if symbol is None:
                 continue
             if symbol.spaced:
-                yield self.violation(symbol.span, "spaced", symbol=quote(symbol.raw), fixed=symbol.key)
+                fix = Fix((Edit(symbol.span, symbol.key),))  # only the spaces inside go
+                yield self.violation(symbol.span, "spaced", symbol=quote(symbol.raw), fixed=symbol.key, fix=fix)
             if citation.so_count > 1:
                 yield self.violation(_head_span(citation), "doubled", text=_label(citation))
-            elif citation.so_count == 0 and not citation.type.law:
-                yield self.violation(_head_span(citation), "missing-so", text=_label(citation),
-                                     type=citation.type_text, symbol=symbol.key)
+            elif citation.so_count == 0 and not citation.type.law and not citation.caption:
+                missing.append(citation)
+        if missing:
+            # A habit of the whole draft, not a slip per citation: said once, with how often.
+            first = missing[0]
+            yield self.violation(_head_span(first), "missing-so" if len(missing) == 1 else "missing-so-more",
+                                 text=_label(first), type=first.type_text, symbol=first.symbol.key,
+                                 more=len(missing) - 1)
 
 
 class CitationPlaceholder(Rule):
@@ -619,6 +634,8 @@ class CitationPlaceholder(Rule):
 
     def check(self, doc):
         for citation in citations(doc).items:
+            if citation.caption:
+                continue  # "(Kèm theo Kế hoạch số   /KH-UBND ngày …)": the draft's own number, given at issue
             if citation.blank_number or (citation.symbol is not None and citation.symbol.placeholder):
                 yield self.violation(_head_span(citation), "number", text=_label(citation))
             if citation.date is not None and citation.date.placeholder and not citation.listed:

@@ -318,7 +318,8 @@ class Whitespace(Rule):
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKETS = regex.compile(r"[()\[\]“”\"]")
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
+# A list marker "a)", "2)", "iv)": also after Markdown emphasis left around it ("*b) *Chi thường xuyên").
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,*_]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
 
 
 class Unbalanced(Rule):

@@ -47,6 +47,34 @@ def load(name: str) -> dict:
 
 
 @lru_cache(maxsize=None)
+@dataclass(frozen=True)
+class Measured:
+    """A rule's precision on the real documents the project keeps verdicts for."""
+
+    judged: int  # findings read and judged (extraction artefacts apart)
+    true: int
+    date: str
+
+    @property
+    def precision(self) -> float | None:
+        return self.true / self.judged if self.judged else None
+
+    def shown(self, lang: str) -> str:
+        """"97 % (34)", or "—" when the rule made no finding there."""
+        if not self.judged:
+            return "—"
+        return f"{round(100 * self.true / self.judged)} % ({self.judged})" if lang == "vi" else \
+            f"{round(100 * self.true / self.judged)}% ({self.judged})"
+
+
+def measured() -> dict[str, Measured]:
+    """Each rule's measured precision (precision.toml, written by benchmarks/precision.py)."""
+    table = load("precision.toml")
+    date = table.get("measured", "")
+    return {code: Measured(int(v["judged"]), int(v["true"]), date)
+            for code, v in table.items() if isinstance(v, dict)}
+
+
 def document_types() -> tuple[DocumentType, ...]:
     return tuple(
         DocumentType(
