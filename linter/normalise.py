@@ -479,7 +479,7 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
             return open_line
     if _joiner(prev_text, text) == "":
         return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
-    if not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _open_bracket(open_line):
+    if layout.wrapped and not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _open_bracket(open_line):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
     if _DANGLING.search(prev_text) and not unit.blank_before:
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
@@ -493,8 +493,8 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
         return None  # "I. KẾT QUẢ ĐẠT ĐƯỢC" + "100% xã đạt chuẩn…": the paragraph after a heading
     if tagger.starts_lower(text) or first.isdigit() or first in ",;)-–…":
         return open_line
-    if first == "(" and layout.wrapped:
-        return open_line
+    if first == "(" and layout.wrapped and not heading:
+        return open_line  # (a bracket under a heading or title is its caption: "(Kèm theo …)")
     if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.units) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG"
     if tagger.is_caps(text) and tagger.is_caps(prev_text):

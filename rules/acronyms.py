@@ -130,6 +130,7 @@ class AcronymUndefined(Rule):
     name = "acronym-undefined"
     family = "ABB"
     severity = Severity.INFO
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "default": {
             "vi": "Chữ viết tắt {abbr} chưa được giải thích: lần dùng đầu tiên viết “cụm từ đầy đủ ({abbr})”",
@@ -177,6 +178,7 @@ class AcronymRedefined(Rule):
     name = "acronym-redefined"
     family = "ABB"
     severity = Severity.WARNING
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "twice": {
             "vi": "{abbr} đã được định nghĩa là {first} ở dòng {line}; ở đây lại là {phrase}",

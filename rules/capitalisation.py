@@ -56,6 +56,9 @@ def _type_before() -> re.Pattern:
     return regex.compile(rf"(?<![\w/])(?P<type>{alternation(names)})[ \t]+\Z", re.I)
 
 
+_GENERIC_TYPES = frozenset({fold("văn bản")})
+
+
 class CitedTypeCase(Rule):
     code = "CAP001"
     name = "cited-type-case"
@@ -90,6 +93,8 @@ class CitedTypeCase(Rule):
             m = type_before.search(text, max(0, number.start() - 40), number.start())
             if m is None or not m["type"][0].islower() or _in_layout(doc, m.start()):
                 continue
+            if fold(m["type"]) in _GENERIC_TYPES:
+                continue  # "văn bản số 5141/…": the generic noun, which some offices write in lower case
             at = m.start("type")
             written = text[at:number.start()] + "số"
             yield self.violation(Span(at, m.end("type")), fix=Fix((Edit(Span(at, at + 1), m["type"][0].upper()),)),

@@ -174,6 +174,7 @@ class CitationMissingIssuer(Rule):
     name = "citation-missing-issuer"
     family = "CIT"
     severity = Severity.WARNING
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "default": {
             "vi": "Viện dẫn lần đầu chưa ghi cơ quan ban hành (“của …”): {text}",
@@ -210,6 +211,7 @@ class CitationMissingSummary(Rule):
     name = "citation-missing-summary"
     family = "CIT"
     severity = Severity.INFO
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "default": {
             "vi": "Viện dẫn lần đầu chưa có trích yếu (“về …”, “ban hành …”): {text}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from draftlint import regex
+from draftlint.data import fold
 from draftlint.acronyms import builtin_entries
 from draftlint.kinds import kind
 from draftlint.model import Span
@@ -255,7 +256,8 @@ class Recipients(Rule):
         if closing is None or closing.recipients_heading is None or not closing.recipients:
             return
         items = closing.recipients
-        if addressees is not None and not re.match(r"-[ \t]*Như[ \t]+trên\b", items[0].text.strip(), re.I):
+        if (addressees is not None and not re.match(r"-[ \t]*Như[ \t]+trên\b", items[0].text.strip(), re.I)
+                and not _named_again(addressees, items)):
             yield self.violation(items[0].span, "nhu-tren")
         yield from self._items(items, last_luu=True)
 
@@ -278,6 +280,18 @@ class Recipients(Rule):
                 yield self.violation(line.span, "item-end", text=quote(text))
             else:
                 yield self.violation(line.span, "item-end-more", text=quote(text), more=len(unended) - 1)
+
+
+def _named_again(addressees, recipients) -> bool:
+    """The addressees are listed by name among the recipients instead of "- Như trên;"."""
+    def head(text: str) -> str:
+        words = fold(text).strip(" -–;.:").replace("-", " ").split()
+        return " ".join(words[:3])
+    names = [line.text for line in addressees.items]
+    if not names and ":" in addressees.heading.text:
+        names = [addressees.heading.text.split(":", 1)[1]]  # "Kính gửi: Sở Kế hoạch và Đầu tư"
+    named = {head(r.text) for r in recipients}
+    return bool(names) and all(head(n) in named for n in names if n.strip())
 
 
 def _join_wrapped(lines) -> list:
@@ -415,7 +429,7 @@ class LegalBasis(Rule):
     def check(self, doc):
         block = []
         for line in (*doc.preamble, None):
-            if line is not None and re.match(r"Căn[ \t]+cứ\b", line.text.strip()):
+            if line is not None and re.match(r"Căn[ \t]+cứ\b", line.text.strip()) and not _CONCLUDING.match(line.text):
                 block.append(line)
                 continue
             if len(block) >= 2:
@@ -429,6 +443,11 @@ class LegalBasis(Rule):
             block = []
 
 
+# "Căn cứ quy định nêu trên, …", "Căn cứ các nội dung trên, …": the conclusion drawn, not a basis.
+_CONCLUDING = regex.compile(r"\s*Căn[ \t]+cứ[ \t]+(?:(?:các|những)[ \t]+)?(?:\w+[ \t]+){0,2}(?:nêu[ \t]+)?trên\b")
+# "Kế hoạch tài chính - ngân sách nhà nước 03 năm", "Kế hoạch đầu tư công trung hạn": outlines set by
+# Nghị định 45/2017/NĐ-CP and the Luật Đầu tư công, not the purpose / tasks / implementation of a plan.
+_FINANCIAL_PLAN = regex.compile(r"(?i)tài\s+chính\W+ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn|dự\s+toán\s+ngân\s+sách")
 _PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động")
 _PURPOSE = regex.compile(r"(?i)\s*(?:mục\s+(?:đích|tiêu)|yêu\s+cầu|quan\s+điểm)")
 
@@ -465,10 +484,12 @@ class MissingPart(Rule):
         titles = [s.title for group in doc.top_level_groups() for s in group[1]]
         kinds = {task_section_kind(t) for t in titles}
         missing = []
-        if not any(_PURPOSE.match(t) for t in titles) and "work" not in kinds:
-            missing.append({"vi": "mục đích, yêu cầu hay nhiệm vụ", "en": "purpose and requirements, or tasks"})
-        if "organisation" not in kinds:
-            missing.append({"vi": "tổ chức thực hiện", "en": "implementation section"})
+        named = " ".join([doc.title.line.text] + ([doc.title.summary.text] if doc.title.summary else []))
+        if not _FINANCIAL_PLAN.search(named):  # a financial plan follows the outline its decree sets
+            if not any(_PURPOSE.match(t) for t in titles) and "work" not in kinds:
+                missing.append({"vi": "mục đích, yêu cầu hay nhiệm vụ", "en": "purpose and requirements, or tasks"})
+            if "organisation" not in kinds:
+                missing.append({"vi": "tổ chức thực hiện", "en": "implementation section"})
         closing = doc.closing
         if closing is None or closing.recipients_heading is None:
             missing.append({"vi": "nơi nhận", "en": "recipients (Nơi nhận)"})

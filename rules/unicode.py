@@ -289,6 +289,8 @@ class Whitespace(Rule):
         layout = _layout_lines(doc)
         for m in _RUN.finditer(text):
             run, start, end = m.group(), m.start(), m.end()
+            if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n"):
+                continue  # a line of nothing but spaces: a spacer nobody sees
             invisible = any(c in _INVISIBLE for c in run)
             nbsp = any(c in _NBSP_CHARS for c in run)
             spaces = run.strip(_INVISIBLE)
@@ -301,6 +303,8 @@ class Whitespace(Rule):
                 expected = " "
             if run == expected:
                 continue
+            if nbsp and not invisible and len(run) >= 3 and _source_line(doc, start) in layout:
+                continue  # the spacer of a signature laid out in a table
             if not invisible and not nbsp:
                 before = text[max(0, start - 8):start]
                 if (len(run) >= 4 and expected == " " or _PLACEHOLDER_NEAR.search(before)
@@ -451,6 +455,12 @@ class DashStyle(Rule):
             "en": "The name {name} is written with two kinds of dash: “{dash}” here, “{other}” in {count} other "
                   "places; use one (Decree 30/2020/NĐ-CP writes “ - ”)",
         },
+        "more": {
+            "vi": "Tên {name} được viết với hai loại gạch: “{dash}” ở đây và {more} chỗ khác, “{other}” ở {count} chỗ; "
+                  "nên thống nhất (Nghị định 30/2020/NĐ-CP viết “ - ”)",
+            "en": "The name {name} is written with two kinds of dash: “{dash}” here and in {more} more places, "
+                  "“{other}” in {count}; use one (Decree 30/2020/NĐ-CP writes “ - ”)",
+        },
     }
     summary = {
         "vi": "Một tên cơ quan có gạch nối (“Lao động - Thương binh và Xã hội”) viết cùng một loại gạch trong cả "
@@ -482,14 +492,17 @@ class DashStyle(Rule):
             styles = Counter(m["dash"] for _, m in matches)
             if len(styles) < 2:
                 continue
-            common = styles.most_common(1)[0][0]
-            for start, m in matches:
-                if m["dash"] == common:
-                    continue
-                dash_at = m.start("dash")
-                fix = Fix((Edit(Span(dash_at, dash_at + 1), common),), safe=False)
-                shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
-                after = _NEXT_WORD.match(text, m.end())
-                shown = text[shown_from:after.end() if after else m.end()]
-                yield self.violation(Span(start, m.end()), fix=fix, name=quote(shown), dash=m["dash"],
-                                     other=common, count=styles[common])
+            # The hyphen is the agency names' own form ("Lao động - Thương binh và Xã hội"): it wins.
+            common = "-" if "-" in styles else styles.most_common(1)[0][0]
+            deviant = [(start, m) for start, m in matches if m["dash"] != common]
+            if not deviant:
+                continue
+            # One finding per name, at its first other dash; the fix mends them all.
+            start, m = deviant[0]
+            fix = Fix(tuple(Edit(Span(d.start("dash"), d.start("dash") + 1), common) for _, d in deviant), safe=False)
+            shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
+            after = _NEXT_WORD.match(text, m.end())
+            shown = text[shown_from:after.end() if after else m.end()]
+            yield self.violation(Span(start, m.end()), "more" if len(deviant) > 1 else "default", fix=fix,
+                                 name=quote(shown), dash=m["dash"], other=common, count=styles[common],
+                                 more=len(deviant) - 1)

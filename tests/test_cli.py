@@ -46,20 +46,21 @@ def test_broken_example_exits_1_with_text_lines(capsys):
     assert main(["check", str(BROKEN)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert f"{BROKEN}:42:1: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
-    assert lines[-1] == "Tìm thấy 7 vấn đề trong 1 tệp: 3 lỗi, 3 cảnh báo, 1 gợi ý."
+    assert lines[-1] == "Tìm thấy 6 vấn đề trong 1 tệp: 3 lỗi, 3 cảnh báo."
 
 
 def test_english_messages(capsys):
     assert main(["check", "--lang", "en", str(BROKEN)]) == 1
     out = capsys.readouterr().out
     assert "NUM002 Duplicate item number: “4. Soạn thảo báo cáo” repeats 4, already used on line 40" in out
-    assert "Found 7 problem(s) in 1 file(s): 3 error(s), 3 warning(s), 1 info." in out
+    assert "Found 6 problem(s) in 1 file(s): 3 error(s), 3 warning(s)." in out
 
 
 def test_json_schema(capsys):
     code, findings = check_json(capsys, str(BROKEN))
     assert code == 1
-    assert {f["code"] for f in findings} == {"NUM001", "NUM002", "NUM003", "NUM004", "NUM005", "NUM006"}
+    # NUM006 is off by default (measured precision); the example trips it once selected.
+    assert {f["code"] for f in findings} == {"NUM001", "NUM002", "NUM003", "NUM004", "NUM005"}
     for finding in findings:
         assert tuple(finding) == KEYS
         assert finding["path"] == str(BROKEN)
@@ -95,7 +96,7 @@ def test_codes_are_case_insensitive_and_unknown_ones_are_refused(capsys):
 
 def test_fail_on_threshold(tmp_path, capsys):
     draft = tmp_path / "draft.txt"
-    draft.write_text("I. Mục đích\nII. NHIỆM VỤ\n", encoding="utf-8")  # only NUM006 (info)
+    draft.write_text("I. MỤC ĐÍCH\nTổ chức  tập huấn.\n", encoding="utf-8")  # only UNI004 (info)
     assert main(["check", str(draft)]) == 0
     assert main(["check", "--fail-on", "warning", str(draft)]) == 0
     assert main(["check", "--fail-on", "info", str(draft)]) == 1

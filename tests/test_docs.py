@@ -7,16 +7,23 @@ import re
 from conftest import ROOT
 from draftlint.cli import main
 from draftlint.config import load, validate
+from draftlint.data import measured
 from draftlint.registry import all_rules
 from draftlint.reporters.json_report import KEYS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_readme_lists_every_rule_with_its_name_and_severity():
-    rows = {m[0]: (m[1], m[2]) for m in re.findall(r"^\| (\w{3}\d{3}) \| ([\w-]+) \| (\w+) \|", README, re.M)}
+def test_readme_lists_every_rule_with_its_name_severity_default_and_measured_precision():
+    rows = {m[0]: m[1:] for m in re.findall(r"^\| (\w{3}\d{3}) \| ([\w-]+) \| (\w+) \| (on|off) \| ([^|]+?) \|",
+                                           README, re.M)}
+    figures = measured()
     for code, rule in all_rules().items():
-        assert rows.get(code) == (rule.name, str(rule.severity)), code
+        figure = figures.get(code)
+        precision = (f"{round(100 * figure.true / figure.judged)} % of {figure.judged}"
+                     if figure is not None and figure.judged else "—")
+        assert rows.get(code) == (rule.name, str(rule.severity), "on" if rule.default_enabled else "off",
+                                  precision), code
 
 
 def test_readme_gives_the_two_commands_and_ci_runs_the_second():

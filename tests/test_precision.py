@@ -64,3 +64,16 @@ def test_findings_match_verdicts_by_file_code_line_and_text():
     pairs = precision.match([finding], {"a.txt": [other_line, right]})
     assert pairs == [(finding, right)]
     assert precision.match([finding], {"a.txt": [other_line]}) == [(finding, None)]
+
+
+@needs_documents
+def test_the_published_figures_are_the_measured_ones(measured):
+    """precision.toml (shown by `draftlint rules`, `explain` and the README) is the verdicts' figure;
+    refresh it with `python benchmarks/precision.py --write-table` when a rule or a verdict changes."""
+    from draftlint.data import measured as published
+
+    per_rule, _ = precision.tallies(measured)
+    table = published()
+    for code, _, _, tally in precision.rule_table(per_rule):
+        figure = table.get(code)
+        assert figure is not None and (figure.judged, figure.true) == (tally.judged, tally.counts["true"]), code
