@@ -158,8 +158,9 @@ class Citation:
         if symbol is None or symbol.placeholder:
             return None
         issuer = symbol.issuer_codes[-1] if symbol.issuer_codes else ""
-        # Normative and individual documents are numbered apart: 12/2023/NQ-HĐND is not 12/NQ-HĐND.
-        return (self.type.codes[:1] or (self.type.name,), symbol.number.lstrip("0"), issuer, symbol.year is None)
+        # Normative and individual documents are numbered apart: 12/2023/NQ-HĐND is not 12/NQ-HĐND;
+        # and normative numbers start again each year: 15/2018/NĐ-CP is not 15/2023/NĐ-CP.
+        return (self.type.codes[:1] or (self.type.name,), symbol.number.lstrip("0"), issuer, symbol.year)
 
     @property
     def text(self) -> str:
@@ -358,6 +359,9 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
     known = vocab.match_authority(text, start)
     if known is not None:
         pos = known
+        inner = _skip_space(text, pos)
+        if inner > pos and vocab.match_authority(text, inner) is not None:
+            return _issuer_end(text, inner, vocab)  # "Đảng ủy Ủy ban nhân dân tỉnh": a body of a body
         place = _QUALIFIER.match(text, pos)
         if place:
             pos = place.end()

@@ -83,7 +83,7 @@ _SUBJECT = regex.compile(r"V/v\b", re.I)
 _KINHGUI = regex.compile(r"Kính\s+gửi\b", re.I)
 _NOINHAN = regex.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
 _PLACEDATE = regex.compile(
-    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}?năm\s*\d{4}|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
+    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}?năm(?:\s*\d{4}|\s*\d{0,3}[.…_]+)|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
     re.S,
 )
 _FOOTNOTE = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")

@@ -21,10 +21,20 @@ def _typo_of(doc, use_key: str) -> str | None:
     letters in another order (PAIP for PAPI), or one letter off (LĐBTXH for LĐTBXH)."""
     if len(use_key) < 3:
         return None
-    for defined in acronyms(doc).defined():
+    found = acronyms(doc)
+    counts: dict[str, int] = {}
+    for use in found.uses:
+        counts[use.key] = counts.get(use.key, 0) + 1
+    for defined in found.defined():
         if is_anagram(use_key, defined) or (len(defined) >= 4 and edit_distance_one(use_key, defined)):
+            # A slip is rare beside the form it slips from; a form used as often is the draft's own.
+            if counts.get(use_key, 0) > _SLIP_AT_MOST and counts.get(use_key, 0) * 2 > counts.get(defined, 0):
+                continue
             return defined
     return None
+
+
+_SLIP_AT_MOST = 2  # uses of a variant that may still be a slip
 
 
 def _undefined_uses(doc):

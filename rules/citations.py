@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 from collections import Counter
 
+from draftlint import regex
 from draftlint.dates import draft_latest_date
 from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
@@ -196,6 +197,11 @@ class CitationMissingIssuer(Rule):
             "hoạch hành động của ngành.\n")
 
     def check(self, doc):
+        carried: dict[int, list] = {}  # a citation → the ones in its summary ("… thực hiện Chương trình …")
+        for citation in citations(doc).items:
+            head = _heads(doc).get(id(citation))
+            if head is not None:
+                carried.setdefault(id(head), []).append(citation)
         for first, group in _body_firsts(doc):
             if first.issuer is not None or first.type.law or first.date is None:
                 continue
@@ -203,6 +209,9 @@ class CitationMissingIssuer(Rule):
                 continue
             if issuer_named_before(first, doc.vocabulary):
                 continue  # "UBND huyện đã ban hành Kế hoạch số …": the sentence names the issuer
+            if any(c.issuer and fits(first, c.issuer, doc.vocabulary) and not fits(c, c.issuer, doc.vocabulary)
+                   for c in carried.get(id(first), ())):
+                continue  # "Kế hoạch số … thực hiện Chương trình … của UBND tỉnh": the issuer is the plan's
             yield self.violation(_head_span(first), text=_label(first))
 
 
@@ -501,8 +510,34 @@ class CitationIssuerMismatch(Rule):
             if symbol.style == "state" and symbol.type_code is None:
                 continue  # a công văn: UBND-TH names a unit after the issuer
             if not fits(citation, citation.issuer, vocab):
+                head = _heads(doc).get(id(citation))
+                if head is not None and head.issuer is None and fits(head, citation.issuer, vocab):
+                    continue  # "Kế hoạch số … thực hiện Chương trình số …/TU … của UBND tỉnh": the plan's issuer
                 yield self.violation(citation.issuer_span, issuer=citation.issuer, code=symbol.issuer_codes[0],
                                      symbol=symbol.key)
+
+
+def _heads(doc) -> dict:
+    """id(citation) → the citation whose summary it stands in ("Kế hoạch số 45/KH-UBND thực hiện
+    Chương trình …"): the one just before it on its line, with only a verb of carrying out between."""
+    return doc.derived("citation-heads", _find_heads)
+
+
+def _find_heads(doc) -> dict:
+    items = citations(doc).items
+    heads = {}
+    for head, citation in zip(items, items[1:]):
+        line = citation.line
+        if head.line is not line or head.span.end > citation.span.start:
+            continue
+        gap = line.text[head.span.end - line.span.start:citation.span.start - line.span.start]
+        if _CARRYING_OUT.fullmatch(gap):
+            heads[id(citation)] = head
+    return heads
+
+
+_CARRYING_OUT = regex.compile(r"\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
+                              r"cụ\s+thể\s+hóa|hướng\s+dẫn(?:\s+thực\s+hiện)?)\s*")
 
 
 class CitationYearMismatch(Rule):

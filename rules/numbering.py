@@ -386,6 +386,18 @@ class NumberingMarker(Rule):
             "en": "The letter {marker} is not in the Vietnamese sequence for points (a, b, c, d, đ, e, g, h…; "
                   "no f, j, w, z): {text}",
         },
+        "letter-separator-more": {
+            "vi": "Điểm đánh bằng chữ cái phải có dấu ngoặc đơn: {marker} trong {text} và {more} điểm tiếp theo; "
+                  "viết {fixed}",
+            "en": "Lettered points take a closing parenthesis: {marker} in {text} and the {more} points after it; "
+                  "write {fixed}",
+        },
+        "arabic-separator-more": {
+            "vi": "Khoản đánh bằng số Ả Rập viết với dấu chấm: {marker} trong {text} và {more} khoản tiếp theo; "
+                  "viết {fixed}",
+            "en": "Numbered items are written with a full stop: {marker} in {text} and the {more} items after it; "
+                  "write {fixed}",
+        },
         "arabic-separator": {
             "vi": "Khoản đánh bằng số Ả Rập viết với dấu chấm: {marker} trong {text}; viết {fixed}",
             "en": "A numbered item takes a full stop: {marker} in {text}; write {fixed}",
@@ -407,23 +419,41 @@ class NumberingMarker(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\na) Tại cơ quan\nb) Tại cơ sở\n"
 
     def check(self, doc):
-        for section in doc.walk_sections():
-            marker = section.marker
-            text = quote(section.heading.text)
-            if marker.style == "roman":
-                canonical = to_roman(roman_value(marker.number))
-                if canonical != marker.number:
-                    yield self.violation(marker.span, "roman", marker=marker.number, text=text,
-                                         fixed=canonical + (marker.separator or "."))
-            elif marker.style == "letter":
-                if marker.number not in VIETNAMESE_LETTERS:
-                    yield self.violation(marker.span, "letter-outside", marker=marker.number, text=text)
-                elif marker.separator != ")":
-                    yield self.violation(marker.span, "letter-separator", marker=marker.raw, text=text,
-                                         fixed=marker.number + ")")
-            elif marker.style == "arabic" and marker.separator in (")", "/"):
-                yield self.violation(marker.span, "arabic-separator", marker=marker.raw, text=text,
-                                     fixed=marker.number + ".")
+        for siblings in _sibling_lists(doc):
+            # A list written in one wrong style ("a." "b." "c.") is one habit: one finding, at its first item.
+            styled: dict[str, list] = {}
+            for section in siblings:
+                marker = section.marker
+                text = quote(section.heading.text)
+                if marker.style == "roman":
+                    canonical = to_roman(roman_value(marker.number))
+                    if canonical != marker.number:
+                        yield self.violation(marker.span, "roman", marker=marker.number, text=text,
+                                             fixed=canonical + (marker.separator or "."))
+                elif marker.style == "letter":
+                    if marker.number not in VIETNAMESE_LETTERS:
+                        yield self.violation(marker.span, "letter-outside", marker=marker.number, text=text)
+                    elif marker.separator != ")":
+                        styled.setdefault("letter-separator", []).append(section)
+                elif marker.style == "arabic" and marker.separator in (")", "/"):
+                    styled.setdefault("arabic-separator", []).append(section)
+            for variant, sections in styled.items():
+                first = sections[0]
+                marker = first.marker
+                fixed = marker.number + (")" if variant == "letter-separator" else ".")
+                if len(sections) > 1:
+                    variant += "-more"
+                yield self.violation(marker.span, variant, marker=marker.raw, text=quote(first.heading.text),
+                                     fixed=fixed, more=len(sections) - 1)
+
+
+def _sibling_lists(doc):
+    """Every list of sibling sections: the top-level ones of each group, and each section's children."""
+    for _, sections in doc.top_level_groups():
+        yield sections
+    for section in doc.walk_sections():
+        if section.children:
+            yield section.children
 
 
 class HeadingStyle(Rule):

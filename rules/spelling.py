@@ -103,6 +103,8 @@ class RepeatedWord(Rule):
                 if keys[i] == keys[i + 1]:
                     if f"{keys[i]} {keys[i]}" in repeats or len(keys[i]) == 1:
                         continue  # a reduplication, or letter-spaced text ("T T")
+                    if keys[i] == _SO and _NUMBER_NEXT.match(text, words[i + 1].end()):
+                        continue  # "số số 71-CTr/TU": CIT011 reports it, with the citation
                     before = i > 0 and joined[i - 1] and is_compound(keys[i - 1], keys[i])
                     after = i + 2 < len(words) and joined[i + 1] and is_compound(keys[i + 1], keys[i + 2])
                     if before and after:
@@ -191,6 +193,10 @@ class InvalidSyllable(Rule):
                                      fixed=quote(fixed))
             else:
                 yield self.violation(span, word=quote(word), why=_WHY[why])
+
+
+_NUMBER_NEXT = regex.compile(r"\s*:?\s*\d")
+_SO = fold("số")
 
 
 def _letter_spaced(text: str) -> bool:

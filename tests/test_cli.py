@@ -46,14 +46,14 @@ def test_broken_example_exits_1_with_text_lines(capsys):
     assert main(["check", str(BROKEN)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert f"{BROKEN}:42:1: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
-    assert lines[-1] == "Tìm thấy 6 vấn đề trong 1 tệp: 3 lỗi, 3 cảnh báo."
+    assert lines[-1] == "Tìm thấy 5 vấn đề trong 1 tệp: 3 lỗi, 2 cảnh báo."
 
 
 def test_english_messages(capsys):
     assert main(["check", "--lang", "en", str(BROKEN)]) == 1
     out = capsys.readouterr().out
     assert "NUM002 Duplicate item number: “4. Soạn thảo báo cáo” repeats 4, already used on line 40" in out
-    assert "Found 6 problem(s) in 1 file(s): 3 error(s), 3 warning(s)." in out
+    assert "Found 5 problem(s) in 1 file(s): 3 error(s), 2 warning(s)." in out
 
 
 def test_json_schema(capsys):
