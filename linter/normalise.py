@@ -432,6 +432,10 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    if (len(open_line.units) == 1 and open_line.kind not in _WHOLE_LINES
+            and tagger.classify(f"{prev_text} {text}") in (tagger.NATION, tagger.MOTTO)):
+        open_line.rejoined = True
+        return open_line  # "CỘNG HÒA XÃ HỘI" + "CHỦ NGHĨA VIỆT NAM": the national title in two cells
     if open_line.kind == tagger.PLACEDATE and not _YEAR.search(prev_text) and _DATE_GOES_ON.match(text):
         return open_line  # "Hà Nội, ngày 21 tháng" + "11 năm 2025"
     if (last.emphasis == 1 and unit.emphasis == -1 and not unit.blank_before
@@ -479,7 +483,8 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
             return open_line
     if _joiner(prev_text, text) == "":
         return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
-    if layout.wrapped and not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _open_bracket(open_line):
+    if ((layout.wrapped and not unit.blank_before or _mid_phrase(prev_text)) and unit.kind not in tagger.BLOCK_KINDS
+            and _open_bracket(open_line)):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
     if _DANGLING.search(prev_text) and not unit.blank_before:
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"

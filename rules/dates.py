@@ -369,6 +369,12 @@ class DateFormat(Rule):
             "en": "The date {text} puts a zero before month {month}; as on the date line, months 3–12 take no "
                   "leading zero: write {expected}",
         },
+        "text-more": {
+            "vi": "Ngày tháng {text} ghi số 0 trước tháng {month} (và {more} ngày tháng khác trong văn bản); như dòng "
+                  "ngày tháng, tháng 3–12 không có số 0 đứng trước: viết {expected}",
+            "en": "The date {text} puts a zero before month {month} (and {more} more dates in the document); as on "
+                  "the date line, months 3–12 take no leading zero: write {expected}",
+        },
     }
     summary = {
         "vi": "Dòng ngày tháng viết “ngày … tháng … năm …”; ngày dưới 10 và tháng 1, 2 có số 0 đứng trước, "
@@ -396,6 +402,7 @@ class DateFormat(Rule):
     }
 
     def check(self, doc):
+        padded_in_text = []
         for mention in dates(doc):
             if mention.problem() is not None or mention.month is None:
                 continue  # a date that does not exist is DAT001's
@@ -409,8 +416,13 @@ class DateFormat(Rule):
                 yield self.violation(mention.span, "date-line", text=text,
                                      expected=quote(_written_as(mention, day, month)))
             elif not mention.on_date_line and self.config["text-dates"] and _zero_before_late_month(mention):
-                yield self.violation(mention.span, "text", text=text, month=mention.month,
-                                     expected=quote(_without_month_zero(mention)))
+                padded_in_text.append(mention)
+        if padded_in_text:
+            # The draft's habit, not a slip per date: said once, at the first, with how often.
+            first = padded_in_text[0]
+            yield self.violation(first.span, "text" if len(padded_in_text) == 1 else "text-more",
+                                 text=quote(first.raw), month=first.month,
+                                 expected=quote(_without_month_zero(first)), more=len(padded_in_text) - 1)
 
 
 def _zero_before_late_month(mention: DateMention) -> bool:
