@@ -30,7 +30,8 @@ _SYMBOL = regex.compile(
         (?P<party>-\s?)(?P<pcode>{_CODE}){_END_CODE}/(?P<pissuers>{_CODE}{_END_CODE}(?:-{_CODE}{_END_CODE})*)
       |
         (?P<sslash>\s*/\s*)(?:(?P<year>\d{{4}})\s*/\s*)?
-        (?P<scodes>{_CODE}\d{{0,2}}{_END_CODE}(?:\s?-\s?{_CODE}\d{{0,2}}{_END_CODE}|[/.]{_CODE}\d{{0,2}}{_END_CODE})*(?:\s\d{{2}}\b)?)
+        (?P<scodes>{_CODE}\d{{0,2}}{_END_CODE}(?:\s?-\s?{_CODE}\d{{0,2}}{_END_CODE}|[/.]{_CODE}\d{{0,2}}{_END_CODE}
+                  |-\d{{1,4}}(?![\d/])|/(?:19|20)\d\d(?!\d)|\.\d{{1,3}}(?=[-/])|&\s?{_CODE}{_END_CODE}|(?<=&)\s{_CODE}{_END_CODE})*(?:\s\d{{2}}\b)?)
       |
         (?P<old>-)(?P<ocode>{_CODE}){_END_CODE}(?![/\-])
     )
@@ -182,11 +183,13 @@ class Citations:
         return groups
 
     @staticmethod
-    def first(group: list[Citation]) -> Citation | None:
+    def first(group: list[Citation], quoted=()) -> Citation | None:
         """The first citation of a document in the body: not in the header, not inside another
-        citation's summary, not the short name in brackets, not an annex's "(Kèm theo …)" caption."""
+        citation's summary, not the short name in brackets, not an annex's "(Kèm theo …)" caption,
+        not in a quotation or an annex (``quoted``: offsets, see draftlint.excerpts)."""
         for citation in group:
-            if not (citation.in_header or citation.nested or citation.alias or citation.caption):
+            if not (citation.in_header or citation.nested or citation.alias or citation.caption
+                    or citation.span.start in quoted):
                 return citation
         return None
 
@@ -295,6 +298,11 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 issuer = name
                 issuer_span = line.sub_span(start, start + len(name))
                 end = start + len(name)
+        if date is None and issuer is not None:
+            date_match = _DATE.match(text, end)  # "… của Chính phủ ngày 08/3/2025 về …"
+            if date_match:
+                date = _date(date_match, line)
+                end = date_match.end()
         aside = _ASIDE.match(text, end)
         summary = bool(_SUMMARY_START.match(text, aside.end() if aside else end))
         before = text[max(0, m.start() - 30):m.start()]

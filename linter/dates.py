@@ -261,6 +261,10 @@ _WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
 _PAST = regex.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
+# "áp dụng từ ngày … đến trước ngày 01/10/2025", "có hiệu lực … trước ngày": the end of a period a law
+# sets, not a deadline.
+_PERIOD_END = regex.compile(r"(?:\bđến|\btừ|\báp\s+dụng|\bhiệu\s+lực|\bphát\s+sinh|\bký)\s+(?:\S+\s+){0,2}trước\s*+\Z",
+                            re.I)
 
 
 def is_deadline(mention: DateMention) -> bool:
@@ -273,7 +277,7 @@ def deadline_cue_before(text: str, at: int) -> bool:
     clause = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
     ends = list(_CLAUSE_END.finditer(clause))
     clause = clause[ends[-1].end():] if ends else clause
-    if _PAST.search(clause):
+    if _PAST.search(clause) or _PERIOD_END.search(clause[-40:]):
         return False
     return bool(_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause)))
 

@@ -186,6 +186,7 @@ _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
     r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
 )
+_SYMBOL_START = regex.compile(r"[\d/.…_ ]*\d*\s*/")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
 def _open_bracket(line: LogicalLine) -> bool:
@@ -360,6 +361,10 @@ def logical_lines(units: list[Unit]) -> list[LogicalLine]:
         line.text = _join_text(line.units)
         if line.rejoined:
             line.kind = tagger.classify(line.text)
+        elif line.kind in (tagger.BODY, tagger.CAPS) and len(line.units) > 1:
+            joined = tagger.classify(line.text)
+            if joined in (tagger.PLACEDATE, tagger.DOCNUM, tagger.NATION, tagger.MOTTO):
+                line.kind = joined  # "Hà Nội, ngày" + "01 tháng 12 năm 2025": a header line in two cells
         if line.kind in tagger.HEADING_KINDS:
             marker = tagger.match_marker(line.text)
             if marker is None or marker.kind != line.kind:
@@ -432,6 +437,8 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    if open_line.kind == tagger.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
+        return open_line  # "Số:" + "5664/CT-CS": the number in the cell's next line
     if (len(open_line.units) == 1 and open_line.kind not in _WHOLE_LINES
             and tagger.classify(f"{prev_text} {text}") in (tagger.NATION, tagger.MOTTO)):
         open_line.rejoined = True

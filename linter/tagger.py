@@ -273,6 +273,11 @@ def classify(text: str) -> str:
     return BODY
 
 
+def is_date_line(text: str) -> bool:
+    """"Hà Nội, ngày 05 tháng 3 năm 2024": a place and date line, wherever it stands."""
+    return bool(_PLACEDATE.match(text))
+
+
 def is_type_title(text: str) -> bool:
     """The line starts with a document type name in capitals: KẾ HOẠCH, QUY CHẾ, BÁO CÁO…"""
     upper = text.upper()
@@ -300,6 +305,7 @@ _OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
 def zone(kinds: list[str], texts: list[str]) -> list[str]:
     """Re-tag lines whose role depends on where they stand. Returns new kinds."""
     kinds = list(kinds)
+    _zone_quotations(kinds, texts)
     _zone_divisions(kinds)
     body_start = _zone_header_and_title(kinds, texts)
     for k in range(body_start, len(kinds)):
@@ -313,6 +319,59 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
             kinds[k] = PART if k >= closing_end else CAPS
     _zone_conclusion(kinds, texts, closing_start)
     return kinds
+
+
+def _zone_quotations(kinds: list[str], texts: list[str]) -> None:
+    """Lines inside a quotation that runs over several paragraphs (a law's article quoted whole:
+    “Điều 49. … / 1. … / 2. …”) are the quoted document's structure, not the draft's: paragraphs."""
+    for k in quotation_lines(texts):
+        _quoted(kinds, k)
+
+
+def quotation_lines(texts) -> set[int]:
+    """The indices of the lines of every quotation that opens a paragraph and closes in a later one."""
+    found: set[int] = set()
+    depth = 0
+    start = -1
+    block: list[int] = []
+    for k, text in enumerate(texts):
+        opened, closed = text.count("“"), text.count("”")
+        starts = text.lstrip(" *_(-–")[:1]
+        if starts == "”" and depth == 0:
+            opened, closed = opened + 1, closed - 1  # ”5. Sửa đổi …: a closing mark typed to open
+        if text.count('"') % 2:  # a straight quote left alone: opening at the start, closing elsewhere
+            if starts == '"':
+                opened += 1
+            else:
+                closed += 1
+        if depth == 0:
+            if opened > closed and starts in ("“", '"', "”"):
+                depth, start, block = opened - closed, k, [k]
+            continue
+        if k - start > _QUOTATION_REACH:
+            depth = 0  # never closed: not a quotation after all
+            continue
+        if _NEXT_POINT.match(text) and k - start > 1:
+            # "- Tại khoản 7 Điều 7 … quy định:": the letter's next point; its closing mark was lost with a
+            # line of its own, so the quotation ends here.
+            found.update(block)
+            depth = 0
+            continue
+        block.append(k)
+        depth += opened - closed
+        if depth <= 0:
+            depth = 0
+            found.update(block)
+    return found
+
+
+_QUOTATION_REACH = 60  # lines a quoted block may run over
+_NEXT_POINT = regex.compile(r"[-–+]\s+(?:Tại|Theo|Căn\s+cứ|Trường\s+hợp|Đề\s+nghị|Ngày|Công\s+văn|Nghị|Thông|Quyết)\b")
+
+
+def _quoted(kinds: list[str], k: int) -> None:
+    if kinds[k] in HEADING_KINDS or kinds[k] in (PART, CAPITAL, ARTICLE):
+        kinds[k] = BODY
 
 
 def _zone_divisions(kinds: list[str]) -> None:
@@ -449,7 +508,9 @@ def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:
     j = i + 1
     while j < len(kinds):
         text = texts[j]
-        if kinds[j] == BULLET or (kinds[j] == BODY and j == i + 1 and not inline and len(text) <= 120):
+        wrapped = (j > i + 1 and kinds[j] in (BODY, CAPS) and len(text) <= 60
+                   and not texts[j - 1].rstrip().endswith((";", ".", ":")))  # "- Thuế thành phố Hải" + "Phòng."
+        if kinds[j] == BULLET or (kinds[j] == BODY and j == i + 1 and not inline and len(text) <= 120) or wrapped:
             kinds[j] = ADDRESSEE
             j += 1
             if text.rstrip().endswith("."):

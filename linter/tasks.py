@@ -208,7 +208,7 @@ _FIELD = regex.compile(
     r"(?i)\s*(?:nhiệm\s+vụ|nội\s+dung|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)"
     r"|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
 )
-_ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+", re.I)
+_ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu|Khuyến\s+khích)\s+", re.I)
 
 
 def _heading(section: Section) -> str:

@@ -61,7 +61,8 @@ def patterns() -> _Patterns:
     heads, places = _alternation(table["heads"]), _alternation(table["places"])
     collectives, titles = _alternation(table["collectives"]), _alternation(table["titles"])
     named = rf"(?:{heads})(?=[ \t]+(?:[{_UPPER}]|(?:{places})\b))[ \t]+\S+"
-    collective = rf"[Cc]ác[ \t]+(?i:{collectives})\b"
+    # "các phòng chuyên môn", "các sở, ban, ngành"; "Sở, ban, ngành liên quan" names the same all at once.
+    collective = rf"(?:[Cc]ác[ \t]+(?i:{collectives})\b|Sở,[ \t]*ban,[ \t]*ngành\b|Sở,[ \t]*ngành\b)"
     titled = rf"(?:{titles})[ \t]+[{_UPPER}]\S*"  # "Giám đốc Sở", "Chủ tịch UBND tỉnh"
     unit = regex.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})|{titled}")
     headings = table["task-headings"]

@@ -16,12 +16,28 @@ def compounds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def function_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in data.load("words.toml")["function-words"])
+
+
+@lru_cache(maxsize=None)
 def deliberate_repeats() -> frozenset[str]:
     return frozenset(fold(w) for w in data.load("words.toml")["repeats"])
 
 
 def is_compound(first: str, second: str) -> bool:
-    return fold(f"{first} {second}") in compounds()
+    pair = fold(f"{first} {second}")
+    return pair in compounds() or pair in common_pairs()
+
+
+@lru_cache(maxsize=None)
+def common_pairs() -> frozenset[str]:
+    """Syllable pairs official texts use often (``data/word_pairs.txt``, from the lexicon's counts);
+    read only when a draft repeats a syllable."""
+    from importlib.resources import files
+
+    text = files("draftlint.data").joinpath("word_pairs.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _toneless_table() -> dict[int, str]:

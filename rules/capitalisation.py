@@ -70,11 +70,6 @@ class CitedTypeCase(Rule):
             "vi": "Tên loại văn bản đứng trước “số” viết hoa chữ đầu: {text} → {expected}",
             "en": "A document type before “số” is capitalised: {text} → {expected}",
         },
-        "more": {
-            "vi": "Tên loại văn bản đứng trước “số” viết hoa chữ đầu: {text} → {expected} (và {more} chỗ khác "
-                  "trong văn bản)",
-            "en": "A document type before “số” is capitalised: {text} → {expected} ({more} more in the document)",
-        },
     }
     summary = {
         "vi": "Tên loại văn bản có số, ký hiệu cụ thể viết hoa chữ cái đầu: “Quyết định số 12/QĐ-UBND”.",
@@ -94,22 +89,16 @@ class CitedTypeCase(Rule):
     def check(self, doc):
         text = doc.text
         type_before = _type_before()
-        found: dict[str, list] = {}
         for number in _NUMBER_WORD.finditer(text):  # "số 12/…": the few places a type can stand before
             m = type_before.search(text, max(0, number.start() - 40), number.start())
             if m is None or not m["type"][0].islower() or _in_layout(doc, m.start()):
                 continue
             if fold(m["type"]) in _GENERIC_TYPES:
                 continue  # "văn bản số 5141/…": the generic noun, which some offices write in lower case
-            found.setdefault(fold(m["type"]), []).append(m)
-        # An office's habit ("công văn số" throughout) is one finding per type name; its fix mends them all.
-        for matches in found.values():
-            m = matches[0]
             at = m.start("type")
-            written = text[at:m.end()] + "số"  # the match ends where "số" starts
-            edits = tuple(Edit(Span(x.start("type"), x.start("type") + 1), x["type"][0].upper()) for x in matches)
-            yield self.violation(Span(at, m.end("type")), "more" if len(matches) > 1 else "default", fix=Fix(edits),
-                                 text=quote(written), expected=quote(_capitalised(written)), more=len(matches) - 1)
+            written = text[at:number.start()] + "số"
+            yield self.violation(Span(at, m.end("type")), fix=Fix((Edit(Span(at, at + 1), m["type"][0].upper()),)),
+                                 text=quote(written), expected=quote(_capitalised(written)))
 
 
 # --- CAP002 ---------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from draftlint.data import fold
 from draftlint.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
 from draftlint.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
+from draftlint.excerpts import excerpts
+from draftlint.kinds import kind
 from draftlint.rule import Option, Rule, Severity, quote
 from draftlint.tasks import tasks
 
@@ -98,9 +100,12 @@ class DeadlineBeforeIssue(Rule):
 
     def check(self, doc):
         issued = draft_earliest_date(doc)
-        if issued is None:
-            return
+        if issued is None or kind(doc).type_name == "Thông báo":
+            return  # a notice records deadlines set at a meeting held before it was issued
+        quoted = excerpts(doc)
         for mention in dates(doc):
+            if mention.span.start in quoted:
+                continue  # a quoted law's dates, an annex's table of (overdue) tasks
             due = last_day(mention) if not mention.on_date_line and is_deadline(mention) else None
             if due is not None and due < issued and not in_results_section(doc, mention):
                 yield self.violation(mention.span, text=quote(mention.raw), issued=_shown_date(doc))
@@ -242,7 +247,8 @@ class DeadlineConflict(Rule):
         reports = [(d, clause(d)) for d in deadlines(doc) if d.kind in (DAY, YEARLY, MONTHLY)]
         reports = [(d, text) for d, text in reports if _REPORT.search(text)]
         yield from self._twice(reports)
-        yield from self._chain(reports)
+        if kind(doc).type_name != "Thông báo":  # a notice's conclusions give each body its own report
+            yield from self._chain(reports)
 
     def _subtasks(self, doc):
         by_line: dict[int, list] = {}
@@ -378,21 +384,21 @@ class DateFormat(Rule):
     }
     summary = {
         "vi": "Dòng ngày tháng viết “ngày … tháng … năm …”; ngày dưới 10 và tháng 1, 2 có số 0 đứng trước, "
-              "tháng 3–12 không; trong nội dung cũng không ghi số 0 trước tháng 3–12.",
+              "tháng 3–12 không; ngày tháng viết bằng chữ trong nội dung cũng không ghi số 0 trước tháng 3–12.",
         "en": "The date line reads “ngày … tháng … năm …”; days below 10 and months 1–2 take a leading zero, "
-              "months 3–12 do not; dates in the text put no zero before months 3–12 either.",
+              "months 3–12 do not; dates written out in the text put no zero before months 3–12 either.",
     }
     rationale = {
         "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục I, mục II.4.b): “đối với những số thể hiện ngày nhỏ hơn 10 và "
               "tháng 1, 2 phải ghi thêm số 0 phía trước”; ngày tháng năm ban hành viết đầy đủ bằng chữ “ngày … tháng … năm”. "
-              "Nghị định không quy định ngày tháng trong nội dung, nên ở đó chỉ báo cách ghi trái hẳn với dòng "
-              "ngày tháng (“ngày 09 tháng 05 năm 2024”); cách viết quen thuộc như “ngày 3/2/1930”, “ngày 2/9”, "
-              "“ngày 9/5/2024” không bị báo. Tắt phần này bằng tùy chọn text-dates = false.",
+              "Nghị định không quy định ngày tháng trong nội dung, nên ở đó chỉ báo cách ghi bằng chữ trái với dòng "
+              "ngày tháng (“ngày 09 tháng 05 năm 2024”), một lần cho cả văn bản; ngày viết bằng số (“ngày "
+              "23/07/2025”, “ngày 9/5/2024”) không bị báo. Tắt phần này bằng tùy chọn text-dates = false.",
         "en": "Decree 30/2020/NĐ-CP (Appendix I, II.4.b): days below 10 and months 1 and 2 take a leading zero; "
               "the date of issue is written in full, “ngày … tháng … năm”. The decree does not regulate dates in "
-              "the text, so there only a form that contradicts the date line is reported (“ngày 09 tháng 05 năm "
-              "2024”); the familiar “ngày 3/2/1930”, “ngày 2/9”, “ngày 9/5/2024” are not. Turn this part off with "
-              "text-dates = false.",
+              "the text, so there only a date written out against the date line's form is reported (“ngày 09 "
+              "tháng 05 năm 2024”), once for the whole draft; dates in figures (“ngày 23/07/2025”, “ngày 9/5/2024”) "
+              "are not. Turn this part off with text-dates = false.",
     }
     bad = "Hà Nội, ngày 5 tháng 03 năm 2024\n"
     good = "Hà Nội, ngày 05 tháng 3 năm 2024\n"
@@ -417,6 +423,9 @@ class DateFormat(Rule):
                                      expected=quote(_written_as(mention, day, month)))
             elif not mention.on_date_line and self.config["text-dates"] and _zero_before_late_month(mention):
                 padded_in_text.append(mention)
+        # Only dates written out like the date line ("ngày 09 tháng 05 năm 2024"); "23/07/2025" in figures is
+        # a style the decree leaves free, and reviewers leave it be.
+        padded_in_text = [m for m in padded_in_text if m.words]
         if padded_in_text:
             # The draft's habit, not a slip per date: said once, at the first, with how often.
             first = padded_in_text[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from draftlint import regex
+from draftlint.tagger import is_date_line
 from draftlint.data import fold
 from draftlint.acronyms import builtin_entries
 from draftlint.kinds import kind
@@ -128,6 +129,10 @@ _DATE_LINE = regex.compile(r"(?P<place>[^,]+?)(?P<comma>,?)[ \t]*(?P<ngay>ngày)
 _PLACE_ABBREVIATION = regex.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
 
 
+_HEADER_SPAN = 15  # logical lines in which a header's date line stands
+_LOOSE_DATE_LINE = regex.compile(r"(?i),\s*ngày\b.{0,30}\btháng\b.{0,30}năm")
+
+
 class DateLine(Rule):
     code = "FMT003"
     name = "date-line"
@@ -138,6 +143,8 @@ class DateLine(Rule):
                   "en": "The date line: a comma follows the place: {text}"},
         "place": {"vi": "Địa danh viết đầy đủ, không viết tắt: {text}", "en": "The place is written in full, not abbreviated: {text}"},
         "missing": {"vi": "Thiếu dòng địa danh, ngày tháng năm ban hành", "en": "The place and date line is missing"},
+        "malformed": {"vi": "Dòng địa danh, ngày tháng viết chưa đúng: {text}; viết “Địa danh, ngày … tháng … năm …”",
+                      "en": "The place and date line is not well formed: {text}; write “Place, ngày … tháng … năm …”"},
     }
     summary = {
         "vi": "Dòng địa danh, ngày tháng viết “Địa danh, ngày … tháng … năm …”, địa danh đầy đủ (không “TP.”).",
@@ -155,7 +162,13 @@ class DateLine(Rule):
         line = doc.header.place_date
         if line is None:
             if k.has_header and doc.header.number is not None:
-                yield self.violation(doc.header.number.span, "missing")
+                loose = next((l for l in doc.lines[:_HEADER_SPAN] if _LOOSE_DATE_LINE.search(l.text)), None)
+                if loose is not None and is_date_line(loose.text):
+                    pass  # the line is there, where the header was not read whole: say nothing rather than guess
+                elif loose is not None:  # the line is there, written wrong ("năm 20255", "01năm"): quote it
+                    yield self.violation(loose.span, "malformed", text=quote(loose.text))
+                else:
+                    yield self.violation(doc.header.number.span, "missing")
             return
         m = _DATE_LINE.match(line.text.strip())
         if m is None:
@@ -215,7 +228,7 @@ class Title(Rule):
 # "- Lưu: VT, …" (Văn thư; VTUB is a UBND's own); its final stop is not asked for.
 # "- Bộ Y tế;", "- Bộ Y tế; (để báo cáo)": the note after the semicolon is the office's habit.
 _ITEM_END = regex.compile(r";(?:[ \t]*\([^()]*\))?\Z")
-_LAST = regex.compile(r"[-–][ \t]*Lưu[ \t]*:[ \t]*VT")
+_LAST = regex.compile(r"[-–][ \t]*Lưu[ \t]*:[ \t]*(?:VT|Văn[ \t]+thư)")
 
 
 class Recipients(Rule):
@@ -256,7 +269,7 @@ class Recipients(Rule):
         if closing is None or closing.recipients_heading is None or not closing.recipients:
             return
         items = closing.recipients
-        if (addressees is not None and not re.match(r"-[ \t]*Như[ \t]+trên\b", items[0].text.strip(), re.I)
+        if (addressees is not None and not re.match(r"[-–]?[ \t]*Như[ \t]+trên\b", items[0].text.strip(), re.I)
                 and not _named_again(addressees, items)):
             yield self.violation(items[0].span, "nhu-tren")
         yield from self._items(items, last_luu=True)
@@ -266,6 +279,8 @@ class Recipients(Rule):
         unended = []
         for i, (line, text) in enumerate(items):
             last = i == len(items) - 1
+            if len(items) == 1 and not last_luu:
+                break  # one addressee may stand without a dash ("Kính gửi: Công ty …")
             if not text.startswith(("-", "–", "+")):
                 yield self.violation(line.span, "dash", text=quote(text))
             elif last and last_luu and not _LAST.match(text):
@@ -299,11 +314,20 @@ def _join_wrapped(lines) -> list:
     items: list = []
     for line in lines:
         text = line.text.strip().lstrip("*_ ").strip()
-        if items and not text.startswith(("-", "–", "+")) and not items[-1][1].endswith((";", ".")):
+        if items and not text.startswith(("-", "–", "+")) and _left_open(items[-1][1]):
             items[-1] = (items[-1][0], items[-1][1] + " " + text)
         else:
             items.append((line, text))
     return items
+
+
+def _left_open(text: str) -> bool:
+    """The item does not end yet: no ";" or "." after it, or only a dash, or a stop that is an
+    abbreviation's ("TP.")."""
+    return not text.endswith((";", ".")) or text in ("-", "–") or bool(_ABBREVIATION_END.search(text))
+
+
+_ABBREVIATION_END = regex.compile(r"(?<!\w)(?:TP|Tp|TX|TT|Q|P)\.\Z")
 
 
 def _ends_lead_in(text: str) -> bool:
@@ -427,6 +451,8 @@ class LegalBasis(Rule):
     good = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n"
 
     def check(self, doc):
+        if kind(doc).cong_van:
+            return  # a công văn has no block of legal bases: its "Căn cứ …" sentences argue the reply
         block = []
         for line in (*doc.preamble, None):
             if line is not None and re.match(r"Căn[ \t]+cứ\b", line.text.strip()) and not _CONCLUDING.match(line.text):

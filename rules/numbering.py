@@ -16,6 +16,7 @@ from typing import Iterator
 from draftlint import regex
 from draftlint.model import Document, Section
 from draftlint.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
+from draftlint.excerpts import excerpts
 from draftlint.rule import Rule, Severity, quote
 
 _PARENTHESISED = regex.compile(r"\([^)]*\)")
@@ -197,6 +198,15 @@ def _expected_label(item: Section, value: int) -> str:
     return _format(item.marker.style, parts)
 
 
+def _own_problems(doc):
+    """The numbering problems of the draft's own outline: not of an annex's tables (numbered cells
+    of a table laid out one per line) nor of a law quoted whole."""
+    quoted = excerpts(doc)
+    for problem, item, details in numbering_problems(doc):
+        if item.heading.span.start not in quoted:
+            yield problem, item, details
+
+
 class NumberingGap(Rule):
     code = "NUM001"
     name = "numbering-gap"
@@ -228,7 +238,7 @@ class NumberingGap(Rule):
     good = "I. MỤC ĐÍCH\n1. Mục đích chung\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n1.2. Tại cơ sở\n"
 
     def check(self, doc):
-        for problem, item, details in numbering_problems(doc):
+        for problem, item, details in _own_problems(doc):
             if problem in ("gap", "order"):
                 expected = _expected_label(item, details["expected"])
                 previous = _expected_label(item, details["previous"])
@@ -264,7 +274,7 @@ class NumberingDuplicate(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n3. Báo cáo\n"
 
     def check(self, doc):
-        for problem, item, details in numbering_problems(doc):
+        for problem, item, details in _own_problems(doc):
             if problem == "duplicate":
                 yield self.violation(
                     item.marker.span,
@@ -357,7 +367,7 @@ class NumberingStart(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n2. Kiểm tra\n"
 
     def check(self, doc):
-        for problem, item, details in numbering_problems(doc):
+        for problem, item, details in _own_problems(doc):
             if problem == "start":
                 yield self.violation(
                     item.marker.span,

@@ -17,8 +17,9 @@ from draftlint.model import Span
 from draftlint.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.syllables import check, is_candidate, key, retoned
-from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, is_compound, line_chunks,
-                             lower_in_place, official_names, skeleton, toneless)
+from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
+                             line_chunks, lower_in_place, official_names, skeleton, toneless)
+from draftlint.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -83,14 +84,16 @@ class RepeatedWord(Rule):
               "punctuation between (“đào tạo, đào tạo lại”), for numbers, and for deliberate reduplication "
               "(“dần dần”, “người người”). The fix is safe: the second one is removed.",
     }
-    bad = "Nâng cao chất lượng giáo dục dục nghề nghiệp cho cho học sinh.\n"
-    good = "Nâng cao chất lượng giáo dục nghề nghiệp cho học sinh; xử lý các hành vi vi phạm.\n"
+    bad = "Nâng cao chất lượng đào tạo cho cho học sinh; phát huy vai trò của của các tổ chức.\n"
+    good = ("Nâng cao chất lượng đào tạo cho học sinh; xử lý các hành vi vi phạm; phát triển giao thông thông "
+            "minh.\n")
 
     def check(self, doc):
         candidates = set().union(*map(_candidates, line_chunks(doc.text)))  # a repeat never spans two lines
         if not candidates:
             return
         repeats = deliberate_repeats()
+        function = function_words()
         for line in _lines_repeating(doc, candidates):
             text = line.text
             words = list(_WORD.finditer(text))
@@ -105,12 +108,17 @@ class RepeatedWord(Rule):
                         continue  # a reduplication, or letter-spaced text ("T T")
                     if keys[i] == _SO and _NUMBER_NEXT.match(text, words[i + 1].end()):
                         continue  # "số số 71-CTr/TU": CIT011 reports it, with the citation
+                    if line.kind in _LAYOUT or is_caps(text):
+                        continue  # "KT. TRƯỞNG BAN BAN CHÍNH SÁCH": a title, then the unit's name
                     before = i > 0 and joined[i - 1] and is_compound(keys[i - 1], keys[i])
                     after = i + 2 < len(words) and joined[i + 1] and is_compound(keys[i + 1], keys[i + 2])
-                    if before and after:
-                        continue  # "hành vi vi phạm": two words meeting
-                    # Half a word on one side ("… công công trình") may be a word cut: a person decides.
-                    yield self._found(line, words[i], words[i + 1], "word", safe=not (before or after))
+                    if keys[i] not in function and (before or after):
+                        # "giao thông thông minh", "quy định định mức": a syllable that ends one word may
+                        # start the next; only a word that never does ("của của", "các các") is sure.
+                        continue
+                    # "của của" is certain; a syllable with a word on one side ("dục dục nghề") is a person's call.
+                    yield self._found(line, words[i], words[i + 1], "word",
+                                      safe=keys[i] in function or not (before or after))
                 elif (i + 3 < len(words) and joined[i + 1] and joined[i + 2]
                       and keys[i] == keys[i + 2] and keys[i + 1] == keys[i + 3]):
                     yield self._found(line, words[i], words[i + 3], "phrase", words[i + 1])

@@ -322,8 +322,10 @@ class Whitespace(Rule):
 _PAIRS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKETS = regex.compile(r"[()\[\]“”\"]")
-# A list marker "a)", "2)", "iv)": also after Markdown emphasis left around it ("*b) *Chi thường xuyên").
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,*_]))(?:[a-zđ]|\d{1,2}|[ivx]{1,4})\)", re.I)
+# A list marker "a)", "2)", "iv)": also after Markdown emphasis left around it ("*b) *Chi thường xuyên")
+# and after the ellipsis of an excerpt ("…đ) Mua, bán"), an opening quote ("“c) Các ưu đãi"), and
+# with a number or a dot after the letter ("b1)", "b1.)").
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,*_…“\"]))(?:[a-zđ]\d{0,2}\.?|\d{1,2}|[ivx]{1,4})\)", re.I)
 
 
 class Unbalanced(Rule):
@@ -363,7 +365,15 @@ class Unbalanced(Rule):
     good = "Thực hiện Kế hoạch số 12/KH-UBND (gọi tắt là Kế hoạch 12) về chuyển đổi số.\n"
 
     def check(self, doc):
-        for line in doc.lines:
+        # A quotation may run over several paragraphs (a law's article quoted whole, “Điều 5. … …”),
+        # and an extract may cut a paragraph in two ("(qua Sở" / "Tài chính)"): an opener left
+        # open is carried to the paragraphs after it (a quotation for a while, a bracket to the
+        # next one) before it is reported.
+        carried: list[tuple] = []  # (line, offset, index of the line, the opener)
+        for index, line in enumerate(doc.lines):
+            while carried and index - carried[0][2] > _REACH[carried[0][3]]:
+                old, at, _, ch = carried.pop(0)
+                yield self._unclosed(old, at, ch)
             if line.kind in _LAYOUT or not _BRACKETS.search(line.text):
                 continue
             text = line.text
@@ -382,13 +392,46 @@ class Unbalanced(Rule):
                     stack.append(at)
                 elif stack and text[stack[-1]] == _CLOSERS[ch]:
                     stack.pop()
+                elif not stack and _take_carried(carried, ch, index):
+                    pass  # closes what an earlier paragraph opened
                 elif at not in enumerators:  # "a)", "1)" list a paragraph's items
                     yield self.violation(line.sub_span(at, at + 1), "close", char=ch, other=_CLOSERS[ch])
+            cut = not text.rstrip().endswith((".", ";", ":", "!", "?"))  # a paragraph ends on its stop
             for at in stack:
-                yield self.violation(line.sub_span(at, at + 1), "open", char=text[at], other=_PAIRS[text[at]])
+                if text[at] in _REACH and (cut or text[at] != "("):
+                    carried.append((line, at, index, text[at]))
+                else:
+                    yield self.violation(line.sub_span(at, at + 1), "open", char=text[at], other=_PAIRS[text[at]])
             if len(straight) % 2:
                 at = straight[-1]
-                yield self.violation(line.sub_span(at, at + 1), "straight")
+                if _take_carried(carried, '"', index):
+                    pass  # a straight quote closing a quotation opened paragraphs before
+                elif straight[0] == len(text) - len(text.lstrip(" *_(-–")):
+                    carried.append((line, straight[0], index, '"'))  # '"Điều 106. …' opens a quotation
+                else:
+                    yield self.violation(line.sub_span(at, at + 1), "straight")
+        for old, at, _, ch in carried:
+            yield self._unclosed(old, at, ch)
+
+    def _unclosed(self, line, at: int, ch: str):
+        if ch == '"':
+            return self.violation(line.sub_span(at, at + 1), "straight")
+        return self.violation(line.sub_span(at, at + 1), "open", char=ch, other=_PAIRS[ch])
+
+
+# What an opener left open at a paragraph's end may wait for: a quotation, some paragraphs;
+# a bracket, only the next one (a paragraph cut in two by the extraction).
+_REACH = {"“": 40, '"': 40, "(": 1}
+
+
+def _take_carried(carried: list, closer: str, index: int) -> bool:
+    """Pair ``closer`` with the latest opener still carried that it closes."""
+    openers = ("“", '"') if closer in ("”", '"') else ("(",) if closer == ")" else ()
+    for k in range(len(carried) - 1, -1, -1):
+        if carried[k][3] in openers and index - carried[k][2] <= _REACH[carried[k][3]]:
+            del carried[k]
+            return True
+    return False
 
 
 # --- UNI006 ---------------------------------------------------------------------------------
@@ -497,9 +540,9 @@ class DashStyle(Rule):
             deviant = [(start, m) for start, m in matches if m["dash"] != common]
             if not deviant:
                 continue
-            # One finding per name, at its first other dash; the fix mends them all.
+            # One finding per name, at its first other dash (whose fix mends it; a new run finds the next).
             start, m = deviant[0]
-            fix = Fix(tuple(Edit(Span(d.start("dash"), d.start("dash") + 1), common) for _, d in deviant), safe=False)
+            fix = Fix((Edit(Span(m.start("dash"), m.start("dash") + 1), common),), safe=False)
             shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
             after = _NEXT_WORD.match(text, m.end())
             shown = text[shown_from:after.end() if after else m.end()]

@@ -416,7 +416,7 @@ def test_an_issuer_declared_without_names(tmp_path, capsys):
 
 
 def test_a_rule_option_from_configuration(tmp_path, capsys):
-    text = "Hà Nội, ngày 5 tháng 3 năm 2024\nBáo cáo về Sở trước ngày 09/05/2024.\n"
+    text = "Hà Nội, ngày 5 tháng 3 năm 2024\nBáo cáo về Sở trước ngày 09 tháng 05 năm 2024.\n"
     draft = _project(tmp_path, ".draftlint.toml", "", text)
     _, findings = check_json(capsys, "--select", "DAT006", str(draft))
     assert [f["line"] for f in findings] == [1, 2]

@@ -1,0 +1,53 @@
+"""Write linter/data/word_pairs.txt: the syllable pairs official Vietnamese texts use often.
+
+SPL001 reads a syllable written twice ("… công công trình") as two words meeting, not a typo,
+when the syllable before and the doubled one form a word and the doubled one and the syllable
+after form another ("giao thông | thông minh", "quy định | định mức"). The hand-kept list in
+words.toml holds the commonest; this file adds every pair that the public-domain official texts
+of ``../shared/lexicon`` (laws, decrees, decisions, plans, công văn: see its README) use at
+least MIN_COUNT times within a clause. Only counts leave the texts; no sentence is copied.
+
+    python benchmarks/make_word_pairs.py [path/to/official-texts.tar.xz]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tarfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MIN_COUNT = 5
+_CLAUSE = re.compile(r"[.;:,!?()\[\]“”\"\n\t|]")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def main(argv: list[str]) -> int:
+    from draftlint.data import fold
+
+    archive = Path(argv[0]) if argv else ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
+    counts: Counter = Counter()
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            if not member.isfile() or not member.name.endswith(".txt"):
+                continue
+            text = unicodedata.normalize("NFC", tar.extractfile(member).read().decode("utf-8"))
+            for clause in _CLAUSE.split(text):
+                words = [fold(w) for w in _SYLLABLE.findall(clause)]
+                counts.update((a, b) for a, b in zip(words, words[1:]) if a != b)
+    pairs = sorted(f"{a} {b}" for (a, b), n in counts.items() if n >= MIN_COUNT and a != b)
+    out = ROOT / "linter" / "data" / "word_pairs.txt"
+    header = (f"# Syllable pairs used at least {MIN_COUNT} times in the official texts of shared/lexicon,\n"
+              "# folded; written by benchmarks/make_word_pairs.py, read by SPL001 (draftlint.words).\n")
+    out.write_text(header + "\n".join(pairs) + "\n", encoding="utf-8")
+    print(f"{len(pairs)} pairs written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
