@@ -298,6 +298,7 @@ class SpecialNounConsistency(Rule):
     name = "special-noun-consistency"
     family = "CAP"
     severity = Severity.INFO
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "default": {
             "vi": "Văn bản viết cả {minority} ({m_count} lần) và {majority} ({n_count} lần); nên thống nhất",

@@ -225,10 +225,9 @@ class Title(Rule):
             yield self.violation(doc.header.number.span, "no-subject")
 
 
-# "- Lưu: VT, …" (Văn thư; VTUB is a UBND's own); its final stop is not asked for.
 # "- Bộ Y tế;", "- Bộ Y tế; (để báo cáo)": the note after the semicolon is the office's habit.
 _ITEM_END = regex.compile(r";(?:[ \t]*\([^()]*\))?\Z")
-_LAST = regex.compile(r"[-–][ \t]*Lưu[ \t]*:[ \t]*(?:VT|Văn[ \t]+thư)")
+_LAST = regex.compile(r"[-–+][ \t]*Lưu[ \t]*:")  # "- Lưu: VT, …" (also VTUB, Văn thư, VP: the office's own)
 
 
 class Recipients(Rule):

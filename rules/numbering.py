@@ -253,7 +253,7 @@ class NumberingDuplicate(Rule):
     code = "NUM002"
     name = "numbering-duplicate"
     family = "NUM"
-    severity = Severity.ERROR
+    severity = Severity.WARNING  # an error needs 95 % on real drafts; measured below (benchmarks/precision.py)
     messages = {
         "default": {
             "vi": "Trùng số mục: {text} lặp lại số {label} đã dùng ở dòng {first_line}",
@@ -346,6 +346,7 @@ class NumberingStart(Rule):
     name = "numbering-start"
     family = "NUM"
     severity = Severity.WARNING
+    default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
     messages = {
         "default": {
             "vi": "Mục đầu tiên của cấp này nên là {expected}, không phải {text}",

@@ -17,7 +17,8 @@ from draftlint.reporters.json_report import KEYS
 
 CLEAN = EXAMPLES / "ke-hoach-mau.txt"
 BROKEN = EXAMPLES / "ke-hoach-loi-danh-so.txt"
-DUPLICATE = "I. NHIỆM VỤ\n1. Văn phòng Sở tuyên truyền\n1. Thanh tra Sở kiểm tra\n"
+# A numbering gap: NUM001, an error, so the exit code is 1.
+GAP = "I. NHIỆM VỤ\n1. Văn phòng Sở tuyên truyền\n3. Thanh tra Sở kiểm tra\n"
 
 
 
@@ -46,21 +47,21 @@ def test_broken_example_exits_1_with_text_lines(capsys):
     assert main(["check", str(BROKEN)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert f"{BROKEN}:42:1: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
-    assert lines[-1] == "Tìm thấy 5 vấn đề trong 1 tệp: 3 lỗi, 2 cảnh báo."
+    assert lines[-1] == "Tìm thấy 4 vấn đề trong 1 tệp: 2 lỗi, 2 cảnh báo."
 
 
 def test_english_messages(capsys):
     assert main(["check", "--lang", "en", str(BROKEN)]) == 1
     out = capsys.readouterr().out
     assert "NUM002 Duplicate item number: “4. Soạn thảo báo cáo” repeats 4, already used on line 40" in out
-    assert "Found 5 problem(s) in 1 file(s): 3 error(s), 2 warning(s)." in out
+    assert "Found 4 problem(s) in 1 file(s): 2 error(s), 2 warning(s)." in out
 
 
 def test_json_schema(capsys):
     code, findings = check_json(capsys, str(BROKEN))
     assert code == 1
     # NUM006 is off by default (measured precision); the example trips it once selected.
-    assert {f["code"] for f in findings} == {"NUM001", "NUM002", "NUM003", "NUM004", "NUM005"}
+    assert {f["code"] for f in findings} == {"NUM001", "NUM002", "NUM003", "NUM005"}
     for finding in findings:
         assert tuple(finding) == KEYS
         assert finding["path"] == str(BROKEN)
@@ -104,15 +105,15 @@ def test_fail_on_threshold(tmp_path, capsys):
 
 
 def test_stdin():
-    result = run("check", "-", stdin=DUPLICATE.encode())
+    result = run("check", "-", stdin=GAP.encode())
     assert result.returncode == 1
-    assert result.stdout.decode().splitlines()[0].startswith("-:3:1: NUM002 ")
+    assert result.stdout.decode().splitlines()[0].startswith("-:3:1: NUM001 ")
 
 
 def test_stdin_filename():
-    result = run("check", "--stdin-filename", "ke-hoach.txt", "--format", "json", "-", stdin=DUPLICATE.encode())
+    result = run("check", "--stdin-filename", "ke-hoach.txt", "--format", "json", "-", stdin=GAP.encode())
     findings = json.loads(result.stdout)
-    assert [(f["path"], f["code"]) for f in findings] == [("ke-hoach.txt", "NUM002")]
+    assert [(f["path"], f["code"]) for f in findings] == [("ke-hoach.txt", "NUM001")]
 
 
 def test_missing_file_is_reported_and_other_files_still_linted(tmp_path):
@@ -154,13 +155,13 @@ def test_non_utf8_file(tmp_path):
 
 
 def test_bom_crlf_and_utf16_are_read(tmp_path, capsys):
-    text = "I. NHIỆM VỤ\r\n1. Văn phòng Sở tuyên truyền\r\n1. Thanh tra Sở kiểm tra\r\n"
+    text = "I. NHIỆM VỤ\r\n1. Văn phòng Sở tuyên truyền\r\n3. Thanh tra Sở kiểm tra\r\n"
     for name, data in (("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("u16.txt", text.encode("utf-16"))):
         path = tmp_path / name
         path.write_bytes(data)
         code, findings = check_json(capsys, str(path))
         assert code == 1
-        assert [(f["code"], f["line"], f["column"]) for f in findings] == [("NUM002", 3, 1)]
+        assert [(f["code"], f["line"], f["column"]) for f in findings] == [("NUM001", 3, 1)]
 
 
 def test_files_are_never_modified(tmp_path):
@@ -173,12 +174,12 @@ def test_files_are_never_modified(tmp_path):
 
 
 def test_directories_are_searched_for_drafts(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GAP, encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text(GAP, encoding="utf-8")
     (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "d.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / ".git" / "d.txt").write_text(GAP, encoding="utf-8")
     _, findings = check_json(capsys, str(tmp_path))
     assert sorted(Path(f["path"]).name for f in findings) == ["a.txt", "b.md"]
 
@@ -215,7 +216,7 @@ def test_no_command_is_a_usage_error():
 # --- configuration -------------------------------------------------------------------------
 
 
-def _project(tmp_path: Path, config_name: str, config: str, text: str = DUPLICATE) -> Path:
+def _project(tmp_path: Path, config_name: str, config: str, text: str = GAP) -> Path:
     (tmp_path / config_name).write_text(config, encoding="utf-8")
     draft = tmp_path / "drafts" / "ke-hoach.txt"
     draft.parent.mkdir(exist_ok=True)
@@ -224,22 +225,22 @@ def _project(tmp_path: Path, config_name: str, config: str, text: str = DUPLICAT
 
 
 def test_pyproject_configuration(tmp_path, capsys):
-    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM002"]\n')
+    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM001"]\n')
     assert check_json(capsys, str(draft)) == (0, [])
 
 
 def test_nearest_configuration_wins(tmp_path, capsys):
-    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM002"]\n')
+    draft = _project(tmp_path, "pyproject.toml", '[tool.draftlint]\nignore = ["NUM001"]\n')
     (draft.parent / ".draftlint.toml").write_text('lang = "en"\n', encoding="utf-8")
     code, findings = check_json(capsys, str(draft))
-    assert code == 1 and findings[0]["message"].startswith("Duplicate item number")
+    assert code == 1 and findings[0]["message"].startswith("Numbering skips")
 
 
 def test_rule_severity_and_fail_on_from_configuration(tmp_path, capsys):
-    draft = _project(tmp_path, ".draftlint.toml", '[rules.NUM002]\nseverity = "info"\n')
+    draft = _project(tmp_path, ".draftlint.toml", '[rules.NUM001]\nseverity = "info"\n')
     code, findings = check_json(capsys, str(draft))
     assert code == 0 and findings[0]["severity"] == "info"
-    (tmp_path / ".draftlint.toml").write_text('fail-on = "info"\n[rules.NUM002]\nseverity = "info"\n')
+    (tmp_path / ".draftlint.toml").write_text('fail-on = "info"\n[rules.NUM001]\nseverity = "info"\n')
     assert check_json(capsys, str(draft))[0] == 1
     # The command line overrides the file.
     assert check_json(capsys, "--fail-on", "error", str(draft))[0] == 0
@@ -249,7 +250,7 @@ def test_select_on_the_command_line_overrides_configuration(tmp_path, capsys):
     draft = _project(tmp_path, ".draftlint.toml", 'select = ["NUM006"]\n')
     assert check_json(capsys, str(draft)) == (0, [])
     code, findings = check_json(capsys, "--select", "NUM", str(draft))
-    assert code == 1 and [f["code"] for f in findings] == ["NUM002"]
+    assert code == 1 and [f["code"] for f in findings] == ["NUM001"]
 
 
 def test_exclude_globs(tmp_path, capsys):
@@ -306,12 +307,12 @@ def test_a_closed_pipe_is_not_a_traceback():
 def test_a_broken_configuration_does_not_stop_the_other_files(tmp_path):
     good = tmp_path / "good"
     good.mkdir()
-    (good / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (good / "a.txt").write_text(GAP, encoding="utf-8")
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / ".draftlint.toml").write_text("colour = 1\n", encoding="utf-8")
-    (bad / "b.txt").write_text(DUPLICATE, encoding="utf-8")
-    (bad / "c.txt").write_text(DUPLICATE, encoding="utf-8")
+    (bad / "b.txt").write_text(GAP, encoding="utf-8")
+    (bad / "c.txt").write_text(GAP, encoding="utf-8")
     result = run("check", "--format", "json", str(bad), str(good))
     assert result.returncode == 2
     assert [Path(f["path"]).name for f in json.loads(result.stdout)] == ["a.txt"]
@@ -327,14 +328,14 @@ def test_a_folder_without_drafts_is_an_error(tmp_path):
 
 
 def test_links_do_not_loop_and_unreadable_names_are_inputs_errors(tmp_path):
-    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GAP, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder link back up
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     result = run("check", "--format", "json", str(tmp_path), str(tmp_path / "loop.txt"))
     findings = json.loads(result.stdout)
     assert result.returncode == 2
-    assert sorted((Path(f["path"]).name, f["code"]) for f in findings) == [("a.txt", "NUM002"), ("loop.txt", "INP001")]
+    assert sorted((Path(f["path"]).name, f["code"]) for f in findings) == [("a.txt", "NUM001"), ("loop.txt", "INP001")]
     assert b"Traceback" not in result.stderr
 
 
@@ -345,9 +346,9 @@ def test_empty_select_is_refused():
 
 def test_old_mac_line_endings(tmp_path, capsys):
     draft = tmp_path / "mac.txt"
-    draft.write_bytes("I. NHIỆM VỤ\r1. Văn phòng Sở tuyên truyền\r1. Thanh tra Sở kiểm tra\r".encode())
+    draft.write_bytes("I. NHIỆM VỤ\r1. Văn phòng Sở tuyên truyền\r3. Thanh tra Sở kiểm tra\r".encode())
     code, findings = check_json(capsys, str(draft))
-    assert code == 1 and [(f["code"], f["line"]) for f in findings] == [("NUM002", 3)]
+    assert code == 1 and [(f["code"], f["line"]) for f in findings] == [("NUM001", 3)]
 
 
 def test_closed_standard_input():
@@ -367,7 +368,7 @@ def test_an_ignored_input_error_still_exits_2_and_says_why(tmp_path):
 
 
 def test_configuration_codes_and_values_are_case_insensitive(tmp_path, capsys):
-    draft = _project(tmp_path, ".draftlint.toml", 'ignore = ["num002"]\nfail-on = "Warning"\nlang = "EN"\n')
+    draft = _project(tmp_path, ".draftlint.toml", 'ignore = ["num001"]\nfail-on = "Warning"\nlang = "EN"\n')
     assert check_json(capsys, str(draft)) == (0, [])
 
 
@@ -375,7 +376,7 @@ def test_a_console_that_cannot_show_vietnamese(tmp_path):
     env = dict(os.environ, PYTHONIOENCODING="cp1252")
     proc = subprocess.run([sys.executable, "-m", "draftlint.cli", "check", str(BROKEN)],
                           capture_output=True, env=env, timeout=60)
-    assert proc.returncode == 1 and b"NUM002" in proc.stdout and b"Traceback" not in proc.stderr
+    assert proc.returncode == 1 and b"NUM001" in proc.stdout and b"Traceback" not in proc.stderr
 
 
 def test_a_broken_word_file_is_one_input_error_and_the_rest_is_linted(tmp_path):
@@ -403,7 +404,7 @@ def test_odd_shapes_of_configuration(tmp_path, config):
 
 def test_non_utf8_configuration(tmp_path):
     (tmp_path / ".draftlint.toml").write_bytes('lang = "vi" # tiếng Việt\n'.encode("utf-16"))
-    (tmp_path / "a.txt").write_text(DUPLICATE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GAP, encoding="utf-8")
     result = run("check", str(tmp_path / "a.txt"))
     assert result.returncode == 2 and "not valid TOML" in result.stderr.decode()
 

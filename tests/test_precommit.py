@@ -14,7 +14,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.slow
 
 GOOD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Thanh tra Sở kiểm tra\n"
-BAD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n1. Yêu cầu\n"
+BAD = "KẾ HOẠCH\nKiểm tra năm 2025\n\nI. MỤC ĐÍCH\n1. Mục đích\n3. Yêu cầu\n"  # a gap: NUM001, an error
 
 
 def _pre_commit() -> list[str]:
@@ -47,7 +47,7 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
 
     bad = try_repo("ke-hoach-loi.md", "ghi-chu.csv")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "ke-hoach-loi.md:6:1: NUM002" in bad.stdout
+    assert "ke-hoach-loi.md:6:1: NUM001" in bad.stdout
     assert "ghi-chu.csv" not in bad.stdout.split("draftlint (Vietnamese drafts)")[-1]
 
     good = try_repo("ke-hoach-dung.txt")

@@ -43,8 +43,9 @@ def test_codes_and_names_are_unique():
 
 
 def test_catalogue_severities():
-    # Default severities are the catalogue's (RULES.md).
-    expected = {"NUM001": "error", "NUM002": "error", "NUM003": "error", "NUM004": "warning",
+    # Default severities are the catalogue's (RULES.md), but where measured precision on real drafts
+    # is under 95 % (NUM002, CIT001: see the README's rule table).
+    expected = {"NUM001": "error", "NUM002": "warning", "NUM003": "error", "NUM004": "warning",
                 "NUM005": "warning", "NUM006": "info", "DAT001": "error", "DAT002": "error", "DAT004": "error", "DAT006": "warning",
                 "INP001": "error", "INP002": "info"}
     assert {code: str(RULES[code].severity) for code in expected} == expected
