@@ -275,6 +275,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             end = _PLACEHOLDER_NUMBER.match(text, after_so).end()
         else:
             bare_match = _BARE_NUMBER.match(text, pos) if (doc_type.short or so) else None
+            if bare_match and not so and _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                bare_match = None  # "các Quyết định 03 cán bộ …": a count after a plural, not a citation
             if bare_match and not so and 1900 <= int(bare_match["num"]) <= 2100:
                 bare_match = None  # "Kế hoạch 2025": a year, not a number
             if bare_match:
@@ -350,6 +352,7 @@ _SENTENCE_END = regex.compile(r"[.;]\s")
 _MORE = regex.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
+_PLURAL_BEFORE = regex.compile(r"(?i)(?<!\w)(?:các|những|mọi)\s+\Z")
 _CAPTION_BEFORE = regex.compile(r"kèm\s+theo\s*\Z", re.I)
 _ALIAS_BEFORE = regex.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
 _NAMED_ALIAS = regex.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)

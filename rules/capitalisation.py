@@ -105,7 +105,9 @@ class CitedTypeCase(Rule):
 
 _PART_LOWER = regex.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
 # "thành phần 2", "danh mục 1", "một phần 3": the word is half of another word, not a reference.
-_COMPOUND_BEFORE = regex.compile(r"(?i)(?<!\w)(?:thành|một|từng|hợp|cổ|danh|hạng|đề|chuyên|tiết|bộ)[ \t]+\Z")
+_COMPOUND_BEFORE = regex.compile(r"(?i)(?<!\w)(?:thành|một|từng|hợp|cổ|danh|hạng|đề|chuyên|tiết|bộ|các|những)[ \t]+\Z")
+# "mục 3 Phụ lục II": an item of an annex's list, not a Mục of the document's structure.
+_ANNEX_ITEM = regex.compile(r"[ \t]*\S+[ \t]+(?:của[ \t]+)?[Pp]hụ[ \t]+lục\b")
 _CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
@@ -143,7 +145,8 @@ class PartReferenceCase(Rule):
     def check(self, doc):
         text = doc.text
         found = [(m, "upper", _capitalised(m["word"])) for m in _PART_LOWER.finditer(text)
-                 if not _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+                 if not _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                 and not (m["word"] == "mục" and _ANNEX_ITEM.match(text, m.end()))]
         found += [(m, "lower", m["word"].lower()) for m in _CLAUSE_UPPER.finditer(text)]
         for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
             at = m.start("word")

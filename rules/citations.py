@@ -571,11 +571,15 @@ class CitationYearMismatch(Rule):
     good = "Thực hiện Nghị định số 20/2021/NĐ-CP ngày 15/3/2021 của Chính phủ về trợ giúp xã hội.\n"
 
     def check(self, doc):
-        for citation in citations(doc).items:
+        items = citations(doc).items
+        for k, citation in enumerate(items):
             symbol = citation.symbol
             if symbol is None or symbol.placeholder:
                 continue
             date = citation.date
+            if (date is not None and k + 1 < len(items) and items[k + 1].listed and items[k + 1].date is date
+                    and items[k + 1].symbol is not None and items[k + 1].symbol.year == date.year):
+                continue  # "số 37/2019/NĐ-CP và số 22/2025/NĐ-CP ngày 11/02/2025": the date is the last one's
             if symbol.year is not None and date is not None and date.year is not None and date.year != symbol.year:
                 yield self.violation(symbol.span, "year", symbol=symbol.key, year=symbol.year, date=date.raw)
             elif symbol.year is None and citation.type.normative and symbol.style == "state" and not (

@@ -163,6 +163,7 @@ def test_in_a_browser_markup_in_a_draft_never_runs(browser, tmp_path, hostile):
 
 def test_in_a_browser_highlights_jumps_and_filters(browser, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     page = _report(tmp_path, str(EXAMPLES / "ke-hoach-loi-danh-so.txt"), str(EXAMPLES / "ke-hoach-loi-van-ban.txt"))
     browser.get((tmp_path / "report.html").as_uri())
@@ -183,7 +184,8 @@ def test_in_a_browser_highlights_jumps_and_filters(browser, tmp_path):
         "return [document.getElementById(arguments[0]).getBoundingClientRect().top,"
         " document.querySelector('header').getBoundingClientRect().bottom]", target)
     assert header <= top < browser.execute_script("return innerHeight")
-    assert browser.find_elements(By.CSS_SELECTOR, "mark.flash")
+    # The outline is set on hashchange, an event the page handles after the click returns: wait for it.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "mark.flash"))
     _screenshot(browser, tmp_path, "jump")
 
     # Unticking "lỗi" hides every error in the lists and notes and takes the colour off its marks.
