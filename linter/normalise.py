@@ -186,6 +186,8 @@ _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
     r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
 )
+_LONE_DIVISION = regex.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
+_DIVISION_NUMBER = regex.compile(r"\s*(?:\d{1,3}|[IVXL]+)\b")
 _SYMBOL_START = regex.compile(r"[\d/.…_ ]*\d*\s*/")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
@@ -437,6 +439,9 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     last = open_line.units[-1]
     text = unit.text
     prev_text = last.text
+    if len(open_line.units) == 1 and _LONE_DIVISION.fullmatch(prev_text) and _DIVISION_NUMBER.match(text):
+        open_line.rejoined = True
+        return open_line  # "Điều" + "1. Phạm vi điều chỉnh", "Chương" + "I": a division's word and number cut apart
     if open_line.kind == tagger.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
         return open_line  # "Số:" + "5664/CT-CS": the number in the cell's next line
     if (len(open_line.units) == 1 and open_line.kind not in _WHOLE_LINES

@@ -427,7 +427,7 @@ def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
 def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
     """Tag recipients and signer; returns the closing's (start, end), (n, n) when there is none.
 
-    The closing follows the last "Nơi nhận". Its list ends at ``- Lưu: …`` (Decree 30 makes
+    The closing follows the first "Nơi nhận". Its list ends at ``- Lưu: …`` (Decree 30 makes
     it the last item) or at the signer; the signer's title and name follow, and the closing
     ends at the first line after them that is neither: an appendix (PHỤ LỤC, ``(Kèm theo …)``,
     a title in capitals, a form's name), which starts a part of its own. Without "Nơi
@@ -435,7 +435,8 @@ def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
     the closing.
     """
     n = len(kinds)
-    noinhan = max((k for k in range(n) if kinds[k] == NOINHAN), default=-1)
+    # The draft's own "Nơi nhận" is the first: a later one belongs to a form or a letter in an annex.
+    noinhan = next((k for k in range(n) if kinds[k] == NOINHAN), -1)
     if noinhan >= 0:
         start, end = noinhan, n
         filed, named = False, False  # "- Lưu: …" seen; the signer's name seen
@@ -462,6 +463,9 @@ def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
                 break
         if end < n and kinds[end] != TITLE:
             kinds[end] = PART
+        for k in range(end, n):
+            if kinds[k] in (NOINHAN, RECIPIENT, SIGNER, SIGNAME):
+                kinds[k] = BODY  # the closing of a form the annex reproduces
         # A signer block placed just before "Nơi nhận".
         j = _tag_signer_before(kinds, texts, noinhan)
         return (j if j is not None else start), end

@@ -627,11 +627,13 @@ class CitationMalformed(Rule):
 
     def check(self, doc):
         missing = []
+        spaced_seen: set[str] = set()
         for citation in citations(doc).items:
             symbol = citation.symbol
             if symbol is None:
                 continue
-            if symbol.spaced:
+            if symbol.spaced and symbol.raw not in spaced_seen:
+                spaced_seen.add(symbol.raw)  # the same symbol copied a hundred times is said once
                 fix = Fix((Edit(symbol.span, symbol.key),))  # only the spaces inside go
                 yield self.violation(symbol.span, "spaced", symbol=quote(symbol.raw), fixed=symbol.key, fix=fix)
             if citation.so_count > 1:
@@ -676,9 +678,11 @@ class CitationPlaceholder(Rule):
     good = "Thực hiện Chương trình hành động số 71-CTr/TU ngày 09/4/2024 của Tỉnh ủy về an sinh xã hội.\n"
 
     def check(self, doc):
+        quoted = excerpts(doc)
         for citation in citations(doc).items:
-            if citation.caption:
-                continue  # "(Kèm theo Kế hoạch số   /KH-UBND ngày …)": the draft's own number, given at issue
+            if citation.caption or citation.span.start in quoted:
+                continue  # "(Kèm theo Kế hoạch số   /KH-UBND ngày …)": the draft's own number, given at issue;
+                # an annex's form leaves its blanks for whoever fills it in
             if citation.blank_number or (citation.symbol is not None and citation.symbol.placeholder):
                 yield self.violation(_head_span(citation), "number", text=_label(citation))
             if citation.date is not None and citation.date.placeholder and not citation.listed:
