@@ -515,6 +515,8 @@ def _explain(rules, code: str, lang: str) -> int:
                       pct=round(100 * figure.true / figure.judged), date=figure.date)
     else:
         precision = t("explain.unmeasured", lang)
+    if not rule.default_enabled and rule.off_reason:
+        precision += "\n" + rule.off_reason[lang]
     out = [
         f"{rule.code} {rule.name}",
         "",

@@ -127,6 +127,8 @@ class Rule:
     family: ClassVar[str]
     severity: ClassVar[Severity]
     default_enabled: ClassVar[bool] = True
+    # Why a rule is off by default when its figure on the corpus alone does not say it ({"vi", "en"}).
+    off_reason: ClassVar[dict[str, str] | None] = None
     fixable: ClassVar[bool] = False
     options: ClassVar[dict[str, Option]] = {}
     example_options: ClassVar[dict[str, Any]] = {}  # the options ``bad`` and ``good`` are linted with
