@@ -49,7 +49,7 @@ _DATE = regex.compile(
       |
         (?P<d3>\d{1,2})(?P<sep3>[.\-])(?P<m3>\d{1,2})(?P=sep3)(?P<y3>\d{4})  # 05-01-2024, 05.01.2024
       |
-        (?P<d2>\d{1,2}|[.…_]*)[ \t]*+tháng[ \t]*+(?P<m2>\d{1,2}|[.…_]*)[ \t]*+năm(?:[ \t]*+(?P<y2>\d{4}|[.…_]+))?
+        (?P<d2>\d{1,2}|[.…_]*)[ \t]*+tháng[ \t]*+(?P<m2>\d{1,2}|[.…_]*)[ \t]*+(?:năm|tháng(?=[ \t]*\d{4}))(?:[ \t]*+(?P<y2>\d{4}|[.…_]+))?
     )
     """,
     re.X | re.I,
@@ -243,6 +243,8 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         doc_type = vocab.type_by_name.get(fold(type_text))
         if doc_type is None:
             continue
+        if type_text[:1].islower() and _NAME_GOES_ON.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "… quy phạm pháp luật số 64/2025/QH15": the end of a law's name, cited from its start
         pos = m.end()
         law_name = None
         if doc_type.law:
@@ -352,6 +354,7 @@ _SENTENCE_END = regex.compile(r"[.;]\s")
 _MORE = regex.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
+_NAME_GOES_ON = regex.compile(r"(?i)(?<!\w)(?:pháp|bộ)\s+\Z")
 _PLURAL_BEFORE = regex.compile(r"(?i)(?<!\w)(?:các|những|mọi)\s+\Z")
 _CAPTION_BEFORE = regex.compile(r"kèm\s+theo\s*\Z", re.I)
 _ALIAS_BEFORE = regex.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)

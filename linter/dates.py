@@ -261,10 +261,10 @@ _WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
 _PAST = regex.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
-# "áp dụng từ ngày … đến trước ngày 01/10/2025", "có hiệu lực … trước ngày": the end of a period a law
-# sets, not a deadline.
-_PERIOD_END = regex.compile(r"(?:\bđến|\btừ|\báp\s+dụng|\bhiệu\s+lực|\bphát\s+sinh|\bký)\s+(?:\S+\s+){0,2}trước\s*+\Z",
-                            re.I)
+# "áp dụng từ ngày … đến trước ngày 01/10/2025", "có hiệu lực … trước ngày", "nhà ở xây dựng trước ngày
+# 01/7/2006": the end of a period a law sets, or a past condition, not a deadline.
+_PERIOD_END = regex.compile(r"(?:\bđến|\btừ|\báp\s+dụng|\bhiệu\s+lực|\bphát\s+sinh|\bký|\bxây\s+dựng|\bhình\s+thành"
+                            r"|\bđăng\s+ký|\bthành\s+lập|\bcấp|\bsinh)\s+(?:\S+\s+){0,2}trước\s*+\Z", re.I)
 
 
 def is_deadline(mention: DateMention) -> bool:

@@ -186,6 +186,8 @@ _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
     r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
 )
+_NAME_CUT = regex.compile(r"(?<!\S)(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|Chỉ\s+thị)\Z")
+_NEW_BASIS = regex.compile(r"(?:Căn\s+cứ|Theo|Xét|Trên\s+cơ\s+sở|Thực\s+hiện|Để)\b")
 _LONE_DIVISION = regex.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
 _DIVISION_NUMBER = regex.compile(r"\s*(?:\d{1,3}|[IVXL]+)\b")
 _SYMBOL_START = regex.compile(r"[\d/.…_ ]*\d*\s*/")
@@ -498,6 +500,9 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     if ((layout.wrapped and not unit.blank_before or _mid_phrase(prev_text)) and unit.kind not in tagger.BLOCK_KINDS
             and _open_bracket(open_line)):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
+    if (not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _NAME_CUT.search(prev_text)
+            and not _NEW_BASIS.match(text)):
+        return open_line  # "… hướng dẫn thi hành Luật" + "Ban hành văn bản …": a cited name cut after its type
     if _DANGLING.search(prev_text) and not unit.blank_before:
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
     if unit.blank_before and layout.blank_is_break and not tagger.starts_lower(text):

@@ -57,6 +57,7 @@ def _type_before() -> re.Pattern:
 
 
 _GENERIC_TYPES = frozenset({fold("văn bản")})
+_NAME_BEFORE = regex.compile(r"(?i)(?<!\w)(?:pháp|bộ)[ \t]+\Z")  # "pháp luật", "bộ luật"
 
 
 class CitedTypeCase(Rule):
@@ -95,6 +96,8 @@ class CitedTypeCase(Rule):
                 continue
             if fold(m["type"]) in _GENERIC_TYPES:
                 continue  # "văn bản số 5141/…": the generic noun, which some offices write in lower case
+            if _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the end of a name
             at = m.start("type")
             written = text[at:number.start()] + "số"
             yield self.violation(Span(at, m.end("type")), fix=Fix((Edit(Span(at, at + 1), m["type"][0].upper()),)),
@@ -107,8 +110,9 @@ _PART_LOWER = regex.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|m�
 # "thành phần 2", "danh mục 1", "một phần 3": the word is half of another word, not a reference.
 _COMPOUND_BEFORE = regex.compile(r"(?i)(?<!\w)(?:thành|một|từng|hợp|cổ|danh|hạng|đề|chuyên|tiết|bộ|các|những)[ \t]+\Z")
 # "mục 3 Phụ lục II": an item of an annex's list, not a Mục of the document's structure.
-_ANNEX_ITEM = regex.compile(r"[ \t]*\S+[ \t]+(?:của[ \t]+)?[Pp]hụ[ \t]+lục\b")
-_CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,)][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
+_ANNEX_ITEM = regex.compile(r"[^.;\n]{0,60}?\b[Pp]hụ[ \t]+lục\b")  # "tiểu mục I, mục A, phần I Phụ lục …"
+# Not after a list marker ("a) Khoản 2 Điều 15;" starts its item).
+_CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
 class PartReferenceCase(Rule):
@@ -146,7 +150,7 @@ class PartReferenceCase(Rule):
         text = doc.text
         found = [(m, "upper", _capitalised(m["word"])) for m in _PART_LOWER.finditer(text)
                  if not _COMPOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                 and not (m["word"] == "mục" and _ANNEX_ITEM.match(text, m.end()))]
+                 and not _ANNEX_ITEM.match(text, m.end())]
         found += [(m, "lower", m["word"].lower()) for m in _CLAUSE_UPPER.finditer(text)]
         for m, variant, expected in sorted(found, key=lambda f: f[0].start()):
             at = m.start("word")
@@ -285,10 +289,15 @@ class SentenceCase(Rule):
                     or _in_layout(doc, m.start())):
                 continue  # "TP. Hải Phòng", "gồm: 1. rà soát", the closing "./."
             word = m["word"].rstrip(",;:.)”\"")
+            if _POINT_MARKER.match(m["word"]) or "http" in before.lower() or "www" in before.lower():
+                continue  # "… đất đai. d) Các cơ quan": a point's letter; "dichvucong. gov.vn": an address
             at = m.start("word")
             yield self.violation(Span(at, at + len(word)),
                                  fix=Fix((Edit(Span(at, at + 1), word[0].upper()),), safe=False),
                                  mark=m["mark"], word=quote(word), expected=quote(_capitalised(word)))
+
+
+_POINT_MARKER = regex.compile(r"[a-zđ]\d?\)")
 
 
 # --- CAP005 ---------------------------------------------------------------------------------

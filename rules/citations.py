@@ -60,6 +60,15 @@ def _documents(doc: Document) -> dict[tuple, list[Citation]]:
     return groups
 
 
+_OWN_NORMATIVE_NUMBER = regex.compile(r"\d+\s*/\s*(?:19|20)\d\d\s*/")
+
+
+def _is_normative(doc: Document) -> bool:
+    """The draft is a legal normative document: its own number carries a year ("Số: 12/2025/QĐ-UBND")."""
+    number = doc.header.number
+    return number is not None and bool(_OWN_NORMATIVE_NUMBER.search(number.text))
+
+
 def _body_firsts(doc: Document):
     """(first citation, every citation) for each cited document.
 
@@ -110,8 +119,13 @@ class CitationMissingDate(Rule):
             "Chính phủ quy định chính sách trợ giúp xã hội.\n")
 
     def check(self, doc):
+        normative = _is_normative(doc)
         for first, group in _body_firsts(doc):
             if first.date is not None or first.type.law:
+                continue
+            if normative and first.symbol is not None and first.symbol.year is not None:
+                # A legal normative document (its own number "12/2025/QĐ-UBND") cites others by number,
+                # issuer and name: the year is in the number (Nghị định 78/2025/NĐ-CP's practice).
                 continue
             earlier = [c for c in group if c.date and c.span.start < first.span.start]
             if earlier or dated_before(first, citations(doc).items):

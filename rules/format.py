@@ -432,7 +432,8 @@ class LegalBasis(Rule):
     family = "FMT"
     severity = Severity.INFO
     messages = {
-        "semicolon": {"vi": "Dòng căn cứ kết thúc bằng “;”: {text}", "en": "A legal-basis line ends with “;”: {text}"},
+        "semicolon": {"vi": "Dòng căn cứ chưa kết thúc bằng “;”: {text}",
+                      "en": "A legal-basis line does not end with “;”: {text}"},
         "last": {"vi": "Dòng căn cứ cuối thiếu dấu kết thúc: {text}",
                  "en": "The last legal-basis line has no closing punctuation: {text}"},
     }

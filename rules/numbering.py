@@ -115,7 +115,9 @@ def _sequence(items: tuple[Section, ...]) -> Iterator[tuple[str, Section, dict]]
 
     After a wrong number the count goes on from it, unless the next item shows
     that the wrong one was a typo (1, 2, 5, 4: only 5 is reported). Two items
-    swapped (1, 3, 2, 4) are reported once, at the first of them.
+    swapped (1, 3, 2, 4) are reported once, at the first of them. A run that
+    starts again at 1 after two items or more, or after an item ending on a lead-in
+    ("Cách thức thực hiện:"), starts a new list.
     """
     first = items[0]
     if first.marker.value != 1:
@@ -130,6 +132,12 @@ def _sequence(items: tuple[Section, ...]) -> Iterator[tuple[str, Section, dict]]
         item = items[i]
         value = item.marker.value
         expected = prev + 1
+        if value == 1 and (prev >= 2 or _opens_list(items[i - 1])):
+            # 1, 2, 3 … then 1 again: a new list the structure does not show (a table's rows, a
+            # form, the steps of each procedure in an annex), not a duplicate of the first item.
+            prev, seen, typo_base = 1, {1}, None
+            i += 1
+            continue
         if value == expected or (typo_base is not None and value == typo_base + 1):
             typo_base = None
         elif value in seen:
@@ -151,6 +159,12 @@ def _sequence(items: tuple[Section, ...]) -> Iterator[tuple[str, Section, dict]]
         prev = value
         seen.add(value)
         i += 1
+
+
+def _opens_list(section: Section) -> bool:
+    """The item ends on a lead-in ("Cách thức thực hiện:"): a "1." after it starts the list it announces."""
+    last = section.paragraphs[-1] if section.paragraphs and not section.children else section.heading
+    return last.text.rstrip().endswith(":")
 
 
 def misplaced(doc: Document) -> dict[int, tuple[Section, Section]]:
