@@ -186,13 +186,18 @@ _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
     r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
 )
+# A cited name cut after its type word ("… thi hành Luật" + "Ban hành văn bản …"), unless a new basis starts.
 _NAME_CUT = regex.compile(r"(?<!\S)(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|Chỉ\s+thị)\Z")
 _NEW_BASIS = regex.compile(r"(?:Căn\s+cứ|Theo|Xét|Trên\s+cơ\s+sở|Thực\s+hiện|Để)\b")
+# "Điều" / "Chương" on a line of its own, its number on the next.
 _LONE_DIVISION = regex.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
 _DIVISION_NUMBER = regex.compile(r"\s*(?:\d{1,3}|[IVXL]+)\b")
+# "Số:" on a line of its own, the symbol on the next; a date line cut before its year.
 _SYMBOL_START = regex.compile(r"[\d/.…_ ]*\d*\s*/")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
+
+
 def _open_bracket(line: LogicalLine) -> bool:
     """The line so far leaves a parenthesis or a curly quotation open (and is not long: a real
     unclosed bracket in a long paragraph must not swallow what follows)."""
