@@ -260,7 +260,10 @@ _DEADLINE_CUE = regex.compile(
 _WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
 _PAST = regex.compile(r"\bđã\b", re.I)  # "đã hoàn thành trước ngày 30/6/2024" reports a result
+# "… đã giao Bộ X xây dựng …; báo cáo trước ngày 30/11/2012": what an earlier document assigned, recounted.
+_PAST_ASSIGNMENT = regex.compile(r"\bđã\s+(?:giao|yêu\s+cầu|chỉ\s+đạo|đề\s+nghị)\b", re.I)
 # "áp dụng từ ngày … đến trước ngày 01/10/2025", "có hiệu lực … trước ngày", "nhà ở xây dựng trước ngày
 # 01/7/2006": the end of a period a law sets, or a past condition, not a deadline.
 _PERIOD_END = regex.compile(r"(?:\bđến|\btừ|\báp\s+dụng|\bhiệu\s+lực|\bphát\s+sinh|\bký|\bxây\s+dựng|\bhình\s+thành"
@@ -275,6 +278,9 @@ def is_deadline(mention: DateMention) -> bool:
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
     clause = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
+    sentence_ends = list(_SENTENCE_END.finditer(clause))
+    if _PAST_ASSIGNMENT.search(clause[sentence_ends[-1].end():] if sentence_ends else clause):
+        return False
     ends = list(_CLAUSE_END.finditer(clause))
     clause = clause[ends[-1].end():] if ends else clause
     if _PAST.search(clause) or _PERIOD_END.search(clause[-40:]):

@@ -159,8 +159,9 @@ def physical_units(source: SourceText) -> list[Unit]:
             continue  # a blank line, or a suppression comment, which is no part of the draft
         seen += 1
         columns = seen <= _HEADER_LINES or raw.lstrip().startswith(("-", "Nơi nhận"))
+        bounds = _layout_row(raw, seen <= _HEADER_LINES) or _cells(raw, columns)
         cells = []
-        for cell_start, cell_end in _cells(raw, columns):
+        for cell_start, cell_end in bounds:
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
             if cleaned and (cleaned == "./." or _ALNUM.search(cleaned)):
                 cells.append(Unit(cleaned, pieces, index, not cells, blank))
@@ -265,6 +266,45 @@ def _cells(raw: str, columns: bool) -> list[tuple[int, int]]:
         pos = m.end()
     bounds.append((pos, len(raw)))
     return bounds
+
+
+_PIPE = regex.compile(r"[^|]+")
+_LIST_IN_CELL = regex.compile(r"[:;.,]\s+(?=[-–+]\s)")
+# The lines of a cell, run together: "Số: 12/UBND-VX V/v …" (the number over the subject),
+# "Nơi nhận: - Như trên; - Lưu: VT." (the label over its items), "- Sở A; - Sở B" (addressees).
+_LINE_IN_CELL = {
+    tagger.DOCNUM: regex.compile(r"\s+(?=V/v\b)"),
+    tagger.NOINHAN: _LIST_IN_CELL,
+    tagger.BULLET: _LIST_IN_CELL,
+}
+_CLOSING_CELL_KINDS = frozenset({tagger.NOINHAN})
+_HEADER_CELL_KINDS = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.SUBJECT,
+                                tagger.KINHGUI}) | _CLOSING_CELL_KINDS
+_MOTTO_IN_CELL = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+
+
+def _layout_row(raw: str, header: bool) -> list[tuple[int, int]]:
+    """The cells of a row of a layout table kept as one line with ``|`` between cells, or [] when the
+    line is no such row: the two-column header (``| Số: 12/KH-UBND | Hà Nội, ngày 05 tháng 01 năm 2024
+    |``, among the first lines) or the closing (``| Nơi nhận: … | KT. GIÁM ĐỐC … |``). Each cell is
+    then a line of its own: the number, the date line, the national title, the recipients, the signer."""
+    if "|" not in raw:
+        return []
+    bounds = [(m.start(), m.end()) for m in _PIPE.finditer(raw) if m.group().strip()]
+    if len(bounds) < 2 and not (header and bounds and raw.lstrip().startswith("|")):
+        return []
+    kinds = [tagger.classify(raw[a:b].strip()) for a, b in bounds]
+    wanted = _HEADER_CELL_KINDS if header else _CLOSING_CELL_KINDS
+    if not (any(kind in wanted for kind in kinds) or header and _MOTTO_IN_CELL.search(raw)):
+        return []
+    cells = []
+    for (a, b), kind in zip(bounds, kinds):
+        breaks = _LINE_IN_CELL.get(kind)
+        starts = [a] + [m.end() for m in breaks.finditer(raw, a, b)] if breaks else [a]
+        for start, end in zip(starts, starts[1:] + [b]):
+            # Wide spaces stand between the lines too: "THỦ TƯỚNG      Nguyễn Văn A".
+            cells += [(start + c, start + d) for c, d in _cells(raw[start:end], True)]
+    return cells
 
 
 @dataclass

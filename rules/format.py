@@ -65,8 +65,14 @@ class NationalTitle(Rule):
                 yield self.violation(agency[0].span, "missing", expected=expected)
             return
         written = " ".join(nation.text.split()).replace("HOÀ", "HÒA")
-        if written.startswith(expected) and _MOTTO in written:
-            return  # title and motto flattened into one line by an extraction: their layout cannot be judged
+        if _MOTTO in written:
+            # Title and motto flattened into one line by an extraction: their layout cannot be judged,
+            # the title's words can.
+            cut = written.index(_MOTTO)
+            if written[:cut].strip() != expected:
+                shown = " ".join(nation.text.split())[:cut].strip()  # as written ("HOÀ" kept)
+                yield self.violation(nation.span, "nation", text=quote(shown), expected=expected)
+            return
         if written != expected:
             yield self.violation(nation.span, "nation", text=quote(nation.text), expected=expected)
         if k.party:

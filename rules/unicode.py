@@ -291,6 +291,8 @@ class Whitespace(Rule):
             run, start, end = m.group(), m.start(), m.end()
             if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n"):
                 continue  # a line of nothing but spaces: a spacer nobody sees
+            if start and text[start - 1] == "|" and text[end:end + 1] == "|":
+                continue  # an empty cell of a table row
             invisible = any(c in _INVISIBLE for c in run)
             nbsp = any(c in _NBSP_CHARS for c in run)
             spaces = run.strip(_INVISIBLE)
