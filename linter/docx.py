@@ -284,7 +284,7 @@ class _Reader:
                 self.paragraphs += 1
                 pieces: list = []
                 text, label = self.paragraph(element, with_label=True, marks=True, pieces=pieces)
-                self.emit(text, f"đoạn {self.paragraphs}", pieces)
+                self.emit(text.replace(_SOFT_BREAK, " "), f"đoạn {self.paragraphs}", pieces)
                 if label and label != "-":
                     self.numbered.append(len(self.lines))
             elif element.tag == f"{_W}tbl":
@@ -339,16 +339,23 @@ class _Reader:
             where = f"bảng {self.tables}, hàng {i}"
             first_line = len(self.lines)
             if data:
-                self.emit("| " + " | ".join(" ".join(cell).replace("|", "/") for cell in row) + " |", where)
+                self.emit("| " + " | ".join(" ".join(cell).replace("|", "/").replace(_SOFT_BREAK, " ") for cell in row)
+                          + " |", where)
                 if i == 1:
                     self.emit("|" + "---|" * len(row), where)
             else:  # layout: the cells side by side, paragraph by paragraph
+                # A soft line break parts the lines of a cell as a paragraph would: "Số: 12/UBND-VX"
+                # over "V/v …", the national title over the motto.
+                row = [[part for line in cell for part in line.split(_SOFT_BREAK)] for cell in row]
                 for k in range(max((len(cell) for cell in row), default=0)):
                     self.emit("\t".join(cell[k] if k < len(cell) else "" for cell in row).rstrip("\t"), where)
             for is_start, comment, _ in row_marks[i - 1]:
                 last = max(len(self.lines) - 1, first_line)
                 at = (first_line, 0) if is_start else (last, len(self.lines[last]) if last < len(self.lines) else 0)
                 self.mark(is_start, comment, at)
+
+
+_SOFT_BREAK = "\n"  # a w:br in a paragraph; one character, as the space it becomes in running text
 
 
 def _text(p, marks: list | None = None, pieces: list | None = None) -> str:
@@ -365,7 +372,7 @@ def _text(p, marks: list | None = None, pieces: list | None = None) -> str:
         elif tag == f"{_W}tab":
             piece = "\t"
         elif tag in (f"{_W}br", f"{_W}cr"):
-            piece = " "
+            piece = _SOFT_BREAK
         elif marks is not None and tag in (f"{_W}commentRangeStart", f"{_W}commentRangeEnd"):
             marks.append((tag.endswith("Start"), element.get(f"{_W}id") or "", length))
         if piece:

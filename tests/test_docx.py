@@ -308,3 +308,26 @@ def test_diff_on_a_word_draft_shows_the_text_change_and_writes_nothing(tmp_path)
     assert "-1. Văn phòng Sở tăng cường hổ trợ cán bộ cơ sở." in diff
     assert "+1. Văn phòng Sở tăng cường hỗ trợ cán bộ cơ sở." in diff
     assert path.read_bytes() == before
+
+
+def test_soft_line_breaks_in_a_header_cell_part_its_lines(tmp_path):
+    """Word drafts often put the number and V/v, or the national title and motto, in one cell paragraph
+    broken by Shift+Enter: each is a line of the header, so the date line beside them is read."""
+    def cell(*runs):
+        inner = "<w:br/>".join(f"<w:t>{text}</w:t>" for text in runs)
+        return f"<w:tc><w:p><w:r>{inner}</w:r></w:p></w:tc>"
+
+    rows = [
+        cell("BỘ Y TẾ") + cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+        cell("Số: 120/BYT-KH", "V/v triển khai kế hoạch") + cell("Hà Nội, ngày 3 tháng 01 năm 2025"),
+    ]
+    table = "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+    body = table + '<w:p><w:r><w:t xml:space="preserve">Kính gửi: Sở Y tế các tỉnh.</w:t></w:r></w:p>'
+    document = f'<w:document xmlns:w="{make_docx.W_NS}"><w:body>{body}</w:body></w:document>'
+    path = _zip(tmp_path / "cv.docx", {"word/document.xml": document})
+    assert read_docx(str(path)).text.splitlines()[:4] == [
+        "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 120/BYT-KH\tHà Nội, ngày 3 tháng 01 năm 2025", "V/v triển khai kế hoạch"]
+    found = [(f.code, f.line) for f in _lint_docx(path).findings]
+    assert ("DAT006", 3) in found
+    assert not any(code in ("FMT001", "FMT002") for code, _ in found), found
