@@ -1,5 +1,6 @@
 """CAP — capitalisation, as Nghị định 30/2020/NĐ-CP, Phụ lục II sets it: cited document types,
-references to parts of a document, agency names, sentence starts, and Nhân dân / Nhà nước."""
+references to parts of a document, agency names, sentence starts, Nhân dân / Nhà nước, and the names of
+laws."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import lru_cache
 
 from draftlint import data, regex, tagger
 from draftlint.data import _fold_same_length, fold
+from draftlint.excerpts import excerpts
 from draftlint.model import Span
 from draftlint.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
@@ -242,6 +244,74 @@ class AgencyNameCase(Rule):
                 span = Span(m.start(), m.end())
                 yield self.violation(span, fix=Fix((Edit(span, expected),)), text=quote(written),
                                      expected=quote(expected))
+
+
+# --- CAP006 ---------------------------------------------------------------------------------
+
+_NAMED_TYPE = regex.compile(
+    r"(?<![^\W\d_])(?:Luật|Bộ[ \t]+luật|Pháp[ \t]+lệnh)[ \t]+(?P<first>[^\W\d_])(?P<start>[^\W\d_]*,?[ \t]+[^\W\d_]+)"
+)
+
+
+@lru_cache(maxsize=None)
+def law_name_starts() -> frozenset[str]:
+    """How known names of laws, codes and ordinances begin, lower case (``data/law_names.txt``)."""
+    from importlib.resources import files
+
+    text = files("draftlint.data").joinpath("law_names.txt").read_text(encoding="utf-8")
+    return frozenset(" ".join(line.lower().split()) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+class DocumentNameCase(Rule):
+    code = "CAP006"
+    name = "document-name-case"
+    family = "CAP"
+    severity = Severity.WARNING
+    fixable = True
+    messages = {
+        "default": {
+            "vi": "Tên luật, bộ luật, pháp lệnh viết hoa chữ đầu của tên: {text} → {expected}",
+            "en": "The name of a law, code or ordinance is capitalised on its first word: {text} → {expected}",
+        },
+    }
+    summary = {
+        "vi": "Tên của luật, bộ luật, pháp lệnh viết hoa chữ cái đầu: “Luật Bảo vệ môi trường”, “Bộ luật Lao động”.",
+        "en": "The name of a law, code or ordinance starts with a capital: “Luật Bảo vệ môi trường”, “Bộ luật Lao "
+              "động”.",
+    }
+    rationale = {
+        "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục II, mục V.6: viện dẫn văn bản cụ thể thì viết hoa chữ cái đầu của "
+              "tên loại và chữ cái đầu của tên văn bản (“Bộ luật Hình sự”, “Luật Tổ chức Quốc hội”). Chỉ báo khi "
+              "các chữ viết thường sau “Luật” là phần đầu tên một luật đã biết (danh sách lấy từ văn bản chính "
+              "thức, benchmarks/make_law_names.py); “Luật này”, “Luật sửa đổi, bổ sung…”, “Luật sư” không bị báo. "
+              "Sửa tự động an toàn (chỉ đổi một chữ hoa).",
+        "en": "Decree 30/2020/NĐ-CP, Appendix II, V.6: a specific document is capitalised on its type and on the "
+              "first word of its name (“Bộ luật Hình sự”, “Luật Tổ chức Quốc hội”). Reported only where the "
+              "lower-case words after “Luật” are how a known law's name begins (the list comes from official "
+              "texts, benchmarks/make_law_names.py); “Luật này”, “Luật sửa đổi, bổ sung…”, “Luật sư” are not. "
+              "The fix is safe (one capital letter).",
+    }
+    bad = "Tuyên truyền Luật bảo vệ môi trường năm 2020 và Bộ luật lao động năm 2019.\n"
+    good = "Tuyên truyền Luật Bảo vệ môi trường năm 2020 và Bộ luật Lao động năm 2019; Luật này có hiệu lực.\n"
+
+    def check(self, doc):
+        text = doc.text
+        if "uật" not in text and "lệnh" not in text:
+            return
+        starts = law_name_starts()
+        quoted = excerpts(doc)
+        for m in _NAMED_TYPE.finditer(text):
+            first = m["first"]
+            if not first.islower() or " ".join((first + m["start"]).split()) not in starts:
+                continue
+            if _in_layout(doc, m.start()) or m.start() in quoted:
+                continue
+            at = m.start("first")
+            end = m.end("start")
+            written = text[m.start():end]
+            expected = text[m.start():at] + first.upper() + text[at + 1:end]
+            yield self.violation(Span(m.start(), end), fix=Fix((Edit(Span(at, at + 1), first.upper()),)),
+                                 text=quote(written), expected=quote(expected))
 
 
 # --- CAP004 ---------------------------------------------------------------------------------

@@ -68,3 +68,31 @@ def test_configuration_merges_into_known_entries():
 
 def test_tone_placement_is_folded():
     assert data.fold("Giấy uỷ quyền") == data.fold("Giấy ủy quyền") and data.fold("hoá") == data.fold("hóa")
+
+
+def test_law_name_beginnings_are_two_capitalised_syllables_and_exclude_generic_readings():
+    from draftlint.rules.capitalisation import law_name_starts
+
+    starts = law_name_starts()
+    assert {"bảo vệ", "đất đai", "phòng, chống", "tổ chức", "ngân sách"} <= starts
+    # "Luật này", "Luật số 56/…", "Luật sửa đổi, bổ sung …" and "Luật sư" are not names.
+    assert not any(s.split()[0].rstrip(",") in {"này", "số", "sửa", "sư", "và", "trong"} for s in starts)
+    assert all(len(s.split()) == 2 for s in starts)
+
+
+def test_law_name_beginnings_are_what_the_script_builds(tmp_path):
+    import importlib.util
+
+    import pytest
+    from conftest import ROOT
+
+    archive = ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
+    if not archive.exists():
+        pytest.skip("the lexicon bundle is not here")
+    spec = importlib.util.spec_from_file_location("make_law_names", ROOT / "benchmarks" / "make_law_names.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = tmp_path / "law_names.txt"
+    assert script.main([str(archive), str(out)]) == 0
+    shipped = (ROOT / "linter" / "data" / "law_names.txt").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped
