@@ -22,9 +22,7 @@ def _typo_of(doc, use_key: str) -> str | None:
     if len(use_key) < 3:
         return None
     found = acronyms(doc)
-    counts: dict[str, int] = {}
-    for use in found.uses:
-        counts[use.key] = counts.get(use.key, 0) + 1
+    counts = _use_counts(doc)
     for defined in found.defined():
         if is_anagram(use_key, defined) or (len(defined) >= 4 and edit_distance_one(use_key, defined)):
             # A slip is rare beside the form it slips from; a form used as often is the draft's own.
@@ -34,7 +32,32 @@ def _typo_of(doc, use_key: str) -> str | None:
     return None
 
 
+def _slip_of_frequent(doc, use_key: str) -> str | None:
+    """The acronym the draft uses often (defined or not) that an unknown one is two neighbouring
+    letters swapped from: BHTY once beside BHYT five times, TTCH beside TTHC. Only a swap of
+    neighbours: a letter off (ISSN beside ISBN) or letters rotated (TMS beside MST) are as often
+    two real acronyms."""
+    counts = _use_counts(doc)
+    if len(use_key) < 4 or counts.get(use_key, 0) > _SLIP_AT_MOST:
+        return None
+    for i in range(len(use_key) - 1):
+        swapped = use_key[:i] + use_key[i + 1] + use_key[i] + use_key[i + 2:]
+        if swapped != use_key and counts.get(swapped, 0) >= _OFTEN:
+            return swapped
+    return None
+
+
+def _use_counts(doc) -> dict[str, int]:
+    def count(d):
+        counts: dict[str, int] = {}
+        for use in acronyms(d).uses:
+            counts[use.key] = counts.get(use.key, 0) + 1
+        return counts
+    return doc.derived("acronym-use-counts", count)
+
+
 _SLIP_AT_MOST = 2  # uses of a variant that may still be a slip
+_OFTEN = 3  # uses that make an acronym the draft's own
 
 
 def _undefined_uses(doc):
@@ -79,14 +102,20 @@ class AcronymMismatch(Rule):
             "vi": "{abbr} chưa được định nghĩa; có lẽ là {expected} (định nghĩa ở dòng {line})",
             "en": "{abbr} is never defined; probably {expected} (defined on line {line})",
         },
+        "swapped": {
+            "vi": "{abbr} có lẽ là {expected} viết đảo chữ ({expected} được dùng {count} lần trong văn bản)",
+            "en": "{abbr} is probably {expected} with two letters swapped ({expected} is used {count} times)",
+        },
     }
     summary = {
         "vi": "Chữ viết tắt khớp với cụm từ đầy đủ của nó, theo chính văn bản và bảng chữ viết tắt thông dụng "
               "(“Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)”, không phải “(CPI)”); không dùng chữ viết tắt đảo "
-              "chữ hay sai một chữ so với chữ đã định nghĩa (PAIP cho PAPI).",
+              "chữ hay sai một chữ so với chữ đã định nghĩa (PAIP cho PAPI), hay đảo hai chữ liền nhau của chữ viết tắt "
+              "văn bản dùng nhiều lần (BHTY bên cạnh BHYT).",
         "en": "An acronym matches its expansion, as the document and the glossary of common acronyms give it "
               "(“Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)”, not “(CPI)”); no acronym that is an anagram or one "
-              "letter off one the document defines (PAIP for PAPI).",
+              "letter off one the document defines (PAIP for PAPI), or two neighbouring letters swapped in one the "
+              "document uses often (BHTY beside BHYT).",
     }
     rationale = {
         "vi": "Viết nhầm chữ viết tắt làm người đọc hiểu sang chỉ số khác: CPI là Chỉ số giá tiêu dùng, PCI là "
@@ -133,6 +162,12 @@ class AcronymMismatch(Rule):
                 first = defined[target]
                 yield self.violation(use.span, "typo", fix=Fix((Edit(use.span, first.abbr),), safe=False),
                                      abbr=use.abbr, expected=first.abbr, line=first.line.first_line)
+                continue
+            frequent = _slip_of_frequent(doc, use.key)
+            if frequent is not None:
+                shown = next(u.abbr for u in acronyms(doc).uses if u.key == frequent)
+                yield self.violation(use.span, "swapped", fix=Fix((Edit(use.span, shown),), safe=False),
+                                     abbr=use.abbr, expected=shown, count=_use_counts(doc)[frequent])
 
 
 class AcronymUndefined(Rule):
@@ -173,7 +208,7 @@ class AcronymUndefined(Rule):
                 continue
             reported.add(use.key)
             if entry is None:
-                if _typo_of(doc, use.key) is not None:
+                if _typo_of(doc, use.key) is not None or _slip_of_frequent(doc, use.key) is not None:
                     continue  # ABB001 says what it probably is
                 yield self.violation(use.span, abbr=use.abbr)
             else:
