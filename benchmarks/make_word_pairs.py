@@ -1,4 +1,5 @@
-"""Write linter/data/word_pairs.txt: the syllable pairs official Vietnamese texts use often.
+"""Write linter/data/word_counts.txt: how often official Vietnamese texts use each syllable and
+each syllable pair.
 
 SPL001 reads a syllable written twice ("… công công trình") as two words meeting, not a typo,
 when the syllable before and the doubled one form a word and the doubled one and the syllable
@@ -7,7 +8,7 @@ words.toml holds the commonest; this file adds every pair that the public-domain
 of ``../shared/lexicon`` (laws, decrees, decisions, plans, công văn: see its README) use at
 least MIN_COUNT times within a clause. Only counts leave the texts; no sentence is copied.
 
-    python benchmarks/make_word_pairs.py [path/to/official-texts.tar.xz]
+    python benchmarks/make_word_pairs.py [path/to/official-texts.tar.xz [output]]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main(argv: list[str]) -> int:
 
     archive = Path(argv[0]) if argv else ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
     counts: Counter = Counter()
+    syllables: Counter = Counter()
     with tarfile.open(archive) as tar:
         for member in tar:
             if not member.isfile() or not member.name.endswith(".txt"):
@@ -39,13 +41,16 @@ def main(argv: list[str]) -> int:
             text = unicodedata.normalize("NFC", tar.extractfile(member).read().decode("utf-8"))
             for clause in _CLAUSE.split(text):
                 words = [fold(w) for w in _SYLLABLE.findall(clause)]
+                syllables.update(words)
                 counts.update((a, b) for a, b in zip(words, words[1:]) if a != b)
-    pairs = sorted(f"{a} {b}" for (a, b), n in counts.items() if n >= MIN_COUNT and a != b)
-    out = ROOT / "linter" / "data" / "word_pairs.txt"
-    header = (f"# Syllable pairs used at least {MIN_COUNT} times in the official texts of shared/lexicon,\n"
-              "# folded; written by benchmarks/make_word_pairs.py, read by SPL001 (draftlint.words).\n")
-    out.write_text(header + "\n".join(pairs) + "\n", encoding="utf-8")
-    print(f"{len(pairs)} pairs written to {out}")
+    lines = [f"{w} {n}" for w, n in sorted(syllables.items())]
+    lines += [f"{a} {b} {n}" for (a, b), n in sorted(counts.items()) if n >= MIN_COUNT]
+    out = Path(argv[1]) if len(argv) > 1 else ROOT / "linter" / "data" / "word_counts.txt"
+    header = ("# How often the official texts of shared/lexicon use each syllable (\"syllable count\") and each\n"
+              f"# syllable pair used at least {MIN_COUNT} times within a clause (\"first second count\"), folded;\n"
+              "# written by benchmarks/make_word_pairs.py, read by draftlint.words and draftlint.tone_slips.\n")
+    out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(syllables)} syllables and {len(lines) - len(syllables)} pairs written to {out}")
     return 0
 
 

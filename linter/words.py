@@ -32,12 +32,29 @@ def is_compound(first: str, second: str) -> bool:
 
 @lru_cache(maxsize=None)
 def common_pairs() -> frozenset[str]:
-    """Syllable pairs official texts use often (``data/word_pairs.txt``, from the lexicon's counts);
-    read only when a draft repeats a syllable."""
+    """Syllable pairs official texts use often ("a b", from ``data/word_counts.txt``); read only
+    when a draft repeats a syllable or is checked for tone slips."""
+    return frozenset(f"{a} {b}" for a, b in lexicon_counts()[1])
+
+
+@lru_cache(maxsize=None)
+def lexicon_counts() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """How often the official texts of the lexicon bundle use each syllable, and each pair used at
+    least 5 times (``data/word_counts.txt``, written by ``benchmarks/make_word_pairs.py``), folded."""
     from importlib.resources import files
 
-    text = files("draftlint.data").joinpath("word_pairs.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    syllables: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
+    text = files("draftlint.data").joinpath("word_counts.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split(" ")
+        if len(parts) == 2:
+            syllables[parts[0]] = int(parts[1])
+        else:
+            pairs[(parts[0], parts[1])] = int(parts[2])
+    return syllables, pairs
 
 
 def _toneless_table() -> dict[int, str]:

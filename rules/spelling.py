@@ -20,6 +20,7 @@ from draftlint.syllables import check, is_candidate, key, retoned
 from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
                              line_chunks, lower_in_place, official_names, skeleton, toneless)
 from draftlint.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
+from draftlint.tone_slips import tone_slips
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -300,6 +301,16 @@ class KnownMisspelling(Rule):
                                  expected=quote(expected))
 
 
+def tone_slips_in(doc):
+    """The draft's tone slips (``draftlint.tone_slips``), outside lines in capitals, the header and
+    the signature: (span, as written, the likely word)."""
+    def find(d):
+        return tuple((Span(line.span.start + start, line.span.start + end), written, expected)
+                     for line in d.lines if line.kind not in _LAYOUT and not is_caps(line.text)
+                     for start, end, written, expected in tone_slips(line.text))
+    return doc.derived("tone-slips", find)
+
+
 def misspellings(doc, extra: tuple[str, ...] = ()):
     """The known misspellings in the draft: (span, as written, the right form, whether the fix is safe)."""
     return doc.derived(f"misspellings{extra}", lambda d: tuple(_find_misspellings(d, extra)))
@@ -396,6 +407,10 @@ class SuspiciousWord(Rule):
             "vi": "{text} chỉ gặp một lần; có phải {expected} (có trong từ vựng của cơ quan)?",
             "en": "{text} occurs once; is it {expected} (in the office's lexicon)?",
         },
+        "tone": {
+            "vi": "Có phải {expected}? Văn bản chính thức không viết {text}",
+            "en": "Is it {expected}? Official texts never write {text}",
+        },
     }
     summary = {
         "vi": "Gợi ý: cặp âm tiết chỉ gặp một lần mà chỉ khác một dấu hay một chữ so với một từ văn bản dùng nhiều "
@@ -429,6 +444,11 @@ class SuspiciousWord(Rule):
         rare = [k for k, (wa, wb) in written_as.items()
                 if counts[k] == 1 and k not in lexicon and len(wa) > 1 and len(wb) > 1 and not wb[0].isupper()
                 and not wa.isupper()]
+        taken = [span for span, *_ in misspellings(doc)]  # SPL002 says what those are
+        for span, written, expected in tone_slips_in(doc):
+            if not any(t.start < span.end and span.start < t.end for t in taken):
+                taken.append(span)
+                yield self.violation(span, "tone", text=quote(written), expected=quote(expected))
         if not rare:
             return
         # Only words can be what a slip meant: pairs seen often whose syllables mostly go together.
@@ -438,7 +458,6 @@ class SuspiciousWord(Rule):
         if office is not None:
             indexes.append(office)
         accepted = accepted_variants()
-        taken = [span for span, *_ in misspellings(doc)]  # SPL002 says what those are
         for k in rare:
             sk = _skeletons(k)
             # Same letters with other marks ("giảm nghéo"), or one letter missing in one syllable with its

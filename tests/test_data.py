@@ -96,3 +96,29 @@ def test_law_name_beginnings_are_what_the_script_builds(tmp_path):
     assert script.main([str(archive), str(out)]) == 0
     shipped = (ROOT / "linter" / "data" / "law_names.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
+
+
+def test_word_counts_are_what_the_script_builds(tmp_path):
+    import importlib.util
+
+    import pytest
+    from conftest import ROOT
+
+    archive = ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
+    if not archive.exists():
+        pytest.skip("the lexicon bundle is not here")
+    spec = importlib.util.spec_from_file_location("make_word_pairs", ROOT / "benchmarks" / "make_word_pairs.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = tmp_path / "word_counts.txt"
+    assert script.main([str(archive), str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == (ROOT / "linter" / "data" / "word_counts.txt").read_text(encoding="utf-8")
+
+
+def test_word_counts_hold_syllables_and_frequent_pairs():
+    from draftlint.words import common_pairs, lexicon_counts
+
+    syllables, pairs = lexicon_counts()
+    assert syllables["báo"] > syllables["bão"] * 10 and pairs[("báo", "cáo")] > 1000
+    assert ("sữa", "đổi") not in pairs and min(pairs.values()) >= 5
+    assert "sửa đổi" in common_pairs() and len(common_pairs()) == len(pairs)
