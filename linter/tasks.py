@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import regex, tagger
-from .model import Document, Line, Section, Span
+from .model import Document, Line, Marker, Section, Span
 from .units import iter_leads, patterns, task_section_kind, unit_at
 
 
@@ -133,10 +133,7 @@ class _Walker:
         return False, named
 
     def heading_names_unit(self, section: Section) -> bool:
-        """``1. Sở Tài chính``, ``4. Đề nghị Ủy ban Mặt trận Tổ quốc …``, ``5. Giao Công an tỉnh …``."""
-        title = section.title
-        m = _ASKED.match(title)
-        return unit_at(title, m.end() if m else 0) is not None
+        return heading_names_unit(section)
 
     # -- the walk --------------------------------------------------------------------------
 
@@ -211,6 +208,13 @@ _FIELD = regex.compile(
 _ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu|Khuyến\s+khích)\s+", re.I)
 
 
+def heading_names_unit(section: Section) -> bool:
+    """``1. Sở Tài chính``, ``4. Đề nghị Ủy ban Mặt trận Tổ quốc …``, ``5. Giao Công an tỉnh …``."""
+    title = section.title
+    m = _ASKED.match(title)
+    return unit_at(title, m.end() if m else 0) is not None
+
+
 def _heading(section: Section) -> str:
     return f"{section.marker.raw} {section.title}".strip()
 
@@ -230,7 +234,24 @@ def _find_tasks(doc: Document) -> tuple[Task, ...]:
             kind = task_section_kind(section.title)
             if kind is not None:
                 walker.walk(section, kind, from_preamble)
+    for part in doc.parts:
+        if part.attached:
+            _annex_tables(walker, part)
     return tuple(walker.found)
+
+
+def _annex_tables(walker: _Walker, part) -> None:
+    """The task tables of an annex after the signature ("PHỤ LỤC … DANH MỤC NHIỆM VỤ", a column
+    ``Cơ quan chủ trì``): each row is a task, led by its lead cell."""
+    rows = _table_rows(part.paragraphs)
+    if rows:
+        holder = Section(Marker("part", "", "", (), "", False, part.heading.span), 0, part.heading.text,
+                         part.heading, part.paragraphs, (), part.heading.span)
+        walker.table_tasks(holder, rows, "work", False, ())
+    for section in (s for top in part.sections for s in top.walk()):
+        rows = _table_rows(section.paragraphs)
+        if rows:
+            walker.table_tasks(section, rows, "work", False, ())
 
 
 # Task tables: a header row with a lead-unit column ("| STT | Nội dung | Đơn vị chủ trì | Thời gian |").

@@ -8,7 +8,7 @@ from draftlint import regex, tagger
 from draftlint.data import fold
 from draftlint.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
-from draftlint.tasks import Task, lead_markers, tasks
+from draftlint.tasks import Task, heading_names_unit, lead_markers, tasks
 from draftlint.units import unit_at
 
 
@@ -108,6 +108,10 @@ def _group(task: Task):
 
 
 def _assigning_groups(found) -> set:
+    # Units heading the items of TỔ CHỨC THỰC HIỆN ("1. Sở Y tế: …", "2. UBND các xã: …"): the plan
+    # assigns its work there, unit by unit, so the bare list of work is not asked for leads.
+    by_unit = sum(1 for task in found if task.kind == "organisation" and not _is_row(task)
+                  and heading_names_unit(task.section)) >= 2
     led: dict = {}
     total: dict = {}
     kind: dict = {}
@@ -120,6 +124,8 @@ def _assigning_groups(found) -> set:
     for g, n in total.items():
         if g[0] == "table":
             out.add(g)  # a lead column asks for a lead in every row
+        elif by_unit and kind[g] == "work":
+            continue
         elif led[g] >= 2 and led[g] / n >= _ASSIGNING_SHARE.get(kind[g], 0.5):
             out.add(g)
     return out
