@@ -3,6 +3,7 @@ period, ranges in order, deadlines that agree, and the date line of Nghị đị
 
 from __future__ import annotations
 
+import bisect
 import calendar
 
 import datetime as _dt
@@ -84,8 +85,10 @@ class DeadlineBeforeIssue(Rule):
         },
     }
     summary = {
-        "vi": "Thời hạn (“trước ngày …”, “hoàn thành trong tháng …”) không sớm hơn ngày ban hành của văn bản.",
-        "en": "A deadline (“trước ngày …”, “hoàn thành trong tháng …”) is not earlier than the document's date.",
+        "vi": "Thời hạn (“trước ngày …”, “hoàn thành trong tháng …”, cột thời gian của bảng nhiệm vụ) không sớm hơn "
+              "ngày ban hành của văn bản.",
+        "en": "A deadline (“trước ngày …”, “hoàn thành trong tháng …”, a task table's time column) is not earlier "
+              "than the document's date.",
     }
     rationale = {
         "vi": "Thời hạn đã qua khi văn bản ban hành thì không ai thực hiện được; thường là năm bị chép từ kế hoạch "
@@ -103,12 +106,24 @@ class DeadlineBeforeIssue(Rule):
         if issued is None or kind(doc).type_name == "Thông báo":
             return  # a notice records deadlines set at a meeting held before it was issued
         quoted = excerpts(doc)
+        reported = set()
         for mention in dates(doc):
             if mention.span.start in quoted:
                 continue  # a quoted law's dates, an annex's table of (overdue) tasks
             due = last_day(mention) if not mention.on_date_line and is_deadline(mention) else None
             if due is not None and due < issued and not in_results_section(doc, mention):
+                reported.add(mention.span.start)
                 yield self.violation(mention.span, text=quote(mention.raw), issued=_shown_date(doc))
+        # The time column of the draft's own task tables, an annex's too ("| Quý II/2025 |"): a deadline
+        # written without a cue word.
+        rows = sorted((task.span.start, task.span.end) for task in tasks(doc) if task.deadline_text)
+        starts = [start for start, _ in rows]
+        for deadline in deadlines(doc):
+            if deadline.last is None or deadline.kind not in (DAY, MONTH) or not deadline.last < issued:
+                continue
+            at = bisect.bisect_right(starts, deadline.span.start) - 1
+            if at >= 0 and deadline.span.start < rows[at][1] and deadline.span.start not in reported:
+                yield self.violation(deadline.span, text=quote(deadline.raw), issued=_shown_date(doc))
 
 
 def _shown_date(doc) -> str:
