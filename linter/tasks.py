@@ -158,6 +158,14 @@ class _Walker:
             if rows:
                 self.table_tasks(section, rows, kind, inherited, parents)
                 return
+            blocks = _task_blocks(own)
+            if blocks:
+                for block in blocks:
+                    named = self.names_marker(block) or self.names_lead(block)
+                    title = _BLOCK_START.sub("", block[0].text, count=1)
+                    self.found.append(Task(title, block[0].span, section, block, kind, "named" if named else how,
+                                           (*parents, section)))
+                return
             named = self.names_marker((section.heading, *own)) or self.names_lead((section.heading, *own))
             lead = "named" if named else how
             self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
@@ -206,6 +214,19 @@ _FIELD = regex.compile(
     r"|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
 )
 _ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu|Khuyến\s+khích)\s+", re.I)
+
+
+# Tasks written as blocks of fields, unnumbered: "Nhiệm vụ: … / Cơ quan chủ trì: … / Thời gian: …".
+_BLOCK_START = regex.compile(r"(?i)[-+*•\s]*(?:tên\s+)?(?:nội\s+dung\s+)?nhiệm\s+vụ\s*:\s*")
+
+
+def _task_blocks(lines) -> list[tuple[Line, ...]]:
+    """The blocks of a section's own lines, each from a ``Nhiệm vụ:`` line to the next; [] unless
+    there are two blocks or more (one such line is a label, not a list of tasks)."""
+    starts = [i for i, line in enumerate(lines) if _BLOCK_START.match(line.text)]
+    if len(starts) < 2:
+        return []
+    return [tuple(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
 
 
 def heading_names_unit(section: Section) -> bool:

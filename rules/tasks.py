@@ -96,13 +96,15 @@ _ASSIGNING_SHARE = {"work": 0.5, "organisation": 0.75}
 
 
 def _is_row(task: Task) -> bool:
-    return task.lines[0] is not task.section.heading
+    return task.lines[0].kind == tagger.TABLE_ROW
 
 
 def _group(task: Task):
     """Tasks judged together: the rows of one table, or the tasks under one heading (siblings)."""
     if _is_row(task):
         return ("table", id(task.section))
+    if task.lines[0] is not task.section.heading:
+        return ("section", id(task.section))  # blocks of fields ("Nhiệm vụ: …") in one section
     parent = task.parents[-1] if task.parents else task.section
     return ("section", id(parent))
 
@@ -173,10 +175,16 @@ def _introduces_list(marker, nxt, usable_lines) -> bool:
     before = marker.line.text[:marker.span.start - marker.line.span.start]
     if _HAS.search(before):
         return True  # "… có trách nhiệm:" opens the duties of the units named before it
-    return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (tagger.BULLET, tagger.PLUS))
+    # The next field of the same task ("- Thời gian hoàn thành: …") is no list of units under it.
+    return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (tagger.BULLET, tagger.PLUS)
+                                and not _OTHER_FIELD.match(nxt.text))
 
 
 _HAS = regex.compile(r"(?i)(?:có|chịu)\s*\Z")
+_OTHER_FIELD = regex.compile(
+    r"(?i)[-+*•\s]*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí"
+    r"|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
+)
 
 
 class LeadUnitUnknown(Rule):
