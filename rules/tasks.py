@@ -6,6 +6,7 @@ import re
 
 from draftlint import regex, tagger
 from draftlint.data import fold
+from draftlint.kinds import kind
 from draftlint.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
 from draftlint.tasks import Task, heading_names_unit, lead_markers, tasks
@@ -29,6 +30,12 @@ class TaskWithoutLeadUnit(Rule):
         "row": {
             "vi": "Nhiệm vụ {task} trong bảng chưa ghi đơn vị chủ trì",
             "en": "The task {task} in the table names no lead unit",
+        },
+        "unassigned": {
+            "vi": "Các nhiệm vụ của mục {task} ({count} nhiệm vụ) chưa giao cho đơn vị nào chủ trì, ở nhiệm vụ, ở phần "
+                  "tổ chức thực hiện hay ở phụ lục",
+            "en": "The {count} tasks of {task} are assigned to no lead unit, neither in the tasks, nor under the "
+                  "implementation section, nor in an annex",
         },
     }
     summary = {
@@ -79,6 +86,11 @@ class TaskWithoutLeadUnit(Rule):
         empty = _empty_marker_lines(doc)
         found = tasks(doc)
         assigning = None if self.config["every-task"] else _assigning_groups(found)
+        if assigning is not None and _assigned_nowhere(doc, found):
+            work = [task for task in found if task.kind == "work"]
+            top = work[0].parents[0] if work[0].parents else work[0].section
+            yield self.violation(top.heading.span, "unassigned", task=quote(_heading_text(top), 80), count=len(work))
+            return
         for task in found:
             if task.lead is not None or any(line.span.start in empty for line in task.lines):
                 continue  # an empty "Đơn vị chủ trì:" is TSK002's
@@ -93,6 +105,28 @@ class TaskWithoutLeadUnit(Rule):
 # Plans that list tasks bare and assign them in TỔ CHỨC THỰC HIỆN (by unit headings, "Sở X chủ
 # trì …"), in an annex table or by a pointer ("chi tiết tại Phụ lục") are not asked.
 _ASSIGNING_SHARE = {"work": 0.5, "organisation": 0.75}
+
+
+# An annex that may assign the work, or a lead named where no task was read ("Sở X chủ trì, theo dõi …"
+# closing the plan): the plan may assign after all.
+_ASSIGNED_SOMEWHERE = regex.compile(r"(?i)\bphụ\s+lục\b|\bchủ\s+trì\b")
+
+
+def _assigned_nowhere(doc, found) -> bool:
+    """A plan that lists work and names no unit to lead any of it: no task names or inherits one,
+    nothing in it says who leads (``chủ trì``), and it points to no annex that might."""
+    if kind(doc).type_name not in _ASSIGNING_TYPES or not any(task.kind == "work" for task in found):
+        return False
+    if any(task.lead is not None or task.lead_text for task in found):
+        return False
+    return not _ASSIGNED_SOMEWHERE.search(doc.text)
+
+
+_ASSIGNING_TYPES = frozenset({"Kế hoạch", "Chương trình", "Chương trình hành động", "Đề án", "Phương án"})
+
+
+def _heading_text(section) -> str:
+    return " ".join(section.heading.text.split())
 
 
 def _is_row(task: Task) -> bool:
