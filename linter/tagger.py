@@ -76,7 +76,8 @@ _LEAD = regex.compile(
     r"[-*+]?\s*(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*:",
     re.I,
 )
-_NATION = regex.compile(r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT(?:\s+NAM\b|\s+(?=Độc\s+lập))|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)\b", re.I)
+_NATION = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT(?:\s+NAM(?:\b|(?=Độc))|\s+(?=Độc\s+lập))"
+                        r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\b", re.I)
 _MOTTO = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
 _DOCNUM = regex.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
 _SUBJECT = regex.compile(r"V/v\b", re.I)

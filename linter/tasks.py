@@ -162,7 +162,7 @@ class _Walker:
             if blocks:
                 for block in blocks:
                     named = self.names_marker(block) or self.names_lead(block)
-                    title = _BLOCK_START.sub("", block[0].text, count=1)
+                    title = _BLOCK_START.sub("", block[0].text, count=1).lstrip("-+*• ")
                     self.found.append(Task(title, block[0].span, section, block, kind, "named" if named else how,
                                            (*parents, section)))
                 return
@@ -221,12 +221,31 @@ _BLOCK_START = regex.compile(r"(?i)[-+*•\s]*(?:tên\s+)?(?:nội\s+dung\s+)?nh
 
 
 def _task_blocks(lines) -> list[tuple[Line, ...]]:
-    """The blocks of a section's own lines, each from a ``Nhiệm vụ:`` line to the next; [] unless
-    there are two blocks or more (one such line is a label, not a list of tasks)."""
+    """The blocks of a section's own lines, each from a ``Nhiệm vụ:`` line to the next, or each
+    from a bullet to the next where every bullet is followed by its fields (``- Tổ chức tập huấn …``
+    / ``Đơn vị chủ trì: …`` / ``Thời gian thực hiện: …``); [] unless there are two blocks or more."""
     starts = [i for i, line in enumerate(lines) if _BLOCK_START.match(line.text)]
     if len(starts) < 2:
-        return []
+        # A block starts at the first bullet after the fields of the one before: bullets sharing
+        # one set of fields are one task.
+        starts, fields_seen = [], True
+        for i, line in enumerate(lines):
+            if line.kind in (tagger.BULLET, tagger.PLUS):
+                if fields_seen:
+                    starts.append(i)
+                fields_seen = False
+            elif starts and _FIELD_LINE.match(line.text):
+                fields_seen = True
+        if len(starts) < 2 or not fields_seen:
+            return []  # fewer than two tasks, or bullets left without fields: content, not tasks
+        return [tuple(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
     return [tuple(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
+
+
+_FIELD_LINE = regex.compile(
+    r"(?i)[-+*•\s]*(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+(?:gian|hạn)"
+    r"|tiến\s+độ)[^:\n]{0,30}:"
+)
 
 
 def heading_names_unit(section: Section) -> bool:
@@ -252,7 +271,7 @@ def _find_tasks(doc: Document) -> tuple[Task, ...]:
         if attached:
             continue
         for section in sections:
-            kind = task_section_kind(section.title)
+            kind = task_section_kind(section.title, section.marker.style == "article")
             if kind is not None:
                 walker.walk(section, kind, from_preamble)
     for part in doc.parts:

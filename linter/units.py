@@ -52,6 +52,7 @@ class _Patterns:
     assigning: re.Pattern
     authoring: re.Pattern
     work_heading: re.Pattern
+    outline_work_heading: re.Pattern
     organisation_heading: re.Pattern
 
 
@@ -74,6 +75,7 @@ def patterns() -> _Patterns:
         assigning=regex.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
         authoring=regex.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
         work_heading=regex.compile(heading.format(_alternation(headings["work"])), re.I),
+        outline_work_heading=regex.compile(heading.format(_alternation(headings["work-outline"])), re.I),
         organisation_heading=regex.compile(heading.format(_alternation(headings["organisation"])), re.I),
     )
 
@@ -195,12 +197,12 @@ def _lead_at(text: str, pos: int, end: int, authoring_leads: bool) -> UnitMentio
     return unit
 
 
-def task_section_kind(title: str) -> str | None:
-    """"work" for a heading that lists tasks (NHIỆM VỤ, GIẢI PHÁP), "organisation" for one that
-    shares out duties (TỔ CHỨC THỰC HIỆN), None for any other."""
+def task_section_kind(title: str, article: bool = False) -> str | None:
+    """"work" for a heading that lists tasks (NHIỆM VỤ, GIẢI PHÁP; NỘI DUNG unless it heads an
+    article), "organisation" for one that shares out duties (TỔ CHỨC THỰC HIỆN), None for any other."""
     p = patterns()
     if p.organisation_heading.match(title):
         return "organisation"
-    if p.work_heading.match(title):
+    if p.work_heading.match(title) or not article and p.outline_work_heading.match(title):
         return "work"
     return None

@@ -144,6 +144,18 @@ _HEADER_SPAN = 15  # logical lines in which a header's date line stands
 _LOOSE_DATE_LINE = regex.compile(r"(?i),\s*ngày\b.{0,30}\btháng\b.{0,30}năm")
 
 
+def _flattened_header(doc) -> bool:
+    """The national title and the motto run into one line, and the number line stands alone: the
+    header table was flattened by an extraction that lost the number's neighbour cell; a date line
+    missing from it says little."""
+    nation, number = doc.header.national_title, doc.header.number
+    if nation is None or "Độc lập" not in nation.text or number is None:
+        return False
+    lines = doc.source.split("\n", number.first_line)
+    row = lines[number.first_line - 1] if len(lines) >= number.first_line else ""
+    return "|" not in row  # a row that kept its (empty) date cell is a date line left out
+
+
 class DateLine(Rule):
     code = "FMT003"
     name = "date-line"
@@ -178,7 +190,7 @@ class DateLine(Rule):
                     pass  # the line is there, where the header was not read whole: say nothing rather than guess
                 elif loose is not None:  # the line is there, written wrong ("năm 20255", "01năm"): quote it
                     yield self.violation(loose.span, "malformed", text=quote(loose.text))
-                else:
+                elif not _flattened_header(doc):
                     yield self.violation(doc.header.number.span, "missing")
             return
         m = _DATE_LINE.match(line.text.strip())

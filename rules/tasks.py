@@ -129,6 +129,18 @@ def _heading_text(section) -> str:
     return " ".join(section.heading.text.split())
 
 
+def _unit_heading(section) -> bool:
+    """An item headed by a unit alone ("1. Sở Y tế: …", "2. Sở Nông nghiệp và Môi trường"), whose
+    text is that unit's share of the work; not a sentence about a unit ("2. Sở Tài chính chủ trì …")."""
+    title = section.title.strip()
+    colon = title.find(":")
+    name = title[:colon] if colon >= 0 else title
+    return heading_names_unit(section) and len(name.split()) <= 10 and not _DUTY.search(name)
+
+
+_DUTY = regex.compile(r"(?i)\b(?:chủ\s+trì|phối\s+hợp|triển\s+khai|thực\s+hiện|tham\s+mưu|theo\s+dõi|hướng\s+dẫn)\b")
+
+
 def _is_row(task: Task) -> bool:
     return task.lines[0].kind == tagger.TABLE_ROW
 
@@ -147,7 +159,7 @@ def _assigning_groups(found) -> set:
     # Units heading the items of TỔ CHỨC THỰC HIỆN ("1. Sở Y tế: …", "2. UBND các xã: …"): the plan
     # assigns its work there, unit by unit, so the bare list of work is not asked for leads.
     by_unit = sum(1 for task in found if task.kind == "organisation" and not _is_row(task)
-                  and heading_names_unit(task.section)) >= 2
+                  and _unit_heading(task.section)) >= 2
     led: dict = {}
     total: dict = {}
     kind: dict = {}
