@@ -41,11 +41,9 @@ def common_pairs() -> frozenset[str]:
 def lexicon_counts() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """How often the official texts of the lexicon bundle use each syllable, and each pair used at
     least 5 times (``data/word_counts.txt``, written by ``benchmarks/make_word_pairs.py``), folded."""
-    from importlib.resources import files
-
     syllables: dict[str, int] = {}
     pairs: dict[tuple[str, str], int] = {}
-    text = files("draftlint.data").joinpath("word_counts.txt").read_text(encoding="utf-8")
+    text = data.read_text("word_counts.txt")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue

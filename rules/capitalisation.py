@@ -256,9 +256,7 @@ _NAMED_TYPE = regex.compile(
 @lru_cache(maxsize=None)
 def law_name_starts() -> frozenset[str]:
     """How known names of laws, codes and ordinances begin, lower case (``data/law_names.txt``)."""
-    from importlib.resources import files
-
-    text = files("draftlint.data").joinpath("law_names.txt").read_text(encoding="utf-8")
+    text = data.read_text("law_names.txt")
     return frozenset(" ".join(line.lower().split()) for line in text.splitlines() if line and not line.startswith("#"))
 
 

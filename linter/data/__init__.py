@@ -27,6 +27,11 @@ class Issuer:
     party: bool = False
 
 
+def read_text(name: str) -> str:
+    """A plain data file of this package (a word list, counts), as text."""
+    return (_HERE / name).read_text(encoding="utf-8")
+
+
 def load(name: str) -> dict:
     """One data file of this package, parsed; kept as JSON in the cache folder (TOML is parsed in
     Python, JSON in C), under a name that changes whenever the file does."""
