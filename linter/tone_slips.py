@@ -1,5 +1,6 @@
 """Tone slips: a syllable pair that official texts never write, one tone mark away from a word they
-write often (``sữa đổi`` → ``sửa đổi``, ``bão cáo`` → ``báo cáo``, ``cũng cố`` → ``củng cố``).
+write often (``sữa đổi`` → ``sửa đổi``, ``bão cáo`` → ``báo cáo``, ``cũng cố`` → ``củng cố``), or one
+vowel's shape or d/đ away when the written syllable is one they hardly use (``căn cú`` → ``căn cứ``).
 
 Each syllable is real, so no syllable model sees the slip; the pair is what gives it away. The
 evidence is the counts of ``data/word_counts.txt`` (each syllable, and each pair used at least 5
@@ -50,6 +51,32 @@ def _retoned(word: str) -> tuple[str, ...]:
                  for tone in (*_TONES, "") if tone != decomposed[at])
 
 
+@lru_cache(maxsize=65536)
+def _reshaped(word: str) -> tuple[str, ...]:
+    """The word with one vowel's shape changed (``lục`` → ``lực``, ``dịnh`` → ``định``: a letter
+    slip on a Vietnamese keyboard), its tone kept."""
+    decomposed = unicodedata.normalize("NFD", word)
+    found = []
+    for i, c in enumerate(decomposed):
+        shapes = _SHAPES.get(c.lower())
+        if shapes is None:
+            continue
+        mark = decomposed[i + 1] if i + 1 < len(decomposed) and decomposed[i + 1] in _SHAPE_MARKS else ""
+        found += [decomposed[:i + 1] + other + decomposed[i + 1 + len(mark):] for other in shapes if other != mark]
+    if decomposed[:1] in ("d", "D"):
+        found.append(("Đ" if decomposed[0] == "D" else "đ") + decomposed[1:])
+    return tuple(dict.fromkeys(unicodedata.normalize("NFC", f) for f in found))
+
+
+_SHAPE_MARKS = "\u0306\u0302\u031b"  # breve (ă), circumflex (â ê ô), horn (ơ ư)
+_SHAPES = {"a": ("", "\u0306", "\u0302"), "e": ("", "\u0302"), "o": ("", "\u0302", "\u031b"), "u": ("", "\u031b")}
+_LETTER_RATIO = 20  # a letter slip is believed only for a syllable this much rarer than the one it becomes
+
+
+def _variants(word: str):
+    return [(v, 5) for v in _retoned(word)] + [(v, _LETTER_RATIO) for v in _reshaped(word)]
+
+
 def tone_slips(text: str):
     """(start, end, as written, the word it most likely is) for each tone slip in ``text``."""
     syllables, pairs = lexicon_counts()
@@ -72,7 +99,7 @@ def tone_slips(text: str):
                 written, other = (a, b) if j == 0 else (b, a)
                 if other in function:
                     continue  # "và mối quan hệ": a function word beside another word, not one word
-                for variant in _retoned(words[i + j].group()):
+                for variant, ratio in _variants(words[i + j].group()):
                     v = fold(variant)
                     q = (v, b) if j == 0 else (a, v)
                     n = pairs.get(q, 0)
@@ -82,6 +109,8 @@ def tone_slips(text: str):
                         continue  # not a word: two words that often meet
                     # "củng" lives in "củng cố", and "cũng" is not so common that "cũng cố" must be right
                     bound = n * 3 >= syllables.get(v, 0) and syllables.get(written, 0) < _COMMON
+                    if ratio > 5 and syllables.get(written, 0) * ratio >= syllables.get(v, 0):
+                        continue  # a letter slip needs a written syllable official texts hardly use
                     if not bound and (syllables.get(written, 0) * 5 >= syllables.get(v, 0) or written in function):
                         continue
                     if best is None or n > best[0]:
