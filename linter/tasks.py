@@ -268,8 +268,6 @@ def _find_tasks(doc: Document) -> tuple[Task, ...]:
     walker = _Walker(doc)
     from_preamble = walker.names_specific_lead(doc.preamble, authoring_leads=False)[0]
     for attached, sections in doc.top_level_groups():
-        if attached:
-            continue
         for section in sections:
             kind = task_section_kind(section.title, section.marker.style == "article")
             if kind is not None:

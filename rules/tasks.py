@@ -91,11 +91,14 @@ class TaskWithoutLeadUnit(Rule):
             top = work[0].parents[0] if work[0].parents else work[0].section
             yield self.violation(top.heading.span, "unassigned", task=quote(_heading_text(top), 80), count=len(work))
             return
+        by_units = _unit_groups(found)
         for task in found:
             if task.lead is not None or any(line.span.start in empty for line in task.lines):
                 continue  # an empty "Đơn vị chủ trì:" is TSK002's
             if assigning is not None and _group(task) not in assigning:
                 continue  # the document assigns these tasks elsewhere, or not per task
+            if assigning is not None and task.span.start > by_units.get(_group(task), len(doc.text)):
+                continue  # "8. Phương án huy động kinh phí" after "1. Sở Y tế" … "6. UBND các xã": a provision
             variant = "row" if _is_row(task) else "default"
             yield self.violation(task.span, variant, task=quote(task.title, 80))
 
@@ -127,6 +130,20 @@ _ASSIGNING_TYPES = frozenset({"Kế hoạch", "Chương trình", "Chương trìn
 
 def _heading_text(section) -> str:
     return " ".join(section.heading.text.split())
+
+
+def _unit_groups(found) -> dict:
+    """Groups of the implementation section headed unit by unit ("1. Sở Y tế", "2. Sở Tài chính"),
+    each with where its last unit item starts: the items after it (funding, coordination) are
+    provisions shared by all, not duties left without a unit."""
+    last: dict = {}
+    count: dict = {}
+    for task in found:
+        if task.kind == "organisation" and not _is_row(task) and _unit_heading(task.section):
+            g = _group(task)
+            last[g] = task.span.start
+            count[g] = count.get(g, 0) + 1
+    return {g: at for g, at in last.items() if count[g] >= 2}
 
 
 def _unit_heading(section) -> bool:
@@ -172,8 +189,8 @@ def _assigning_groups(found) -> set:
     for g, n in total.items():
         if g[0] == "table":
             out.add(g)  # a lead column asks for a lead in every row
-        elif by_unit and kind[g] == "work":
-            continue
+        elif by_unit and kind[g] == "work" and led[g] / n < _ASSIGNING_SHARE["organisation"]:
+            continue  # assigned unit by unit under TỔ CHỨC THỰC HIỆN, unless most of these name their own
         elif led[g] >= 2 and led[g] / n >= _ASSIGNING_SHARE.get(kind[g], 0.5):
             out.add(g)
     return out
