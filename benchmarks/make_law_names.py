@@ -15,34 +15,28 @@ from __future__ import annotations
 
 import re
 import sys
-import tarfile
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lexicon_texts import official_texts, paths  # noqa: E402
 
 MIN_COUNT = 3
 _NAME = re.compile(r"(?<![^\W\d_])(?:Luật|Bộ luật|Pháp lệnh) ([^\W\d_]+)(,? [^\W\d_]+)")
 
 
 def main(argv: list[str]) -> int:
-    archive = Path(argv[0]) if argv else ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
+    archive, out = paths(argv, "law_names.txt")
     capital: Counter = Counter()
     lower: Counter = Counter()
-    with tarfile.open(archive) as tar:
-        for member in tar:
-            if not member.isfile() or not member.name.endswith(".txt"):
-                continue
-            text = unicodedata.normalize("NFC", tar.extractfile(member).read().decode("utf-8"))
-            for m in _NAME.finditer(text):
-                first, second = m[1], m[2]
-                if first.isupper() and len(first) > 1 or second.strip(", ").isupper():
-                    continue  # a title in capitals says nothing of case
-                start = first[:1].upper() + first[1:] + second
-                (capital if first[0].isupper() else lower)[start] += 1
+    for text in official_texts(archive):
+        for m in _NAME.finditer(text):
+            first, second = m[1], m[2]
+            if first.isupper() and len(first) > 1 or second.strip(", ").isupper():
+                continue  # a title in capitals says nothing of case
+            start = first[:1].upper() + first[1:] + second
+            (capital if first[0].isupper() else lower)[start] += 1
     starts = sorted(s for s, n in capital.items() if n >= MIN_COUNT and n > lower[s])
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "linter" / "data" / "law_names.txt"
     header = (f"# How the names of laws, codes and ordinances begin: the first two syllables after the type,\n"
               f"# capitalised at least {MIN_COUNT} times (and more often than not) in the official texts of\n"
               "# shared/lexicon. Written by benchmarks/make_law_names.py, read by CAP006.\n")

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 import sys
-import tarfile
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lexicon_texts import official_texts, paths  # noqa: E402
 
 MIN_COUNT = 5
 _CLAUSE = re.compile(r"[.;:,!?()\[\]“”\"\n\t|]")
@@ -31,21 +30,16 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 def main(argv: list[str]) -> int:
     from draftlint.data import fold
 
-    archive = Path(argv[0]) if argv else ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
+    archive, out = paths(argv, "word_counts.txt")
     counts: Counter = Counter()
     syllables: Counter = Counter()
-    with tarfile.open(archive) as tar:
-        for member in tar:
-            if not member.isfile() or not member.name.endswith(".txt"):
-                continue
-            text = unicodedata.normalize("NFC", tar.extractfile(member).read().decode("utf-8"))
-            for clause in _CLAUSE.split(text):
-                words = [fold(w) for w in _SYLLABLE.findall(clause)]
-                syllables.update(words)
-                counts.update((a, b) for a, b in zip(words, words[1:]) if a != b)
+    for text in official_texts(archive):
+        for clause in _CLAUSE.split(text):
+            words = [fold(w) for w in _SYLLABLE.findall(clause)]
+            syllables.update(words)
+            counts.update((a, b) for a, b in zip(words, words[1:]) if a != b)
     lines = [f"{w} {n}" for w, n in sorted(syllables.items())]
     lines += [f"{a} {b} {n}" for (a, b), n in sorted(counts.items()) if n >= MIN_COUNT]
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "linter" / "data" / "word_counts.txt"
     header = ("# How often the official texts of shared/lexicon use each syllable (\"syllable count\") and each\n"
               f"# syllable pair used at least {MIN_COUNT} times within a clause (\"first second count\"), folded;\n"
               "# written by benchmarks/make_word_pairs.py, read by draftlint.words and draftlint.tone_slips.\n")

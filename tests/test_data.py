@@ -80,7 +80,8 @@ def test_law_name_beginnings_are_two_capitalised_syllables_and_exclude_generic_r
     assert all(len(s.split()) == 2 for s in starts)
 
 
-def test_law_name_beginnings_are_what_the_script_builds(tmp_path):
+def _rebuilt_by(script_name: str, data_file: str, tmp_path) -> tuple[str, str]:
+    """What a data-building script writes from the lexicon bundle now, and the file the package ships."""
     import importlib.util
 
     import pytest
@@ -89,30 +90,22 @@ def test_law_name_beginnings_are_what_the_script_builds(tmp_path):
     archive = ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
     if not archive.exists():
         pytest.skip("the lexicon bundle is not here")
-    spec = importlib.util.spec_from_file_location("make_law_names", ROOT / "benchmarks" / "make_law_names.py")
+    spec = importlib.util.spec_from_file_location(script_name, ROOT / "benchmarks" / f"{script_name}.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    out = tmp_path / "law_names.txt"
+    out = tmp_path / data_file
     assert script.main([str(archive), str(out)]) == 0
-    shipped = (ROOT / "linter" / "data" / "law_names.txt").read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8") == shipped
+    return out.read_text(encoding="utf-8"), (ROOT / "linter" / "data" / data_file).read_text(encoding="utf-8")
+
+
+def test_law_name_beginnings_are_what_the_script_builds(tmp_path):
+    built, shipped = _rebuilt_by("make_law_names", "law_names.txt", tmp_path)
+    assert built == shipped
 
 
 def test_word_counts_are_what_the_script_builds(tmp_path):
-    import importlib.util
-
-    import pytest
-    from conftest import ROOT
-
-    archive = ROOT.parent / "shared" / "lexicon" / "official-texts.tar.xz"
-    if not archive.exists():
-        pytest.skip("the lexicon bundle is not here")
-    spec = importlib.util.spec_from_file_location("make_word_pairs", ROOT / "benchmarks" / "make_word_pairs.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    out = tmp_path / "word_counts.txt"
-    assert script.main([str(archive), str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == (ROOT / "linter" / "data" / "word_counts.txt").read_text(encoding="utf-8")
+    built, shipped = _rebuilt_by("make_word_pairs", "word_counts.txt", tmp_path)
+    assert built == shipped
 
 
 def test_word_counts_hold_syllables_and_frequent_pairs():
