@@ -288,8 +288,8 @@ def _layout_row(raw: str, header: bool) -> list[tuple[int, int]]:
     line is no such row: the two-column header (``| Số: 12/KH-UBND | Hà Nội, ngày 05 tháng 01 năm 2024
     |``, among the first lines) or the closing (``| Nơi nhận: … | KT. GIÁM ĐỐC … |``). Each cell is
     then a line of its own: the number, the date line, the national title, the recipients, the signer."""
-    if "|" not in raw:
-        return []
+    if "|" not in raw or not header and "hận" not in raw and "HẬN" not in raw:
+        return []  # below the header only a row holding "Nơi nhận" is a layout row: data tables are left fast
     bounds = [(m.start(), m.end()) for m in _PIPE.finditer(raw) if m.group().strip()]
     if len(bounds) < 2 and not (header and bounds and raw.lstrip().startswith("|")):
         return []

@@ -242,10 +242,18 @@ def _task_blocks(lines) -> list[tuple[Line, ...]]:
     return [tuple(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
 
 
+# A task's fields other than its lead ("- Cơ quan phối hợp: …", "Thời gian thực hiện: …"), and with it.
+_OTHER_FIELDS = (r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí"
+                 r"|sản\s+phẩm|kết\s+quả")
+_OTHER_FIELD_LINE = regex.compile(rf"(?i)[-+*•\s]*(?:{_OTHER_FIELDS})[^:\n]{{0,30}}:")
 _FIELD_LINE = regex.compile(
-    r"(?i)[-+*•\s]*(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|thời\s+(?:gian|hạn)"
-    r"|tiến\s+độ)[^:\n]{0,30}:"
+    rf"(?i)[-+*•\s]*(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện)|{_OTHER_FIELDS})[^:\n]{{0,30}}:"
 )
+
+
+def is_other_field(text: str) -> bool:
+    """``- Thời gian hoàn thành: …``, ``Cơ quan phối hợp: …``: a field of a task that does not name its lead."""
+    return bool(_OTHER_FIELD_LINE.match(text))
 
 
 def heading_names_unit(section: Section) -> bool:

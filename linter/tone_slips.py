@@ -31,13 +31,6 @@ _OFTEN = 20  # uses of the pair a slip becomes
 _COMMON = 500  # uses of a syllable too common to be taken for a slip on the strength of one word
 _WORD = regex.compile(r"[^\W\d_]+")
 _CLAUSE = regex.compile(r"[^.;:,!?()\[\]“”\"\n\t|]+")
-# Beyond the data file's function words: quantifiers that start a phrase ("cả nhân sự", "mỗi bên").
-_ALSO_FUNCTION = frozenset({"cả", "mỗi", "mọi"})
-
-
-@lru_cache(maxsize=None)
-def _function() -> frozenset[str]:
-    return function_words() | _ALSO_FUNCTION
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +73,7 @@ def _variants(word: str):
 def tone_slips(text: str):
     """(start, end, as written, the word it most likely is) for each tone slip in ``text``."""
     syllables, pairs = lexicon_counts()
-    function = _function()
+    function = function_words()
     for clause in _CLAUSE.finditer(text):
         words = list(_WORD.finditer(text, clause.start(), clause.end()))
         keys = [fold(w.group()) for w in words]

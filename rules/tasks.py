@@ -9,7 +9,7 @@ from draftlint.data import fold
 from draftlint.kinds import kind
 from draftlint.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
-from draftlint.tasks import Task, heading_names_unit, lead_markers, tasks
+from draftlint.tasks import Task, heading_names_unit, is_other_field, lead_markers, tasks
 from draftlint.units import unit_at
 
 
@@ -240,14 +240,10 @@ def _introduces_list(marker, nxt, usable_lines) -> bool:
         return True  # "… có trách nhiệm:" opens the duties of the units named before it
     # The next field of the same task ("- Thời gian hoàn thành: …") is no list of units under it.
     return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (tagger.BULLET, tagger.PLUS)
-                                and not _OTHER_FIELD.match(nxt.text))
+                                and not is_other_field(nxt.text))
 
 
 _HAS = regex.compile(r"(?i)(?:có|chịu)\s*\Z")
-_OTHER_FIELD = regex.compile(
-    r"(?i)[-+*•\s]*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí"
-    r"|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
-)
 
 
 class LeadUnitUnknown(Rule):
