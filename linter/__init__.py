@@ -1,3 +1,3 @@
 """draftlint: a linter for Vietnamese administrative drafts."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
