@@ -299,6 +299,31 @@ def test_fix_writes_into_the_runs_and_keeps_their_formatting(tmp_path):
     assert path.read_bytes() == written
 
 
+def test_fix_renames_an_acronym_slip_at_every_use_in_a_word_draft(tmp_path):
+    """The definition and both later uses of the slip sit in runs of their own paragraphs (one in
+    bold): all three become PCI, each run keeping its formatting."""
+    from docx import Document
+
+    document = Document()
+    for text in ("KẾ HOẠCH", "Cải thiện môi trường đầu tư kinh doanh năm 2025", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "1. Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (CPI) của tỉnh năm 2025."):
+        document.add_paragraph(text)
+    p = document.add_paragraph("2. Phấn đấu ")
+    p.add_run("CPI").bold = True
+    p.add_run(" năm 2025 của tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước.")
+    document.add_paragraph("II. NHIỆM VỤ")
+    document.add_paragraph("1. Sở Kế hoạch và Đầu tư chủ trì theo dõi các chỉ số thành phần CPI, báo cáo UBND tỉnh "
+                           "trước ngày 15/12/2025.")
+    path = tmp_path / "ke-hoach-pci.docx"
+    document.save(path)
+    assert [f.locator for f in _lint_docx(path).findings if f.code == "ABB001"] == ["đoạn 4", "đoạn 5", "đoạn 7"]
+    result = run("check", "--fix", "--unsafe-fixes", "--select", "ABB", str(path))
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    text = read_docx(str(path)).text
+    assert "CPI" not in text and text.count("PCI") == 3
+    assert [(r.text, r.bold) for r in Document(path).paragraphs[4].runs][1] == ("PCI", True)
+
+
 def test_diff_on_a_word_draft_shows_the_text_change_and_writes_nothing(tmp_path):
     path = _formatted_plan(tmp_path)
     before = path.read_bytes()
