@@ -4,6 +4,7 @@ file is never written to. python-docx is imported only here, when ``--annotate``
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -15,13 +16,42 @@ _PARAGRAPH = regex.compile(r"đoạn (\d+)\Z")
 _ROW = regex.compile(r"bảng (\d+), hàng (\d+)\Z")
 
 
+class AnnotateError(Exception):
+    """Where the annotated copies would go is wrong: the key of its message and the message's values."""
+
+    def __init__(self, key: str, **args) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
+
+
+def targets(drafts: list[str], output: str) -> list[tuple[str, str]]:
+    """Each Word draft with the path of its annotated copy. ``output`` is the copy itself for one
+    draft when it names a .docx file; otherwise it is an existing folder, and each copy keeps its
+    draft's name there (and its sub-folder, below the folder the drafts share). Raises
+    AnnotateError before anything is written."""
+    folder = Path(output)
+    if len(drafts) == 1 and output.lower().endswith(".docx") and not folder.is_dir():
+        if not folder.resolve().parent.is_dir():
+            raise AnnotateError("error.annotate_parent", path=output, folder=str(folder.parent))
+        pairs = [(drafts[0], output)]
+    else:
+        if not folder.is_dir():
+            raise AnnotateError("error.annotate_folder", path=output)
+        common = os.path.commonpath([os.path.dirname(os.path.abspath(d)) for d in drafts])
+        pairs = [(d, str(folder / os.path.relpath(os.path.abspath(d), common))) for d in drafts]
+    originals = {Path(d).resolve(): d for d in drafts}
+    for _, target in pairs:
+        if Path(target).resolve() in originals:
+            raise AnnotateError("error.annotate_overwrite", path=target, draft=originals[Path(target).resolve()])
+    return pairs
+
+
 def annotate(source: str, target: str, findings) -> tuple[int, int]:
-    """Write ``target``: ``source`` with a comment per finding. Returns (comments written,
-    findings that could not be anchored, such as one on an empty paragraph)."""
+    """Write ``target``: ``source`` with a comment per finding, with the draft's permissions.
+    Returns (comments written, findings that could not be anchored, such as one on an empty
+    paragraph)."""
     from docx import Document
 
-    if Path(source).resolve() == Path(target).resolve():
-        raise ValueError("the annotated copy must not overwrite the draft")
     document = Document(source)
     paragraphs = document.paragraphs
     tables = document.tables
@@ -35,10 +65,12 @@ def annotate(source: str, target: str, findings) -> tuple[int, int]:
         written += 1
     # Written beside the target, then moved: a failure leaves no half-written file.
     folder = Path(target).resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)  # a draft's sub-folder inside the output folder (which exists)
     with tempfile.NamedTemporaryFile(dir=folder, suffix=".docx", delete=False) as handle:
         temporary = handle.name
     try:
         document.save(temporary)
+        shutil.copymode(source, temporary)
         shutil.move(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -68,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="record the current findings in FILE (then --baseline FILE reports only new ones)")
     check.add_argument("--baseline", type=Path, default=None, metavar="FILE",
                        help="report only the findings not recorded in FILE")
-    check.add_argument("--annotate", type=Path, default=None, metavar="OUT.docx",
-                       help="write a copy of the one .docx draft given with a Word comment per finding")
+    check.add_argument("--annotate", default=None, metavar="OUT",
+                       help="write a copy of each .docx draft with a Word comment per finding: OUT is the copy "
+                            "(OUT.docx, for one draft) or an existing folder that receives the copies")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -170,8 +171,6 @@ def _check(args, rules) -> int:
     lang = args.lang or "vi"
     if args.select == ():
         return _fail(t("error.empty_select", lang), lang)
-    if args.annotate is not None and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
-        return _fail(t("error.annotate_one_docx", lang), lang)
     try:
         check_selectors(rules, "--select", args.select or ())
         check_selectors(rules, "--ignore", args.ignore)
@@ -182,6 +181,11 @@ def _check(args, rules) -> int:
     if args.format == "html" and args.output is None and sys.stdout.isatty():
         return _fail(t("error.output_format", lang), lang)
     entries = discover(args.paths)
+    annotated = None
+    if args.annotate is not None:
+        annotated = _annotation_targets(entries, args, lang)
+        if isinstance(annotated, int):
+            return annotated
     findings = []
     texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locators
     status = EXIT_OK
@@ -190,6 +194,7 @@ def _check(args, rules) -> int:
     diffs: list[str] = []
     fixed_files: list[int] = []  # fixes applied, per file changed
     config_errors: set[str] = set()
+    unread: set[str] = set()  # files that could not be read (said once, by their INP001 or a line)
     prepared = []  # (entry, path, display, config, settings) of each file to lint, in order
     for entry in entries:
         path = entry.path if isinstance(entry, Unlistable) else entry
@@ -225,6 +230,7 @@ def _check(args, rules) -> int:
         findings.extend(result.findings)
         if result.input_error:
             status = EXIT_ERROR
+            unread.add(display)
             if not result.findings:  # INP001 is deselected: still say why the exit code is 2
                 sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.reason}\n")
         elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
@@ -261,8 +267,10 @@ def _check(args, rules) -> int:
         _statistics(findings, linted, report_lang or "vi")
     elif not _write_report(args, get_reporter(args.format), findings, linted, report_lang or "vi", texts):
         return EXIT_ERROR
-    if args.annotate is not None and status != EXIT_ERROR:
-        return _annotate(args, findings, status, report_lang or lang)
+    if annotated:
+        linted_paths = {path for _, path, *_ in prepared}  # not those the configuration excludes
+        pairs = [p for p in annotated if p[0] in linted_paths and p[0] not in unread]
+        return _annotate(pairs, findings, status, report_lang or lang)
     return status
 
 
@@ -368,6 +376,7 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
     except OSError as exc:
         sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {exc.strerror}\n")
         return False
+    sys.stderr.write(t("report.written", lang, path=args.output) + "\n")
     return True
 
 
@@ -465,15 +474,36 @@ def _statistics(findings, files: int, lang: str) -> None:
     sys.stdout.write(summary(findings, files, lang) + "\n")
 
 
-def _annotate(args, findings, status: int, lang: str) -> int:
+def _annotation_targets(entries, args, lang: str):
+    """Each Word draft found with where its annotated copy goes, checked before anything is linted;
+    or the exit code of a usage error. The other drafts are skipped with a note."""
+    from .annotate import AnnotateError, targets
+    from .engine import STDIN, Unlistable
+
+    files = [e for e in entries if not isinstance(e, Unlistable) and e != STDIN]
+    drafts = [path for path in files if path.lower().endswith(".docx")]
+    if not drafts:
+        return _fail(t("error.annotate_no_docx", lang, paths=" ".join(args.paths)), lang)
+    try:
+        pairs = targets(drafts, args.annotate)
+    except AnnotateError as exc:
+        return _fail(t(exc.key, lang, **exc.values), lang)
+    if len(files) > len(drafts):
+        sys.stderr.write(t("annotate.not_word", lang, count=len(files) - len(drafts)) + "\n")
+    return pairs
+
+
+def _annotate(pairs, findings, status: int, lang: str) -> int:
     from .annotate import annotate
 
-    source = args.paths[0]
-    try:
-        written, skipped = annotate(source, str(args.annotate), findings)
-    except (OSError, ValueError) as exc:
-        return _fail(f"{args.annotate}: {exc}", lang)
-    sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=args.annotate) + "\n")
+    for source, target in pairs:
+        try:
+            written, skipped = annotate(source, target, [f for f in findings if f.path == source])
+        except Exception as exc:  # a file python-docx cannot open, a folder that cannot be written
+            sys.stderr.write(t("error.prefix", lang) + f"{target}: {getattr(exc, 'strerror', None) or exc}\n")
+            status = EXIT_ERROR
+            continue
+        sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=target) + "\n")
     return status
 
 

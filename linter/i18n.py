@@ -63,12 +63,31 @@ _TEXTS = {
         "en": "draftlint: {where}: cannot fix {code} in the Word file (the change falls in a table, in automatic "
               "numbering or across a tab); fix it by hand",
     },
+    "report.written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
     "annotate.done": {
         "vi": "Đã ghi {count} nhận xét vào {path} (không gắn được {skipped})",
         "en": "Wrote {count} comments to {path} ({skipped} could not be anchored)",
     },
-    "error.annotate_one_docx": {
-        "vi": "--annotate cần đúng một tệp .docx", "en": "--annotate needs exactly one .docx file",
+    "annotate.not_word": {
+        "vi": "--annotate: bỏ qua {count} tệp không phải Word (.txt, .md): chúng vẫn được kiểm tra",
+        "en": "--annotate: {count} file(s) that are not Word drafts (.txt, .md) skipped; they are still linted",
+    },
+    "error.annotate_no_docx": {
+        "vi": "--annotate ghi nhận xét vào bản sao của tệp Word, nhưng không có tệp .docx nào trong: {paths}",
+        "en": "--annotate writes comments into copies of Word files, but there is no .docx draft in: {paths}",
+    },
+    "error.annotate_folder": {
+        "vi": "--annotate {path}: không có thư mục này; với nhiều tệp .docx (hoặc một thư mục), --annotate là thư mục "
+              "nhận các bản sao có nhận xét: hãy tạo nó trước",
+        "en": "--annotate {path}: no such folder; with several .docx drafts (or a folder), --annotate names the folder "
+              "the annotated copies go to: create it first",
+    },
+    "error.annotate_parent": {
+        "vi": "--annotate {path}: không có thư mục {folder}", "en": "--annotate {path}: no such folder {folder}",
+    },
+    "error.annotate_overwrite": {
+        "vi": "--annotate {path}: bản sao có nhận xét không được ghi đè lên dự thảo {draft}; chọn tên hoặc thư mục khác",
+        "en": "--annotate {path}: the annotated copy must not overwrite the draft {draft}; choose another name or folder",
     },
     "learn.done": {
         "vi": "Đã học {documents} văn bản (bỏ qua {skipped}): {pairs} cặp từ, {units} đơn vị, {acronyms} chữ viết tắt "
@@ -80,9 +99,14 @@ _TEXTS = {
     "html.severity": {"vi": "Mức", "en": "Severity"},
     "html.family": {"vi": "Nhóm quy tắc", "en": "Rule family"},
     "html.only_flagged": {"vi": "Chỉ hiện các dòng có vấn đề", "en": "Only lines with problems"},
-    "html.summary": {"vi": "Tổng hợp theo quy tắc và tệp", "en": "Counts per rule and file"},
+    "html.summary": {"vi": "Tổng hợp", "en": "Summary"},
     "html.no_findings": {"vi": "Không có vấn đề nào.", "en": "No problems found."},
-    "html.file_clean": {"vi": "Tệp này không có vấn đề nào.", "en": "No problems in this file."},
+    "html.clean_files": {"vi": "{n} tệp không có vấn đề nào", "en": "{n} file(s) with no problems"},
+    "html.by_rule": {"vi": "Theo quy tắc", "en": "Per rule"},
+    "html.by_file": {"vi": "Theo tệp", "en": "Per file"},
+    "html.file": {"vi": "Tệp", "en": "File"},
+    "html.count": {"vi": "Số vấn đề", "en": "Problems"},
+    "html.files": {"vi": "Số tệp", "en": "Files"},
     "html.rule": {"vi": "Quy tắc", "en": "Rule"},
     "html.total": {"vi": "Tổng", "en": "Total"},
     "html.at": {"vi": "dòng {line}, cột {column}", "en": "line {line}, column {column}"},

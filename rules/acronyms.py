@@ -106,6 +106,12 @@ class AcronymMismatch(Rule):
             "vi": "{abbr} có lẽ là {expected} viết đảo chữ ({expected} được dùng {count} lần trong văn bản)",
             "en": "{abbr} is probably {expected} with two letters swapped ({expected} is used {count} times)",
         },
+        "use": {
+            "vi": "{abbr} ở đây cũng là chữ viết nhầm của {expected} ({phrase} bị viết tắt là {abbr} ở dòng {line}); "
+                  "sửa thành {expected}",
+            "en": "{abbr} here is the same slip for {expected} ({phrase} is abbreviated {abbr} on line {line}); "
+                  "write {expected}",
+        },
     }
     summary = {
         "vi": "Chữ viết tắt khớp với cụm từ đầy đủ của nó, theo chính văn bản và bảng chữ viết tắt thông dụng "
@@ -119,10 +125,12 @@ class AcronymMismatch(Rule):
     }
     rationale = {
         "vi": "Viết nhầm chữ viết tắt làm người đọc hiểu sang chỉ số khác: CPI là Chỉ số giá tiêu dùng, PCI là "
-              "Chỉ số năng lực cạnh tranh cấp tỉnh. CPI dùng đúng nghĩa “Chỉ số giá tiêu dùng” không bị báo. "
+              "Chỉ số năng lực cạnh tranh cấp tỉnh. Mỗi lần dùng lại chữ viết nhầm cũng được báo và sửa, để sửa xong "
+              "không còn chữ nào sót. CPI dùng đúng nghĩa “Chỉ số giá tiêu dùng” không bị báo. "
               "Bảng chữ viết tắt là tệp dữ liệu trong gói; cơ quan thêm chữ của mình ở mục acronyms của cấu hình.",
         "en": "A mistyped acronym sends the reader to another index: CPI is the consumer price index, PCI the "
-              "provincial competitiveness index. CPI used for “Chỉ số giá tiêu dùng” is not reported. The "
+              "provincial competitiveness index. Each later use of the mistyped acronym is reported and fixed too, so "
+              "that fixing leaves none behind. CPI used for “Chỉ số giá tiêu dùng” is not reported. The "
               "glossary is a data file in the package; an office adds its own under acronyms in the "
               "configuration.",
     }
@@ -134,6 +142,8 @@ class AcronymMismatch(Rule):
         found = acronyms(doc)
         words = glossary(doc)
         seen_phrases: dict[str, object] = {}
+        slips: dict[str, tuple[object, str, str]] = {}  # a mistyped definition's acronym → (it, its phrase, the right one)
+        right: set[str] = set()  # acronyms some definition gives rightly
         for d in found.definitions:
             if d.glossary_key is not None and d.glossary_key != d.key and not (
                     d.phrase is not None and words.means(d.key, d.phrase)):
@@ -142,6 +152,7 @@ class AcronymMismatch(Rule):
                 if entry is not None and entry.expansions:
                     meaning = {"vi": f" ({d.abbr} là “{entry.shown}”)", "en": f" ({d.abbr} stands for “{entry.shown}”)"}
                 expected = words.get(d.glossary_key).abbr
+                slips.setdefault(d.key, (d, d.phrase, expected))
                 yield self.violation(d.span, "glossary", fix=Fix((Edit(d.span, expected),), safe=False),
                                      phrase=quote(d.phrase), expected=expected, abbr=d.abbr, meaning=meaning)
                 continue
@@ -150,9 +161,19 @@ class AcronymMismatch(Rule):
             else:
                 earlier = seen_phrases.setdefault(fold(d.phrase), d)
             if earlier is not None and earlier is not d and earlier.key != d.key:
+                slips.setdefault(d.key, (d, earlier.phrase, earlier.abbr))
                 yield self.violation(d.span, "document", fix=Fix((Edit(d.span, earlier.abbr),), safe=False),
                                      phrase=quote(earlier.phrase), expected=earlier.abbr, abbr=d.abbr,
                                      line=earlier.line.first_line)
+            else:
+                right.add(d.key)
+        # The slip's other uses mean what its definition meant: each is renamed too, so that fixing
+        # leaves none (unless the draft also defines the slip rightly, for its own meaning).
+        for use in found.uses:
+            if use.key in slips and use.key not in right:
+                d, phrase, expected = slips[use.key]
+                yield self.violation(use.span, "use", fix=Fix((Edit(use.span, expected),), safe=False), abbr=use.abbr,
+                                     expected=expected, phrase=quote(phrase), line=d.line.first_line)
         defined = found.defined()
         for use, entry in _undefined_uses(doc):
             if entry is not None:

@@ -468,7 +468,8 @@ def _copies(tmp_path: Path, n: int) -> Path:
 def test_no_progress_display_when_piped(tmp_path):
     folder = _copies(tmp_path, 25)
     result = run("check", str(folder), "-o", str(tmp_path / "report.txt"))
-    assert result.returncode == 1 and result.stderr == b"" and result.stdout == b""
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.decode() == f"Đã ghi báo cáo vào {tmp_path / 'report.txt'}\n"  # and no progress bar
     assert "trong 25 tệp" in (tmp_path / "report.txt").read_text(encoding="utf-8")
 
 

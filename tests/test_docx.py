@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import zipfile
 
 import pytest
@@ -134,17 +135,80 @@ def test_annotate_writes_one_word_comment_per_finding_and_never_touches_the_draf
     assert read_docx(str(out)).text == read_docx(str(draft)).text
 
 
-def test_annotate_needs_one_word_draft_and_never_overwrites_it(tmp_path):
+def test_annotate_needs_a_word_draft_and_never_overwrites_one(tmp_path):
     result = run("check", str(EXAMPLES / "ke-hoach-mau.txt"), "--annotate", str(tmp_path / "x.docx"))
-    assert result.returncode == 2 and "--annotate needs exactly one .docx file" in run(
+    assert result.returncode == 2 and result.stdout == b""  # said before anything is linted
+    assert result.stderr.decode().startswith("draftlint: lỗi: --annotate ghi nhận xét vào bản sao của tệp Word")
+    assert "there is no .docx draft in" in run(
         "check", "--lang", "en", str(EXAMPLES / "ke-hoach-mau.txt"), "--annotate", str(tmp_path / "x.docx")
     ).stderr.decode()
     draft = tmp_path / "kh.docx"
     draft.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
     before = draft.read_bytes()
-    result = run("check", str(draft), "--annotate", str(draft))
-    assert result.returncode == 2 and "must not overwrite" in result.stderr.decode()
-    assert draft.read_bytes() == before
+    result = run("check", str(draft), "--annotate", str(draft), "--lang", "en")
+    assert result.returncode == 2 and "must not overwrite the draft" in result.stderr.decode()
+    # A folder's drafts annotated into that same folder would each overwrite itself.
+    result = run("check", str(tmp_path), "--annotate", str(tmp_path))
+    assert result.returncode == 2 and "không được ghi đè lên dự thảo" in result.stderr.decode()
+    assert draft.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]
+
+
+def _word_drafts(tmp_path):
+    """A drafts folder: a defective Word plan (readable by its group only), a clean one in a year's
+    sub-folder, and a text plan."""
+    folder = tmp_path / "du-thao"
+    (folder / "2025").mkdir(parents=True)
+    defective = folder / "ke-hoach-so-hoa.docx"
+    defective.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    defective.chmod(0o640)
+    (folder / "2025" / "ke-hoach-mau.docx").write_bytes((EXAMPLES / "ke-hoach-word-mau.docx").read_bytes())
+    (folder / "ke-hoach.txt").write_bytes((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_bytes())
+    return folder
+
+
+def test_annotate_a_folder_writes_each_word_draft_into_the_output_folder(tmp_path):
+    from docx import Document
+
+    folder = _word_drafts(tmp_path)
+    out = tmp_path / "nhan-xet"
+    out.mkdir()
+    result = run("check", str(folder), "--annotate", str(out), "--format", "json")
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    stderr = result.stderr.decode()
+    assert "--annotate: bỏ qua 1 tệp không phải Word (.txt, .md)" in stderr
+    assert f"Đã ghi 11 nhận xét vào {out / 'ke-hoach-so-hoa.docx'}" in stderr
+    assert f"Đã ghi 0 nhận xét vào {out / '2025' / 'ke-hoach-mau.docx'}" in stderr
+    copies = sorted(str(p.relative_to(out)) for p in out.rglob("*.docx"))
+    assert copies == ["2025/ke-hoach-mau.docx", "ke-hoach-so-hoa.docx"]
+    comments = list(Document(str(out / "ke-hoach-so-hoa.docx")).comments)
+    expected = [f for f in findings if f["path"].endswith("ke-hoach-so-hoa.docx")]
+    assert [c.text.split(":")[0] for c in comments] == [f["code"] for f in expected]
+    # Each copy keeps its draft's permissions.
+    assert (out / "ke-hoach-so-hoa.docx").stat().st_mode & 0o777 == 0o640
+    assert (out / "2025" / "ke-hoach-mau.docx").stat().st_mode == (folder / "2025" / "ke-hoach-mau.docx").stat().st_mode
+    # One draft may go into a folder too, under its own name.
+    single = tmp_path / "mot"
+    single.mkdir()
+    result = run("check", str(folder / "ke-hoach-so-hoa.docx"), "--annotate", str(single))
+    assert result.returncode == 1 and [p.name for p in single.iterdir()] == ["ke-hoach-so-hoa.docx"]
+
+
+def test_annotate_into_a_missing_folder_is_one_line_and_writes_nothing(tmp_path):
+    folder = _word_drafts(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    for target in (tmp_path / "chua-tao", tmp_path / "chua-tao" / "ke-hoach-nhan-xet.docx"):
+        result = run("check", str(folder), "--annotate", str(target))
+        assert result.returncode == 2 and result.stdout == b""
+        assert result.stderr.decode() == (f"draftlint: lỗi: --annotate {target}: không có thư mục này; với nhiều tệp "
+                                          f".docx (hoặc một thư mục), --annotate là thư mục nhận các bản sao có nhận "
+                                          f"xét: hãy tạo nó trước\n")
+    result = run("check", str(folder / "ke-hoach-so-hoa.docx"), "--annotate", str(tmp_path / "chua-tao" / "kh.docx"),
+                 "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"draftlint: error: --annotate {tmp_path / 'chua-tao' / 'kh.docx'}: no such " \
+                                     f"folder {tmp_path / 'chua-tao'}\n"
+    assert sorted(tmp_path.rglob("*")) == before
 
 
 def test_typed_numbering_among_automatic_is_reported():
@@ -297,6 +361,31 @@ def test_fix_writes_into_the_runs_and_keeps_their_formatting(tmp_path):
     written = path.read_bytes()
     run("check", "--fix", str(path))
     assert path.read_bytes() == written
+
+
+def test_fix_renames_an_acronym_slip_at_every_use_in_a_word_draft(tmp_path):
+    """The definition and both later uses of the slip sit in runs of their own paragraphs (one in
+    bold): all three become PCI, each run keeping its formatting."""
+    from docx import Document
+
+    document = Document()
+    for text in ("KẾ HOẠCH", "Cải thiện môi trường đầu tư kinh doanh năm 2025", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "1. Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (CPI) của tỉnh năm 2025."):
+        document.add_paragraph(text)
+    p = document.add_paragraph("2. Phấn đấu ")
+    p.add_run("CPI").bold = True
+    p.add_run(" năm 2025 của tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước.")
+    document.add_paragraph("II. NHIỆM VỤ")
+    document.add_paragraph("1. Sở Kế hoạch và Đầu tư chủ trì theo dõi các chỉ số thành phần CPI, báo cáo UBND tỉnh "
+                           "trước ngày 15/12/2025.")
+    path = tmp_path / "ke-hoach-pci.docx"
+    document.save(path)
+    assert [f.locator for f in _lint_docx(path).findings if f.code == "ABB001"] == ["đoạn 4", "đoạn 5", "đoạn 7"]
+    result = run("check", "--fix", "--unsafe-fixes", "--select", "ABB", str(path))
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    text = read_docx(str(path)).text
+    assert "CPI" not in text and text.count("PCI") == 3
+    assert [(r.text, r.bold) for r in Document(path).paragraphs[4].runs][1] == ("PCI", True)
 
 
 def test_diff_on_a_word_draft_shows_the_text_change_and_writes_nothing(tmp_path):

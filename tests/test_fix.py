@@ -95,3 +95,31 @@ def test_sarif_carries_every_rule_and_every_finding_with_its_region(tmp_path):
     word = json.loads(run("check", "--format", "sarif", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout)
     assert word["runs"][0]["results"][0]["locations"][0]["logicalLocations"] == [{"name": "bảng 1, hàng 1",
                                                                                    "kind": "element"}]
+
+
+# The provincial competitiveness index abbreviated with the consumer price index's letters, then
+# that slip written twice more: each use is a finding of its own, and fixing leaves no CPI.
+SLIPPED_ACRONYM = """KẾ HOẠCH
+Cải thiện môi trường đầu tư kinh doanh năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (CPI) của tỉnh năm 2025.
+2. Phấn đấu CPI năm 2025 của tỉnh thuộc nhóm 10 tỉnh dẫn đầu cả nước.
+
+II. NHIỆM VỤ
+1. Sở Kế hoạch và Đầu tư chủ trì theo dõi các chỉ số thành phần CPI, báo cáo UBND tỉnh trước ngày 15/12/2025.
+"""
+
+
+def test_an_acronym_slip_is_fixed_at_every_use(tmp_path):
+    draft = tmp_path / "ke-hoach-pci.txt"
+    draft.write_text(SLIPPED_ACRONYM, encoding="utf-8")
+    result = run("check", "--select", "ABB", "--format", "json", str(draft))
+    findings = json.loads(result.stdout)
+    assert [(f["code"], f["line"]) for f in findings] == [("ABB001", 5), ("ABB001", 6), ("ABB001", 9)]
+    assert all(f["fix"]["edits"][0]["content"] == "PCI" for f in findings)
+    run("check", "--fix", "--select", "ABB", str(draft))
+    assert draft.read_text(encoding="utf-8") == SLIPPED_ACRONYM  # ABB001's fixes are unsafe
+    result = run("check", "--fix", "--unsafe-fixes", "--select", "ABB", str(draft))
+    assert result.returncode == 0 and "Đã sửa 3 lỗi trong 1 tệp" in result.stderr.decode()
+    assert draft.read_text(encoding="utf-8") == SLIPPED_ACRONYM.replace("CPI", "PCI")

@@ -92,9 +92,64 @@ def test_summary_counts_per_rule_and_file(tmp_path):
     table = page[page.index('<section id="summary">'):page.index("</section>")]
     for n, code in counts:
         assert re.search(rf"<td><code>{code}</code>[^<]*</td><td>.*?</td><td class=\"n\">{n}</td>", table), code
-    # The clean example has its own section that says so, and no column in the table.
+    # The clean example is only listed, collapsed, after the drafts with findings: not in the tables.
     assert "ke-hoach-mau.txt" not in table
-    assert "Tệp này không có vấn đề nào." in page
+    clean = page[page.index('<section id="clean-files">'):]
+    assert "<details><summary><h2>1 tệp không có vấn đề nào</h2>" in clean and "ke-hoach-mau.txt" in clean
+
+
+def _folder(tmp_path: Path, defective: int, clean: int) -> Path:
+    """A drafts folder: copies of the defective and the clean example plans, named so that clean
+    ones come first in the folder's order."""
+    folder = tmp_path / "du-thao"
+    folder.mkdir()
+    for i in range(clean):
+        (folder / f"a-ke-hoach-{i:02d}.txt").write_bytes((EXAMPLES / "ke-hoach-mau.txt").read_bytes())
+    for i, name in zip(range(defective), ["ke-hoach-loi-danh-so.txt", "ke-hoach-loi-van-ban.txt"] * defective):
+        (folder / f"b-ke-hoach-{i:02d}.txt").write_bytes((EXAMPLES / name).read_bytes())
+    return folder
+
+
+def test_a_folder_report_puts_drafts_with_findings_first_and_collapses_the_clean_ones(tmp_path):
+    page = _report(tmp_path, str(_folder(tmp_path, defective=3, clean=2)))
+    sections = re.findall(r'<section class="file" id="file-(\d+)">\n<h2>([^<]+?) ', page)
+    assert [(n, Path(path).name) for n, path in sections] == [
+        ("1", "b-ke-hoach-00.txt"), ("2", "b-ke-hoach-01.txt"), ("3", "b-ke-hoach-02.txt")]
+    clean = page[page.index('<section id="clean-files">'):]
+    assert "<details><summary><h2>2 tệp không có vấn đề nào</h2>" in clean  # collapsed: no "open"
+    assert re.findall(r"<li>([^<]+)</li>", clean) == [str(tmp_path / "du-thao" / f"a-ke-hoach-0{i}.txt") for i in (0, 1)]
+    assert "a-ke-hoach" not in page[:page.index('<section id="clean-files">')]
+    # Over several drafts with findings the page opens on the lines with problems only.
+    assert '<body class="only-flagged">' in page and '<input type="checkbox" id="only-flagged" checked>' in page
+    single = _report(tmp_path, str(EXAMPLES / "ke-hoach-loi-danh-so.txt"), str(EXAMPLES / "ke-hoach-mau.txt"))
+    assert "<body>" in single and '<input type="checkbox" id="only-flagged">' in single
+
+
+def test_the_summary_has_one_row_per_rule_and_one_per_draft(tmp_path):
+    page = _report(tmp_path, str(_folder(tmp_path, defective=4, clean=1)))
+    by_file = page[page.index('<div id="by-file">'):page.index("</table>", page.index('<div id="by-file">'))]
+    rows = re.findall(r'<tr><td class="file" title="([^"]+)"><a href="#file-(\d)">[^<]+</a></td>'
+                      r'((?:<td class="n">\d*</td>){3})<td class="n">(\d+)</td></tr>', by_file)
+    assert [(Path(path).name, n) for path, n, _, _ in rows] == [(f"b-ke-hoach-0{i}.txt", str(i + 1)) for i in range(4)]
+    for path, n, _, total in rows:
+        section = page[page.index(f'<section class="file" id="file-{n}">'):]
+        section = section[:section.index("</ol>")]
+        assert int(total) == section.count("<li id=") > 0
+    # The per-rule table has four columns whatever the number of drafts: rule, severity, count, drafts.
+    by_rule = page[page.index('<div id="by-rule">'):page.index('<div id="by-file">')]
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", by_rule).group(1)
+    assert header.count("<th") == 4
+    assert re.search(r'<td><code>NUM001</code> [^<]+</td><td>.*?</td><td class="n">2</td><td class="n">2</td>', by_rule)
+
+
+def test_writing_a_report_to_a_file_says_where(tmp_path):
+    out = tmp_path / "bao-cao.html"
+    result = run("check", str(EXAMPLES / "ke-hoach-mau.txt"), "--format", "html", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == b""
+    assert result.stderr.decode() == f"Đã ghi báo cáo vào {out}\n" and out.exists()
+    out = tmp_path / "report.json"
+    result = run("check", str(EXAMPLES / "ke-hoach-loi-danh-so.txt"), "--format", "json", "-o", str(out), "--lang", "en")
+    assert result.returncode == 1 and result.stderr.decode() == f"Report written to {out}\n" and out.exists()
 
 
 def test_english_with_lang_en(tmp_path, hostile):
@@ -236,3 +291,30 @@ def test_in_a_browser_only_lines_with_problems_keeps_them_and_a_little_context(b
     assert all(r.is_displayed() for r in browser.find_elements(By.CSS_SELECTOR, ".row.flagged"))
     assert any("near" in r.get_attribute("class") for r in shown)  # context lines around them
     _screenshot(browser, tmp_path, "only-flagged")
+
+
+def test_in_a_browser_a_folder_report_fits_the_window(browser, tmp_path):
+    """Forty drafts with findings and five clean ones in a 1000-pixel window: nothing runs wider
+    than the window, the summary scrolls inside its own boxes, the drafts open on their flagged
+    lines and the clean ones stay folded."""
+    from selenium.webdriver.common.by import By
+
+    _report(tmp_path, str(_folder(tmp_path, defective=40, clean=5)))
+    browser.set_window_size(1000, 900)
+    try:
+        browser.get((tmp_path / "report.html").as_uri())
+        assert browser.execute_script("return document.documentElement.scrollWidth <= innerWidth")
+        for box in browser.find_elements(By.CSS_SELECTOR, "#summary .table-wrap"):
+            height, scrolled = browser.execute_script(
+                "return [arguments[0].clientHeight, arguments[0].scrollHeight]", box)
+            assert height <= 0.5 * 900
+        assert scrolled > height  # the per-draft table of forty rows scrolls in its box
+        rows = browser.find_elements(By.CSS_SELECTOR, "#file-1 .row")
+        assert 0 < sum(r.is_displayed() for r in rows) < len(rows)
+        assert browser.find_element(By.ID, "only-flagged").is_selected()
+        assert not any(li.is_displayed() for li in browser.find_elements(By.CSS_SELECTOR, "#clean-files li"))
+        browser.find_element(By.CSS_SELECTOR, "#clean-files summary").click()
+        assert all(li.is_displayed() for li in browser.find_elements(By.CSS_SELECTOR, "#clean-files li"))
+        _screenshot(browser, tmp_path, "folder")
+    finally:
+        browser.set_window_size(1400, 1000)

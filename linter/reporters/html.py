@@ -21,6 +21,9 @@ from .text import summary
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CONTEXT = 2  # lines shown around a flagged line when only those are shown
+# With findings in this many drafts or more, the page opens on the lines with problems only: over a
+# folder a reviewer goes from finding to finding; one draft is read whole.
+ONLY_FLAGGED_FROM = 2
 
 _STYLE = """
 :root{--error:#c62828;--error-bg:#ffcdd2;--warning:#a15c00;--warning-bg:#ffe0a3;--info:#1565c0;--info-bg:#cfe3fb;
@@ -38,10 +41,14 @@ section{background:#fff;border:1px solid var(--rule);border-radius:6px;margin:1r
 label{white-space:nowrap;cursor:pointer}
 table{border-collapse:collapse;font-size:.88rem}
 th,td{border:1px solid var(--rule);padding:.2rem .5rem;text-align:left;vertical-align:top;white-space:nowrap}
-th.file{max-width:9em;overflow:hidden;text-overflow:ellipsis;font-weight:500}
+td.file{max-width:32em;overflow:hidden;text-overflow:ellipsis}
 summary{cursor:pointer}summary h2{display:inline}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.table-wrap{overflow-x:auto}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.tables{display:flex;flex-wrap:wrap;gap:.8rem 1.5rem;align-items:flex-start;margin-top:.5rem}
+.tables h3{font-size:.95rem;margin:0 0 .3rem}
+.table-wrap{overflow:auto;scrollbar-gutter:stable;max-width:100%;max-height:50vh}
+.table-wrap thead th{position:sticky;top:0;background:#f3f4f6}
+ul.clean-files{margin:.5rem 0;padding-left:1.4rem;columns:20em;font-size:.9rem}
 .badge{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.8rem;font-weight:600;color:#fff}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
 ol.findings{margin:.6rem 0;padding-left:1.6rem;font-size:.92rem}
@@ -119,31 +126,37 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO,
     """``texts``: per linted file, in order, the text its findings point into (None when it could
     not be read) and, for a Word file, the paragraph locator of each line."""
     texts = dict(texts or {})
-    by_file: dict[str, list[Finding]] = {}
+    linted: dict[str, list[Finding]] = {}
     for path in texts:
-        by_file[path] = []
+        linted[path] = []
     for finding in findings:
-        by_file.setdefault(finding.path, []).append(finding)
+        linted.setdefault(finding.path, []).append(finding)
+    # Drafts with findings first, in the order they were linted; the clean ones are only listed.
+    by_file = {path: items for path, items in linted.items() if items}
+    clean = [path for path, items in linted.items() if not items]
     ids = {id(f): f"{n}-{i}" for n, items in enumerate(by_file.values(), 1) for i, f in enumerate(items, 1)}
     out: list[str] = []
     w = out.append
     w(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n')
     w(f'<meta http-equiv="Content-Security-Policy" content="{_csp(_SCRIPT)}">\n')
     w('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-    w(f"<title>{escape(t('html.title', lang))}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n")
+    only_flagged = len(by_file) >= ONLY_FLAGGED_FROM
+    w(f"<title>{escape(t('html.title', lang))}</title>\n<style>{_STYLE}</style>\n</head>\n")
+    w('<body class="only-flagged">\n' if only_flagged else "<body>\n")
     w(f"<header>\n<h1>{escape(t('html.title', lang))}</h1>\n")
     w(f'<p class="summary-line">{escape(summary(findings, files, lang))}</p>\n')
-    _filters(w, findings, lang)
+    _filters(w, findings, only_flagged, lang)
     w("</header>\n<main>\n")
-    _summary_table(w, findings, list(by_file), lang)
+    _summary_tables(w, by_file, lang)
     for n, (path, items) in enumerate(by_file.items(), 1):
         text, locators = texts.get(path, (None, None))
         _file_section(w, n, path, items, text, locators, ids, lang)
+    _clean_files(w, clean, lang)
     w(f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
     stream.write("".join(out))
 
 
-def _filters(w, findings: list[Finding], lang: str) -> None:
+def _filters(w, findings: list[Finding], only_flagged: bool, lang: str) -> None:
     severities = Counter(f.severity for f in findings)
     families = Counter(_family(f.code) for f in findings)
     w('<form id="filters">\n')
@@ -158,37 +171,58 @@ def _filters(w, findings: list[Finding], lang: str) -> None:
         w(f'<label><input type="checkbox" name="family" value="{escape(family)}" checked> '
           f"<code>{escape(family)}</code> ({families[family]})</label>")
     w("</fieldset>\n")
-    w(f'<label><input type="checkbox" id="only-flagged"> {escape(t("html.only_flagged", lang))}</label>\n')
+    checked = " checked" if only_flagged else ""
+    w(f'<label><input type="checkbox" id="only-flagged"{checked}> {escape(t("html.only_flagged", lang))}</label>\n')
     w("</form>\n")
 
 
-def _summary_table(w, findings: list[Finding], paths: list[str], lang: str) -> None:
+def _summary_tables(w, by_file: dict[str, list[Finding]], lang: str) -> None:
+    """Two narrow tables that fit a window however many drafts there are: each rule with its count
+    and how many drafts it is in, and each draft with its count per severity. Each scrolls in its
+    own box when long."""
     w(f'<section id="summary">\n<details open><summary><h2>'
       f'{escape(t("html.summary", lang))}</h2></summary>\n')
+    findings = [f for items in by_file.values() for f in items]
     if not findings:
         w(f'<p class="clean">{escape(t("html.no_findings", lang))}</p>\n</details></section>\n')
         return
-    counts = Counter((f.code, f.path) for f in findings)
+    counts = Counter(f.code for f in findings)
+    spread = Counter(code for items in by_file.values() for code in {f.code for f in items})
     rules = {}
     for f in sorted(findings, key=lambda f: f.code):
         rules.setdefault(f.code, f)
-    shown = [p for p in paths if any(f.path == p for f in findings)]
-    w('<div class="table-wrap"><table>\n<thead><tr>')
-    w(f"<th>{escape(t('html.rule', lang))}</th><th>{escape(t('html.severity', lang))}</th>")
-    for n, path in enumerate(shown, 1):
-        w(f'<th class="file" title="{escape(path)}"><a href="#file-{paths.index(path) + 1}">{escape(_short(path))}</a></th>')
-    w(f"<th>{escape(t('html.total', lang))}</th></tr></thead>\n<tbody>\n")
+    w(f'<div class="tables">\n<div id="by-rule"><h3>{escape(t("html.by_rule", lang))}</h3><div class="table-wrap"><table>\n')
+    w(f"<thead><tr><th>{escape(t('html.rule', lang))}</th><th>{escape(t('html.severity', lang))}</th>"
+      f"<th class=\"n\">{escape(t('html.count', lang))}</th><th class=\"n\">{escape(t('html.files', lang))}</th>"
+      f"</tr></thead>\n<tbody>\n")
     for code, f in rules.items():
         w(f'<tr><td><code>{escape(code)}</code> {escape(f.name)}</td>'
-          f'<td><span class="badge {f.severity}">{escape(t(f"html.sev.{f.severity}", lang))}</span></td>')
-        for path in shown:
-            value = counts.get((code, path), 0)
-            w(f'<td class="n">{value or ""}</td>')
-        w(f'<td class="n">{sum(counts[(code, p)] for p in shown)}</td></tr>\n')
-    w(f"<tr><th colspan=\"2\">{escape(t('html.total', lang))}</th>")
-    for path in shown:
-        w(f'<td class="n">{sum(1 for f in findings if f.path == path)}</td>')
-    w(f'<td class="n">{len(findings)}</td></tr>\n</tbody></table></div>\n</details></section>\n')
+          f'<td><span class="badge {f.severity}">{escape(t(f"html.sev.{f.severity}", lang))}</span></td>'
+          f'<td class="n">{counts[code]}</td><td class="n">{spread[code]}</td></tr>\n')
+    w("</tbody></table></div></div>\n")
+    w(f'<div id="by-file"><h3>{escape(t("html.by_file", lang))}</h3><div class="table-wrap"><table>\n')
+    w(f"<thead><tr><th>{escape(t('html.file', lang))}</th>")
+    for severity in _SEVERITIES:
+        w(f'<th class="n"><span class="badge {severity}">{escape(t(f"html.sev.{severity}", lang))}</span></th>')
+    w(f"<th class=\"n\">{escape(t('html.total', lang))}</th></tr></thead>\n<tbody>\n")
+    for n, (path, items) in enumerate(by_file.items(), 1):
+        severities = Counter(f.severity for f in items)
+        w(f'<tr><td class="file" title="{escape(path)}"><a href="#file-{n}">{escape(_short(path))}</a></td>')
+        for severity in _SEVERITIES:
+            w(f'<td class="n">{severities[severity] or ""}</td>')
+        w(f'<td class="n">{len(items)}</td></tr>\n')
+    w("</tbody></table></div></div>\n</div>\n</details></section>\n")
+
+
+def _clean_files(w, paths: list[str], lang: str) -> None:
+    """The drafts with no findings, collapsed into one list."""
+    if not paths:
+        return
+    w(f'<section id="clean-files">\n<details><summary><h2>'
+      f'{escape(t("html.clean_files", lang, n=len(paths)))}</h2></summary>\n<ul class="clean-files">\n')
+    for path in paths:
+        w(f"<li>{escape(path)}</li>\n")
+    w("</ul>\n</details></section>\n")
 
 
 def _short(path: str) -> str:
@@ -211,16 +245,13 @@ def _file_section(w, n: int, path: str, items: list[Finding], text: str | None, 
         if counts[severity]:
             w(f'<span class="badge {severity}">{counts[severity]} {escape(t(f"html.sev.{severity}", lang))}</span> ')
     w("</h2>\n")
-    if not items:
-        w(f'<p class="clean">{escape(t("html.file_clean", lang))}</p>\n')
-    else:
-        w('<ol class="findings">\n')
-        for f in items:
-            fid = ids[id(f)]
-            w(f'<li id="item-{fid}" data-finding="{fid}" data-sev="{f.severity}" data-family="{escape(_family(f.code))}">'
-              f'{_jump(fid, _where(f, lang), text is not None)} '
-              f'<span class="badge {f.severity}">{escape(f.code)}</span> {escape(f.message)}</li>\n')
-        w("</ol>\n")
+    w('<ol class="findings">\n')
+    for f in items:
+        fid = ids[id(f)]
+        w(f'<li id="item-{fid}" data-finding="{fid}" data-sev="{f.severity}" data-family="{escape(_family(f.code))}">'
+          f'{_jump(fid, _where(f, lang), text is not None)} '
+          f'<span class="badge {f.severity}">{escape(f.code)}</span> {escape(f.message)}</li>\n')
+    w("</ol>\n")
     if text is not None:
         _document(w, n, text, locators, items, ids, lang)
     w("</section>\n")
