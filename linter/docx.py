@@ -8,10 +8,11 @@ followed. Tracked changes read as accepted (insertions kept, deletions dropped);
 comments and field codes are not text of the draft. A comment whose text starts with
 ``draftlint: disable CODE`` is a suppression of CODE on the text it is anchored to.
 
-Data tables (a header such as STT | Nội dung | Đơn vị chủ trì, or three columns and more)
-become Markdown-like rows ``| a | b |``, which the task rules read. Layout tables (the two-column
-header, the recipients and signature block) become lines whose cells are separated by tabs,
-as the text path reads a draft exported from Word.
+Layout tables (the header, the recipients and signature block), told by their shape, become
+lines whose cells are separated by tabs, as the text path reads a draft exported from Word; a
+soft line break in their cells parts lines as a paragraph would. Other tables are data tables
+when they have a header such as STT | Nội dung | Đơn vị chủ trì, or three columns and more:
+they become Markdown-like rows ``| a | b |``, which the task rules read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from . import regex
+from . import regex, tagger
 from .source import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -334,7 +335,7 @@ class _Reader:
         if not rows:
             return
         first = " ".join(" ".join(cell) for cell in rows[0])
-        data = max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first))
+        data = not _layout_shape(rows) and (max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first)))
         for i, row in enumerate(rows, 1):
             where = f"bảng {self.tables}, hàng {i}"
             first_line = len(self.lines)
@@ -356,6 +357,23 @@ class _Reader:
 
 
 _SOFT_BREAK = "\n"  # a w:br in a paragraph; one character, as the space it becomes in running text
+_CELL_LINES = 4  # the lines of a cell that say what a layout table is: agency, number, title, motto, date
+
+
+def _layout_shape(rows: list[list[list[str]]]) -> bool:
+    """The table lays out the header (the national title or motto, or a number beside a date line)
+    or the closing (a cell opening with "Nơi nhận" over its list, beside a signing title). Its shape
+    decides, not a word such as "đơn vị" in a recipient, which a data table's header also holds."""
+    cells = [[part.strip() for line in cell for part in line.split(_SOFT_BREAK) if part.strip()][:_CELL_LINES]
+             for row in rows for cell in row]
+    kinds = [[tagger.classify(line) for line in cell] for cell in cells]
+    seen = {kind for cell in kinds for kind in cell}
+    if seen & {tagger.NATION, tagger.MOTTO} or {tagger.DOCNUM, tagger.PLACEDATE} <= seen:
+        return True
+    recipients = {i for i, cell in enumerate(cells)
+                  if kinds[i] and kinds[i][0] == tagger.NOINHAN and (len(cell) > 1 or len(cell[0]) > len("Nơi nhận:"))}
+    return bool(recipients) and any(tagger.looks_like_signer(line) for i, cell in enumerate(cells)
+                                    if i not in recipients for line in cell)
 
 
 def _text(p, marks: list | None = None, pieces: list | None = None) -> str:

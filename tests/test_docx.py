@@ -331,3 +331,100 @@ def test_soft_line_breaks_in_a_header_cell_part_its_lines(tmp_path):
     found = [(f.code, f.line) for f in _lint_docx(path).findings]
     assert ("DAT006", 3) in found
     assert not any(code in ("FMT001", "FMT002") for code, _ in found), found
+
+
+# --- Word layouts as a person sees them -------------------------------------------------------
+
+def _cell(cell, lines, soft: bool):
+    """Lines in a table cell as Word writes them: one paragraph each (Enter), or one paragraph whose
+    runs are parted by ``<w:br/>`` (Shift+Enter; python-docx's ``run.add_break()``)."""
+    if soft:
+        paragraph = cell.paragraphs[0]
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if i < len(lines) - 1:
+                run.add_break()
+    else:
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def _word_plan(path, soft=False, agency=("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), header_columns=2,
+               recipients=("- UBND tỉnh (b/c);", "- Lưu: VT, VP."), signer=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "",
+                                                                           "Trần Thị Lan")):
+    """A Word plan dated 20/02/2025 whose task table sets one deadline before that date and leaves
+    one lead cell empty; its header and signature are layout tables."""
+    from docx import Document
+
+    document = Document()
+    header = document.add_table(rows=1, cols=header_columns)
+    _cell(header.rows[0].cells[0], [*agency, "Số: 15/KH-SNV"], soft)
+    _cell(header.rows[0].cells[-1], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                     "Hải Hòa, ngày 20 tháng 02 năm 2025"], soft)
+    for text in ("KẾ HOẠCH", "Số hóa hồ sơ lưu trữ năm 2025",
+                 "Thực hiện Quyết định số 25/QĐ-UBND ngày 06/01/2025 của UBND tỉnh về việc giao chỉ tiêu chuyển "
+                 "đổi số năm 2025, Sở Nội vụ ban hành Kế hoạch như sau:",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Số hóa toàn bộ hồ sơ đang lưu trữ tại Sở.", "II. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    tasks = document.add_table(rows=3, cols=4)
+    for row, texts in zip(tasks.rows, [("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"),
+                                       ("1", "Rà soát hồ sơ lưu trữ", "Văn phòng Sở", "Trước ngày 15/02/2025"),
+                                       ("2", "Tập huấn cán bộ số hóa", "", "Quý II/2025")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở kết quả thực hiện trước ngày 15/12/2025./.")
+    closing = document.add_table(rows=1, cols=2)
+    _cell(closing.rows[0].cells[0], ["Nơi nhận:", *recipients], soft)
+    _cell(closing.rows[0].cells[1], list(signer), soft)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("agency, columns", [
+    (("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), 2),
+    (("BỘ NỘI VỤ", "CƠ QUAN ĐẠI DIỆN PHÍA NAM"), 2),  # "cơ quan" in the header does not make it a data table
+    (("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), 3),  # an empty column between agency and national title
+], ids=["two-columns", "agency-co-quan", "three-columns"])
+def test_a_plan_with_soft_line_breaks_in_its_tables_reads_as_the_same_plan_typed_with_enter(tmp_path, agency,
+                                                                                          columns):
+    found = {}
+    for soft in (False, True):
+        path = _word_plan(tmp_path / f"ke-hoach-{soft}.docx", soft, agency, columns)
+        document = read_docx(str(path))
+        assert "Số: 15/KH-SNV\t" + "\t" * (columns - 2) + "Hải Hòa, ngày 20 tháng 02 năm 2025" in document.text
+        found[soft] = [(f.code, f.locator) for f in _lint_docx(path).findings]
+    assert found[True] == found[False]
+    assert ("DAT002", "bảng 2, hàng 2") in found[True]  # the deadline 15/02 before the issue date 20/02
+    assert ("TSK001", "bảng 2, hàng 3") in found[True]  # the empty lead cell
+
+
+@pytest.mark.parametrize("soft", [False, True], ids=["enter", "soft-break"])
+def test_a_signature_table_whose_recipients_name_units_is_read_as_the_closing(tmp_path, soft):
+    """"- Các phòng, đơn vị thuộc Sở;" among the recipients: the table is still the closing (Nơi nhận
+    beside a signing title), so its recipients and signer are checked and nothing else is reported."""
+    recipients = ("- UBND tỉnh (b/c)", "- Các phòng, đơn vị thuộc Sở;", "- Hiệp hội DN tỉnh;", "- Lưu: VT, VP.")
+    signer = ("KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "TS. Trần Thị Lan")
+    path = _word_plan(tmp_path / "ke-hoach.docx", soft, recipients=recipients, signer=signer)
+    document = read_docx(str(path))
+    assert "Nơi nhận:\tKT GIÁM ĐỐC" in document.text.splitlines()
+    findings = _lint_docx(path).findings
+    codes = [f.code for f in findings]
+    assert not [c for c in codes if c.startswith("ABB") or c == "FMT009"], codes
+    messages = [f.message for f in findings if f.locator == "bảng 3, hàng 1"]
+    assert "Mục “- UBND tỉnh (b/c)” chưa kết thúc bằng “;”" in messages
+    assert "Không ghi học hàm, học vị trước tên người ký: “TS. Trần Thị Lan”" in messages
+    assert any(m.startswith("Quyền hạn ký viết “KT GIÁM ĐỐC”;") for m in messages)
+    plain = _word_plan(tmp_path / "ke-hoach-khong-don-vi.docx", soft, recipients=recipients[:1] + recipients[3:],
+                       signer=signer)
+    assert codes == [f.code for f in _lint_docx(plain).findings]
+
+
+def test_a_data_table_with_a_recipients_column_stays_a_data_table(tmp_path):
+    """A table of letters sent, with a "Nơi nhận" column and agencies in capitals, is data, not a closing."""
+    rows = [["STT", "Văn bản", "Nơi nhận"], ["1", "Công văn số 12/SNV-VP", "UBND TỈNH"],
+            ["2", "Báo cáo số 3/BC-SNV", "BỘ NỘI VỤ"]]
+    path = tmp_path / "bang.docx"
+    make_docx.write(path, [make_docx.paragraph("Danh mục văn bản đã gửi:"), make_docx.table(rows)])
+    assert "| 1 | Công văn số 12/SNV-VP | UBND TỈNH |" in read_docx(str(path)).text.splitlines()
