@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from . import regex, tagger
-from .source import InputError
+from .source import COMPOUND_FILE, InputError, old_word_file
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_ENTRIES = 10_000
 MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes of all entries
 MAX_RATIO = 200  # uncompressed / compressed for a large entry: beyond it, a zip bomb
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx or an old .doc
 _DATA_HEADER = regex.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|thời\s+(?:gian|hạn)|nhiệm\s+vụ|chủ\s+trì)\b")
 
 
@@ -69,19 +68,39 @@ def read_parts(path: str) -> dict[str, bytes]:
     """The parts of a .docx draftlint reads; raises InputError with a one-line reason."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            compound = _compound_kind(handle) if handle.read(8).startswith(COMPOUND_FILE) else None
     except OSError as exc:
         raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
-    if head.startswith(_OLE):
+    if compound == "doc":
+        raise old_word_file()
+    if compound is not None:
         raise InputError("tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy lưu lại thành .docx không mật khẩu",
                          "an encrypted Word file or an old .doc; save it as a .docx without a password")
     try:
         with zipfile.ZipFile(path) as archive:
             return _read_parts(archive)
     except zipfile.BadZipFile:
+        if path.lower().endswith(".doc"):  # a .doc Word saved as RTF or HTML: Word opens it, draftlint does not
+            raise old_word_file() from None
         raise InputError("không phải tệp Word (.docx) hợp lệ", "not a valid Word file (.docx)") from None
     except (OSError, RuntimeError, ValueError) as exc:
         raise InputError(f"không đọc được tệp Word ({exc})", f"cannot read the Word file ({exc})") from None
+
+
+_STREAMS = (("encrypted", "EncryptedPackage".encode("utf-16-le")), ("doc", "WordDocument".encode("utf-16-le")))
+
+
+def _compound_kind(handle) -> str:
+    """What a compound file holds, by the names in its directory: "doc" (a WordDocument stream),
+    "encrypted" (a password-protected .docx) or "" (neither found)."""
+    tail = b""
+    while chunk := handle.read(1 << 20):
+        block = tail + chunk
+        for kind, name in _STREAMS:
+            if name in block:
+                return kind
+        tail = block[-64:]
+    return ""
 
 
 def extract(root, parts: dict[str, bytes], segments: list | None = None) -> DocxText:

@@ -428,3 +428,76 @@ def test_a_data_table_with_a_recipients_column_stays_a_data_table(tmp_path):
     path = tmp_path / "bang.docx"
     make_docx.write(path, [make_docx.paragraph("Danh mục văn bản đã gửi:"), make_docx.table(rows)])
     assert "| 1 | Công văn số 12/SNV-VP | UBND TỈNH |" in read_docx(str(path)).text.splitlines()
+
+
+# --- Word 97–2003 (.doc) ---------------------------------------------------------------------
+
+def _word_97(path):
+    """A Word 97–2003 file as Word writes it: a compound file (512-byte sectors: the allocation table,
+    the directory with Root Entry, WordDocument and 1Table, then the WordDocument stream)."""
+    import struct
+
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    stream_sectors = 8  # 4096 bytes: at the mini-stream cutoff, so in ordinary sectors
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH6s9I", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6, 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109I", 0, *[free] * 108))
+    fat = [fat_sector, end] + [3 + i for i in range(stream_sectors - 1)] + [end]
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat) + struct.pack("<I", free) * (128 - len(fat))
+
+    def entry(name, kind, child=free, right=free, start=end, size=0):
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB3I", len(encoded), kind, 1, free, right, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, child=1) + entry("WordDocument", 2, right=2, start=2, size=4096)
+                 + entry("1Table", 2) + b"\0" * 128)
+    stream = struct.pack("<HH", 0xA5EC, 0xC1).ljust(stream_sectors * 512, b"\0")  # the FIB's magic and version
+    path.write_bytes(header + fat_bytes + directory + stream)
+    return path
+
+
+_OLD_WORD = {"vi": "Word 97–2003 (.doc): lưu lại thành .docx", "en": "Word 97–2003 (.doc): save it as .docx"}
+
+
+def _input_errors(out: str, lang: str = "vi") -> list[str]:
+    """Where each INP001 line of a text report stands, with "!" added when it does not give the reason
+    of a Word 97–2003 file."""
+    return [line.split(": ", 1)[0] + ("" if line.endswith(_OLD_WORD[lang]) else "!")
+            for line in out.splitlines() if " INP001 " in line]
+
+
+@pytest.mark.parametrize("name", ["ke-hoach.doc", "ke-hoach.DOC", "ke-hoach.docx", "ke-hoach.txt"])
+def test_a_word_97_file_is_one_line_saying_to_save_it_as_docx(tmp_path, name):
+    """By name, and whatever its extension says (a .doc renamed .docx): Word 97–2003, not "save as UTF-8"."""
+    path = _word_97(tmp_path / name)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert _input_errors(result.stdout.decode()) == [f"{path}:1:1"]
+    english = run("check", "--lang", "en", str(path)).stdout.decode()
+    assert _input_errors(english, "en") == [f"{path}:1:1"]
+
+
+def test_a_word_97_file_in_a_folder_is_reported_and_word_lock_files_are_not_drafts(tmp_path):
+    folder = tmp_path / "du-thao"
+    folder.mkdir()
+    (folder / "cong-van.txt").write_text((EXAMPLES / "ke-hoach-mau.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    _word_97(folder / "ke-hoach-2003.doc")
+    (folder / "~$-hoach-2003.doc").write_bytes(b"\x0cTran Thi Lan" + b"\0" * 150)  # Word's owner file, while open
+    (folder / "~$n-ban.docx").write_bytes(b"\x0cTran Thi Lan" + b"\0" * 150)
+    result = run("check", str(folder))
+    out = result.stdout.decode()
+    assert result.returncode == 2, out
+    assert _input_errors(out) == [f"{folder / 'ke-hoach-2003.doc'}:1:1"]
+    assert "~$" not in out and "2 tệp" in out
+
+
+def test_a_doc_that_word_saved_as_docx_content_is_read_as_word(tmp_path):
+    """A .docx renamed .doc opens in Word: it is read, not refused."""
+    path = tmp_path / "ke-hoach.doc"
+    path.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    assert [f.code for f in _lint_docx(path).findings] == [f.code for f in
+                                                           _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx").findings]
+    rtf = tmp_path / "cong-van.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}} C\\u244?ng v\\u259?n}")
+    assert _input_errors(run("check", "--lang", "en", str(rtf)).stdout.decode(), "en") == [f"{rtf}:1:1"]
