@@ -381,8 +381,9 @@ _CELL_LINES = 4  # the lines of a cell that say what a layout table is: agency, 
 
 def _layout_shape(rows: list[list[list[str]]]) -> bool:
     """The table lays out the header (the national title or motto, or a number beside a date line)
-    or the closing (a cell opening with "Nơi nhận" over its list, beside a signing title). Its shape
-    decides, not a word such as "đơn vị" in a recipient, which a data table's header also holds."""
+    or the closing (a cell opening with "Nơi nhận" over its list, or beside a signing title: a
+    draft's signer cell may still be empty). Its shape decides, not a word such as "đơn vị" in a
+    recipient, which a data table's header also holds; a column headed "Nơi nhận" has no list."""
     cells = [[part.strip() for line in cell for part in line.split(_SOFT_BREAK) if part.strip()][:_CELL_LINES]
              for row in rows for cell in row]
     kinds = [[tagger.classify(line) for line in cell] for cell in cells]
@@ -391,8 +392,9 @@ def _layout_shape(rows: list[list[list[str]]]) -> bool:
         return True
     recipients = {i for i, cell in enumerate(cells)
                   if kinds[i] and kinds[i][0] == tagger.NOINHAN and (len(cell) > 1 or len(cell[0]) > len("Nơi nhận:"))}
-    return bool(recipients) and any(tagger.looks_like_signer(line) for i, cell in enumerate(cells)
-                                    if i not in recipients for line in cell)
+    listed = any(len(cells[i]) > 1 and cells[i][1][:1] in "-–+•" or len(cells[i]) == 1 for i in recipients)
+    return listed or bool(recipients) and any(tagger.looks_like_signer(line) for i, cell in enumerate(cells)
+                                              if i not in recipients for line in cell)
 
 
 def _text(p, marks: list | None = None, pieces: list | None = None) -> str:

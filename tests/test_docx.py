@@ -421,6 +421,17 @@ def test_a_signature_table_whose_recipients_name_units_is_read_as_the_closing(tm
     assert codes == [f.code for f in _lint_docx(plain).findings]
 
 
+def test_a_draft_whose_signer_cell_is_still_empty_keeps_its_closing(tmp_path):
+    """A draft before signing: "Nơi nhận" over its list beside an empty cell is the closing still."""
+    recipients = ("- UBND tỉnh (b/c)", "- Các phòng, đơn vị trực thuộc Sở (t/h);", "- Lưu: VT, VP.")
+    path = _word_plan(tmp_path / "du-thao.docx", True, recipients=recipients, signer=("",))
+    assert "- Các phòng, đơn vị trực thuộc Sở (t/h);" in read_docx(str(path)).text.splitlines()
+    findings = _lint_docx(path).findings
+    assert "Mục “- UBND tỉnh (b/c)” chưa kết thúc bằng “;”" in [f.message for f in findings]
+    plain = _word_plan(tmp_path / "du-thao-2.docx", True, recipients=recipients[:1] + recipients[2:], signer=("",))
+    assert [f.code for f in findings] == [f.code for f in _lint_docx(plain).findings]
+
+
 def test_a_data_table_with_a_recipients_column_stays_a_data_table(tmp_path):
     """A table of letters sent, with a "Nơi nhận" column and agencies in capitals, is data, not a closing."""
     rows = [["STT", "Văn bản", "Nơi nhận"], ["1", "Công văn số 12/SNV-VP", "UBND TỈNH"],
