@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kiểm tra dự thảo văn bản hành chính tiếng Việt / Lint Vietnamese administrative drafts.",
     )
     parser.add_argument("--version", action="version", version=f"draftlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain,learn}")
+    sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain,learn,outline}")
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument("-o", "--output", type=Path, default=Path("draftlint-lexicon.json"), metavar="FILE",
                        help="where to write the lexicon (default: draftlint-lexicon.json)")
     learn.add_argument("--lang", choices=("vi", "en"), default="vi")
+
+    outline = sub.add_parser("outline", help="show how drafts were read: each line's kind, then the section tree")
+    outline.add_argument("paths", nargs="+", metavar="FILE")
+    outline.add_argument("--format", choices=("text", "json"), default="text")
+    outline.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
 
 
@@ -135,6 +140,8 @@ def _main(argv: list[str] | None) -> int:
         return _explain(rules, args.code, lang)
     if args.command == "learn":
         return _learn(args, lang)
+    if args.command == "outline":
+        return _outline(args, lang)
     return _check(args, rules)
 
 
@@ -162,6 +169,25 @@ def _learn(args, lang: str) -> int:
                        pairs=len(table["pairs"]), units=len(table["units"]), acronyms=len(table["acronyms"]),
                        output=args.output) + "\n")
     return EXIT_OK
+
+
+def _outline(args, lang: str) -> int:
+    from .outline import read, write_json, write_text
+    from .source import InputError
+
+    outlines, status = [], EXIT_OK
+    for path in args.paths:
+        try:
+            outlines.append(read(path))
+        except InputError as error:
+            sys.stderr.write(t("error.prefix", lang) + f"{path}: {error.reason(lang)}\n")
+            status = EXIT_ERROR
+    if args.format == "json":
+        write_json(outlines, lang, sys.stdout)
+    for i, outline in enumerate(outlines if args.format == "text" else ()):
+        sys.stdout.write("\n" if i else "")
+        write_text(outline, lang, sys.stdout)
+    return status
 
 
 def _check(args, rules) -> int:

@@ -8,10 +8,11 @@ followed. Tracked changes read as accepted (insertions kept, deletions dropped);
 comments and field codes are not text of the draft. A comment whose text starts with
 ``draftlint: disable CODE`` is a suppression of CODE on the text it is anchored to.
 
-Data tables (a header such as STT | Nội dung | Đơn vị chủ trì, or three columns and more)
-become Markdown-like rows ``| a | b |``, which the task rules read. Layout tables (the two-column
-header, the recipients and signature block) become lines whose cells are separated by tabs,
-as the text path reads a draft exported from Word.
+Layout tables (the header, the recipients and signature block), told by their shape, become
+lines whose cells are separated by tabs, as the text path reads a draft exported from Word; a
+soft line break in their cells parts lines as a paragraph would. Other tables are data tables
+when they have a header such as STT | Nội dung | Đơn vị chủ trì, or three columns and more:
+they become Markdown-like rows ``| a | b |``, which the task rules read.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from . import regex
-from .source import InputError
+from . import regex, tagger
+from .source import COMPOUND_FILE, InputError, old_word_file
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_ENTRIES = 10_000
 MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes of all entries
 MAX_RATIO = 200  # uncompressed / compressed for a large entry: beyond it, a zip bomb
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .docx or an old .doc
 _DATA_HEADER = regex.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|thời\s+(?:gian|hạn)|nhiệm\s+vụ|chủ\s+trì)\b")
 
 
@@ -68,19 +68,39 @@ def read_parts(path: str) -> dict[str, bytes]:
     """The parts of a .docx draftlint reads; raises InputError with a one-line reason."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            compound = _compound_kind(handle) if handle.read(8).startswith(COMPOUND_FILE) else None
     except OSError as exc:
         raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
-    if head.startswith(_OLE):
+    if compound == "doc":
+        raise old_word_file()
+    if compound is not None:
         raise InputError("tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy lưu lại thành .docx không mật khẩu",
                          "an encrypted Word file or an old .doc; save it as a .docx without a password")
     try:
         with zipfile.ZipFile(path) as archive:
             return _read_parts(archive)
     except zipfile.BadZipFile:
+        if path.lower().endswith(".doc"):  # a .doc Word saved as RTF or HTML: Word opens it, draftlint does not
+            raise old_word_file() from None
         raise InputError("không phải tệp Word (.docx) hợp lệ", "not a valid Word file (.docx)") from None
     except (OSError, RuntimeError, ValueError) as exc:
         raise InputError(f"không đọc được tệp Word ({exc})", f"cannot read the Word file ({exc})") from None
+
+
+_STREAMS = (("encrypted", "EncryptedPackage".encode("utf-16-le")), ("doc", "WordDocument".encode("utf-16-le")))
+
+
+def _compound_kind(handle) -> str:
+    """What a compound file holds, by the names in its directory: "doc" (a WordDocument stream),
+    "encrypted" (a password-protected .docx) or "" (neither found)."""
+    tail = b""
+    while chunk := handle.read(1 << 20):
+        block = tail + chunk
+        for kind, name in _STREAMS:
+            if name in block:
+                return kind
+        tail = block[-64:]
+    return ""
 
 
 def extract(root, parts: dict[str, bytes], segments: list | None = None) -> DocxText:
@@ -334,7 +354,7 @@ class _Reader:
         if not rows:
             return
         first = " ".join(" ".join(cell) for cell in rows[0])
-        data = max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first))
+        data = not _layout_shape(rows) and (max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first)))
         for i, row in enumerate(rows, 1):
             where = f"bảng {self.tables}, hàng {i}"
             first_line = len(self.lines)
@@ -356,6 +376,25 @@ class _Reader:
 
 
 _SOFT_BREAK = "\n"  # a w:br in a paragraph; one character, as the space it becomes in running text
+_CELL_LINES = 4  # the lines of a cell that say what a layout table is: agency, number, title, motto, date
+
+
+def _layout_shape(rows: list[list[list[str]]]) -> bool:
+    """The table lays out the header (the national title or motto, or a number beside a date line)
+    or the closing (a cell opening with "Nơi nhận" over its list, or beside a signing title: a
+    draft's signer cell may still be empty). Its shape decides, not a word such as "đơn vị" in a
+    recipient, which a data table's header also holds; a column headed "Nơi nhận" has no list."""
+    cells = [[part.strip() for line in cell for part in line.split(_SOFT_BREAK) if part.strip()][:_CELL_LINES]
+             for row in rows for cell in row]
+    kinds = [[tagger.classify(line) for line in cell] for cell in cells]
+    seen = {kind for cell in kinds for kind in cell}
+    if seen & {tagger.NATION, tagger.MOTTO} or {tagger.DOCNUM, tagger.PLACEDATE} <= seen:
+        return True
+    recipients = {i for i, cell in enumerate(cells)
+                  if kinds[i] and kinds[i][0] == tagger.NOINHAN and (len(cell) > 1 or len(cell[0]) > len("Nơi nhận:"))}
+    listed = any(len(cells[i]) > 1 and cells[i][1][:1] in "-–+•" or len(cells[i]) == 1 for i in recipients)
+    return listed or bool(recipients) and any(tagger.looks_like_signer(line) for i, cell in enumerate(cells)
+                                              if i not in recipients for line in cell)
 
 
 def _text(p, marks: list | None = None, pieces: list | None = None) -> str:

@@ -133,7 +133,7 @@ class Engine:
 
     def lint_file(self, path: str, config: Config, display: str | None = None) -> FileResult:
         display = display or path
-        if path != STDIN and path.lower().endswith(".docx"):
+        if path != STDIN and path.lower().endswith((".docx", ".doc")):
             return self.lint_docx(path, config, display)
         try:
             text = read_stdin() if path == STDIN else read_path(path)
@@ -300,11 +300,14 @@ def _sha1(data: bytes):
     return sha1(data)
 
 
-def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx")) -> list[str | Unlistable]:
+def discover(paths: Sequence[str], extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".doc")
+             ) -> list[str | Unlistable]:
     """Files to lint, each once: given files as they are, folders searched for drafts.
 
     Hidden folders and folders reached through a symbolic link are not searched (a
-    link can loop back); a folder that cannot be listed is reported, not skipped.
+    link can loop back); a folder that cannot be listed is reported, not skipped. An
+    old .doc is listed so that it is reported (INP001), not passed over in silence; the
+    lock file Word keeps beside an open draft (``~$…``) is not a draft.
     """
     found: list[str | Unlistable] = []
     seen: set[str] = set()
@@ -341,7 +344,7 @@ def _walk(folder: str, extensions: tuple[str, ...]):
                                             f"cannot list the folder ({exc.strerror})"))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith((".", "~$")):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):

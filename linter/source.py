@@ -73,11 +73,21 @@ class SourceText:
         return index + 1, len(prefix) + 1
 
 
+# A compound file: a Word 97–2003 .doc (or a password-protected .docx, which Word stores the same way).
+COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def old_word_file() -> InputError:
+    return InputError("Word 97–2003 (.doc): lưu lại thành .docx", "Word 97–2003 (.doc): save it as .docx")
+
+
 def decode(data: bytes) -> str:
     """Decode a text file: UTF-8 with or without BOM, or UTF-16 with a BOM.
 
     Raises InputError for binary data and for bytes that are not UTF-8.
     """
+    if data.startswith(COMPOUND_FILE):
+        raise old_word_file()
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

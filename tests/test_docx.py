@@ -420,3 +420,184 @@ def test_soft_line_breaks_in_a_header_cell_part_its_lines(tmp_path):
     found = [(f.code, f.line) for f in _lint_docx(path).findings]
     assert ("DAT006", 3) in found
     assert not any(code in ("FMT001", "FMT002") for code, _ in found), found
+
+
+# --- Word layouts as a person sees them -------------------------------------------------------
+
+def _cell(cell, lines, soft: bool):
+    """Lines in a table cell as Word writes them: one paragraph each (Enter), or one paragraph whose
+    runs are parted by ``<w:br/>`` (Shift+Enter; python-docx's ``run.add_break()``)."""
+    if soft:
+        paragraph = cell.paragraphs[0]
+        for i, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if i < len(lines) - 1:
+                run.add_break()
+    else:
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def _word_plan(path, soft=False, agency=("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), header_columns=2,
+               recipients=("- UBND tỉnh (b/c);", "- Lưu: VT, VP."), signer=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "",
+                                                                           "Trần Thị Lan")):
+    """A Word plan dated 20/02/2025 whose task table sets one deadline before that date and leaves
+    one lead cell empty; its header and signature are layout tables."""
+    from docx import Document
+
+    document = Document()
+    header = document.add_table(rows=1, cols=header_columns)
+    _cell(header.rows[0].cells[0], [*agency, "Số: 15/KH-SNV"], soft)
+    _cell(header.rows[0].cells[-1], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                     "Hải Hòa, ngày 20 tháng 02 năm 2025"], soft)
+    for text in ("KẾ HOẠCH", "Số hóa hồ sơ lưu trữ năm 2025",
+                 "Thực hiện Quyết định số 25/QĐ-UBND ngày 06/01/2025 của UBND tỉnh về việc giao chỉ tiêu chuyển "
+                 "đổi số năm 2025, Sở Nội vụ ban hành Kế hoạch như sau:",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Số hóa toàn bộ hồ sơ đang lưu trữ tại Sở.", "II. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    tasks = document.add_table(rows=3, cols=4)
+    for row, texts in zip(tasks.rows, [("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"),
+                                       ("1", "Rà soát hồ sơ lưu trữ", "Văn phòng Sở", "Trước ngày 15/02/2025"),
+                                       ("2", "Tập huấn cán bộ số hóa", "", "Quý II/2025")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở kết quả thực hiện trước ngày 15/12/2025./.")
+    closing = document.add_table(rows=1, cols=2)
+    _cell(closing.rows[0].cells[0], ["Nơi nhận:", *recipients], soft)
+    _cell(closing.rows[0].cells[1], list(signer), soft)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("agency, columns", [
+    (("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), 2),
+    (("BỘ NỘI VỤ", "CƠ QUAN ĐẠI DIỆN PHÍA NAM"), 2),  # "cơ quan" in the header does not make it a data table
+    (("UBND TỈNH HẢI HÒA", "SỞ NỘI VỤ"), 3),  # an empty column between agency and national title
+], ids=["two-columns", "agency-co-quan", "three-columns"])
+def test_a_plan_with_soft_line_breaks_in_its_tables_reads_as_the_same_plan_typed_with_enter(tmp_path, agency,
+                                                                                          columns):
+    found = {}
+    for soft in (False, True):
+        path = _word_plan(tmp_path / f"ke-hoach-{soft}.docx", soft, agency, columns)
+        document = read_docx(str(path))
+        assert "Số: 15/KH-SNV\t" + "\t" * (columns - 2) + "Hải Hòa, ngày 20 tháng 02 năm 2025" in document.text
+        found[soft] = [(f.code, f.locator) for f in _lint_docx(path).findings]
+    assert found[True] == found[False]
+    assert ("DAT002", "bảng 2, hàng 2") in found[True]  # the deadline 15/02 before the issue date 20/02
+    assert ("TSK001", "bảng 2, hàng 3") in found[True]  # the empty lead cell
+
+
+@pytest.mark.parametrize("soft", [False, True], ids=["enter", "soft-break"])
+def test_a_signature_table_whose_recipients_name_units_is_read_as_the_closing(tmp_path, soft):
+    """"- Các phòng, đơn vị thuộc Sở;" among the recipients: the table is still the closing (Nơi nhận
+    beside a signing title), so its recipients and signer are checked and nothing else is reported."""
+    recipients = ("- UBND tỉnh (b/c)", "- Các phòng, đơn vị thuộc Sở;", "- Hiệp hội DN tỉnh;", "- Lưu: VT, VP.")
+    signer = ("KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "TS. Trần Thị Lan")
+    path = _word_plan(tmp_path / "ke-hoach.docx", soft, recipients=recipients, signer=signer)
+    document = read_docx(str(path))
+    assert "Nơi nhận:\tKT GIÁM ĐỐC" in document.text.splitlines()
+    findings = _lint_docx(path).findings
+    codes = [f.code for f in findings]
+    assert not [c for c in codes if c.startswith("ABB") or c == "FMT009"], codes
+    messages = [f.message for f in findings if f.locator == "bảng 3, hàng 1"]
+    assert "Mục “- UBND tỉnh (b/c)” chưa kết thúc bằng “;”" in messages
+    assert "Không ghi học hàm, học vị trước tên người ký: “TS. Trần Thị Lan”" in messages
+    assert any(m.startswith("Quyền hạn ký viết “KT GIÁM ĐỐC”;") for m in messages)
+    plain = _word_plan(tmp_path / "ke-hoach-khong-don-vi.docx", soft, recipients=recipients[:1] + recipients[3:],
+                       signer=signer)
+    assert codes == [f.code for f in _lint_docx(plain).findings]
+
+
+def test_a_draft_whose_signer_cell_is_still_empty_keeps_its_closing(tmp_path):
+    """A draft before signing: "Nơi nhận" over its list beside an empty cell is the closing still."""
+    recipients = ("- UBND tỉnh (b/c)", "- Các phòng, đơn vị trực thuộc Sở (t/h);", "- Lưu: VT, VP.")
+    path = _word_plan(tmp_path / "du-thao.docx", True, recipients=recipients, signer=("",))
+    assert "- Các phòng, đơn vị trực thuộc Sở (t/h);" in read_docx(str(path)).text.splitlines()
+    findings = _lint_docx(path).findings
+    assert "Mục “- UBND tỉnh (b/c)” chưa kết thúc bằng “;”" in [f.message for f in findings]
+    plain = _word_plan(tmp_path / "du-thao-2.docx", True, recipients=recipients[:1] + recipients[2:], signer=("",))
+    assert [f.code for f in findings] == [f.code for f in _lint_docx(plain).findings]
+
+
+def test_a_data_table_with_a_recipients_column_stays_a_data_table(tmp_path):
+    """A table of letters sent, with a "Nơi nhận" column and agencies in capitals, is data, not a closing."""
+    rows = [["STT", "Văn bản", "Nơi nhận"], ["1", "Công văn số 12/SNV-VP", "UBND TỈNH"],
+            ["2", "Báo cáo số 3/BC-SNV", "BỘ NỘI VỤ"]]
+    path = tmp_path / "bang.docx"
+    make_docx.write(path, [make_docx.paragraph("Danh mục văn bản đã gửi:"), make_docx.table(rows)])
+    assert "| 1 | Công văn số 12/SNV-VP | UBND TỈNH |" in read_docx(str(path)).text.splitlines()
+
+
+# --- Word 97–2003 (.doc) ---------------------------------------------------------------------
+
+def _word_97(path):
+    """A Word 97–2003 file as Word writes it: a compound file (512-byte sectors: the allocation table,
+    the directory with Root Entry, WordDocument and 1Table, then the WordDocument stream)."""
+    import struct
+
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    stream_sectors = 8  # 4096 bytes: at the mini-stream cutoff, so in ordinary sectors
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH6s9I", 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6, 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109I", 0, *[free] * 108))
+    fat = [fat_sector, end] + [3 + i for i in range(stream_sectors - 1)] + [end]
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat) + struct.pack("<I", free) * (128 - len(fat))
+
+    def entry(name, kind, child=free, right=free, start=end, size=0):
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB3I", len(encoded), kind, 1, free, right, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, child=1) + entry("WordDocument", 2, right=2, start=2, size=4096)
+                 + entry("1Table", 2) + b"\0" * 128)
+    stream = struct.pack("<HH", 0xA5EC, 0xC1).ljust(stream_sectors * 512, b"\0")  # the FIB's magic and version
+    path.write_bytes(header + fat_bytes + directory + stream)
+    return path
+
+
+_OLD_WORD = {"vi": "Word 97–2003 (.doc): lưu lại thành .docx", "en": "Word 97–2003 (.doc): save it as .docx"}
+
+
+def _input_errors(out: str, lang: str = "vi") -> list[str]:
+    """Where each INP001 line of a text report stands, with "!" added when it does not give the reason
+    of a Word 97–2003 file."""
+    return [line.split(": ", 1)[0] + ("" if line.endswith(_OLD_WORD[lang]) else "!")
+            for line in out.splitlines() if " INP001 " in line]
+
+
+@pytest.mark.parametrize("name", ["ke-hoach.doc", "ke-hoach.DOC", "ke-hoach.docx", "ke-hoach.txt"])
+def test_a_word_97_file_is_one_line_saying_to_save_it_as_docx(tmp_path, name):
+    """By name, and whatever its extension says (a .doc renamed .docx): Word 97–2003, not "save as UTF-8"."""
+    path = _word_97(tmp_path / name)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert _input_errors(result.stdout.decode()) == [f"{path}:1:1"]
+    english = run("check", "--lang", "en", str(path)).stdout.decode()
+    assert _input_errors(english, "en") == [f"{path}:1:1"]
+
+
+def test_a_word_97_file_in_a_folder_is_reported_and_word_lock_files_are_not_drafts(tmp_path):
+    folder = tmp_path / "du-thao"
+    folder.mkdir()
+    (folder / "cong-van.txt").write_text((EXAMPLES / "ke-hoach-mau.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    _word_97(folder / "ke-hoach-2003.doc")
+    (folder / "~$-hoach-2003.doc").write_bytes(b"\x0cTran Thi Lan" + b"\0" * 150)  # Word's owner file, while open
+    (folder / "~$n-ban.docx").write_bytes(b"\x0cTran Thi Lan" + b"\0" * 150)
+    result = run("check", str(folder))
+    out = result.stdout.decode()
+    assert result.returncode == 2, out
+    assert _input_errors(out) == [f"{folder / 'ke-hoach-2003.doc'}:1:1"]
+    assert "~$" not in out and "2 tệp" in out
+
+
+def test_a_doc_that_word_saved_as_docx_content_is_read_as_word(tmp_path):
+    """A .docx renamed .doc opens in Word: it is read, not refused."""
+    path = tmp_path / "ke-hoach.doc"
+    path.write_bytes((EXAMPLES / "ke-hoach-word-loi.docx").read_bytes())
+    assert [f.code for f in _lint_docx(path).findings] == [f.code for f in
+                                                           _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx").findings]
+    rtf = tmp_path / "cong-van.doc"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}} C\\u244?ng v\\u259?n}")
+    assert _input_errors(run("check", "--lang", "en", str(rtf)).stdout.decode(), "en") == [f"{rtf}:1:1"]
