@@ -18,7 +18,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+    return tuple(code.strip() for code in value.split(",") if code.strip())
+
+
+def _selection(given: list[tuple[str, ...]] | None, rules) -> tuple[str, ...] | None:
+    """A selection option given any number of times (they add up, as in ruff), as codes and prefixes."""
+    from .registry import selector_code
+
+    return None if given is None else tuple(selector_code(s, rules) for value in given for s in value)
 
 
 def _jobs(value: str) -> int:
@@ -49,10 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                        help="lint on N processes (default: the number of cores; 1 for none)")
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
-    check.add_argument("--select", type=_codes, default=None, metavar="CODES",
-                       help="comma-separated codes or prefixes to check (replaces the configuration's list)")
-    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
-                       help="comma-separated codes or prefixes to skip")
+    check.add_argument("--select", type=_codes, action="append", default=None, metavar="CODES",
+                       help="comma-separated codes, prefixes or rule names to check (replaces the configuration's "
+                            "list; may be repeated)")
+    check.add_argument("--extend-select", type=_codes, action="append", default=None, metavar="CODES",
+                       help="codes, prefixes or rule names to check on top of the selection")
+    check.add_argument("--ignore", type=_codes, action="append", default=None, metavar="CODES",
+                       help="comma-separated codes, prefixes or rule names to skip")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
@@ -60,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="use this configuration file instead of searching for one")
     check.add_argument("--stdin-filename", default=None, metavar="PATH",
                        help="name to report (and to find configuration) for standard input")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="skip excluded files even when they are named (the pre-commit hook gives this)")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes to the files (rewritten atomically)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also the unsafe fixes")
     check.add_argument("--diff", action="store_true",
@@ -191,19 +203,26 @@ def _outline(args, lang: str) -> int:
 
 
 def _check(args, rules) -> int:
+    import os
+
     from .config import ConfigError, ConfigFinder, check_selectors
     from .engine import STDIN, Engine, Options, Unlistable, discover
 
     lang = args.lang or "vi"
+    args.select, args.extend_select, args.ignore = (_selection(args.select, rules),
+                                                    _selection(args.extend_select, rules) or (),
+                                                    _selection(args.ignore, rules) or ())
     if args.select == ():
         return _fail(t("error.empty_select", lang), lang)
     try:
         check_selectors(rules, "--select", args.select or ())
+        check_selectors(rules, "--extend-select", args.extend_select)
         check_selectors(rules, "--ignore", args.ignore)
         finder = ConfigFinder(args.config)
     except ConfigError as exc:
         return _fail(str(exc), lang)
-    engine = Engine(rules, Options(select=args.select, ignore=args.ignore, fail_on=args.fail_on, lang=args.lang))
+    engine = Engine(rules, Options(select=args.select, extend_select=args.extend_select, ignore=args.ignore,
+                                   fail_on=args.fail_on, lang=args.lang))
     if args.format == "html" and args.output is None and sys.stdout.isatty():
         return _fail(t("error.output_format", lang), lang)
     entries = discover(args.paths)
@@ -212,6 +231,7 @@ def _check(args, rules) -> int:
         annotated = _annotation_targets(entries, args, lang)
         if isinstance(annotated, int):
             return annotated
+    named = {os.path.normpath(p) for p in args.paths if p != STDIN and not os.path.isdir(p)}
     findings = []
     texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locators
     status = EXIT_OK
@@ -236,7 +256,11 @@ def _check(args, rules) -> int:
                 sys.stderr.write(t("error.prefix", lang) + str(exc) + "\n")
             status = EXIT_ERROR
             continue
-        if path != STDIN and config.is_excluded(Path(path)):
+        # A file named on the command line is linted even if excluded, unless exclusion is forced
+        # (pre-commit names every staged file); standard input is excluded by its --stdin-filename.
+        forced = args.force_exclude or config.force_exclude
+        if (path not in named or forced) and (path != STDIN or (forced and args.stdin_filename)) \
+                and config.is_excluded(Path(display)):
             continue
         report_lang = report_lang or settings.lang
         prepared.append((entry, path, display, config, settings))
@@ -557,7 +581,9 @@ def _list_rules(rules, lang: str) -> int:
 
 
 def _explain(rules, code: str, lang: str) -> int:
-    rule = rules.get(code.upper()) or rules.get(code)
+    from .registry import selector_code
+
+    rule = rules.get(selector_code(code, rules))
     if rule is None:
         return _fail(t("error.unknown_rule", lang, code=code), lang)
     fix = t("explain.fix_yes" if rule.fixable else "explain.fix_no", lang)
@@ -573,6 +599,8 @@ def _explain(rules, code: str, lang: str) -> int:
         precision = t("explain.unmeasured", lang)
     if not rule.default_enabled and rule.off_reason:
         precision += "\n" + rule.off_reason[lang]
+    if not rule.default_enabled:
+        precision += "\n" + t("explain.enable", lang, code=rule.code)
     out = [
         f"{rule.code} {rule.name}",
         "",

@@ -2,11 +2,13 @@
 
 Keys (a ``.draftlint.toml`` may put them at top level or under ``[tool.draftlint]``)::
 
-    select = ["NUM", "INP"]        # codes or prefixes; "ALL" = every rule on by default
+    select = ["NUM", "INP"]        # codes, prefixes or rule names; "ALL" = every rule on by default
+    extend-select = ["TSK004"]     # added to the selection instead of replacing it
     ignore = ["NUM006"]
     fail-on = "warning"            # error | warning | info
     lang = "vi"                    # vi | en
-    exclude = ["archive/**", "*.bak.txt"]
+    exclude = ["archive/**"]       # replaces DEFAULT_EXCLUDE; extend-exclude adds to it
+    force-exclude = true           # skip excluded files even when named on the command line
 
     [tool.draftlint.rules.NUM004]  # per rule: severity and the rule's options
     severity = "info"
@@ -28,8 +30,11 @@ from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
 _CODE = regex.compile(r"[A-ZĐ][A-Za-zĐđ&]{0,11}\d{0,2}")  # a code a number-symbol can carry
-_KEYS = {"select", "ignore", "fail-on", "lang", "exclude", "rules", "document-types", "issuers", "acronyms",
-         "lexicon", "word-list", "per-file-ignores"}
+_KEYS = {"select", "extend-select", "ignore", "fail-on", "lang", "exclude", "extend-exclude", "force-exclude",
+         "rules", "document-types", "issuers", "acronyms", "lexicon", "word-list", "per-file-ignores"}
+# Files in a drafts repository that are plainly not drafts (names matched regardless of case).
+DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*",
+                   "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", ".github", ".gitlab")
 WORD_LISTS = ("underthesea",)
 FAIL_ON = ("error", "warning", "info")
 
@@ -42,10 +47,13 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None  # the file it came from, None for the defaults
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # skip excluded files named on the command line too (as the hook does)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_types: dict[str, list[str]] = field(default_factory=dict)  # name → codes
     issuers: dict[str, list[str]] = field(default_factory=dict)  # code → names
@@ -64,8 +72,9 @@ class Config:
                      if self._matches(file, (pattern,)) for code in codes)
 
     def is_excluded(self, file: Path) -> bool:
-        """Whether ``file`` matches an ``exclude`` glob (relative to the config file's folder)."""
-        return bool(self.exclude) and self._matches(file, self.exclude)
+        """Whether ``file`` matches an ``exclude`` or ``extend-exclude`` glob (relative to the config
+        file's folder)."""
+        return self._matches(file, self.exclude + self.extend_exclude)
 
     def _matches(self, file: Path, patterns) -> bool:
         if not patterns:
@@ -74,14 +83,19 @@ class Config:
             rel = Path(os.path.abspath(file)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             rel = file.as_posix()
+        # Regardless of case: Windows, where most drafts are written, names KE-HOACH.DOCX and
+        # ke-hoach.docx one file.
+        rel = rel.lower()
         parts = rel.split("/")
         for pattern in patterns:
-            pattern = pattern.rstrip("/")
-            if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(file.name, pattern):
+            pattern = pattern.rstrip("/").lower()
+            if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(parts[-1], pattern):
                 return True
-            # A folder pattern excludes everything beneath it.
+            # A folder pattern excludes everything beneath it; one without a "/" is any folder's name.
+            folder = pattern.removesuffix("/**")
             for i in range(1, len(parts)):
-                if fnmatch.fnmatchcase("/".join(parts[:i]), pattern.removesuffix("/**")):
+                if fnmatch.fnmatchcase("/".join(parts[:i]), folder) or (
+                        "/" not in folder and fnmatch.fnmatchcase(parts[i - 1], folder)):
                     return True
         return False
 
@@ -122,6 +136,19 @@ def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _selectors(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    """Codes, prefixes or rule names, as codes and prefixes."""
+    values = _strings(value, key, path)
+    if not values:
+        return ()
+    from .registry import RegistryError, selector_code
+
+    try:
+        return tuple(selector_code(value) for value in values)
+    except RegistryError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _parse(table: dict, path: Path) -> Config:
@@ -167,8 +194,10 @@ def _parse(table: dict, path: Path) -> Config:
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' must be a table of globs, e.g. \"archive/**\" = [\"SPL\"]")
-    per_file = {glob: tuple(c.upper() for c in _strings(codes, f"per-file-ignores.{glob}", path))
-                for glob, codes in per_file.items()}
+    per_file = {glob: _selectors(codes, f"per-file-ignores.{glob}", path) for glob, codes in per_file.items()}
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise ConfigError(f"{path}: 'force-exclude' must be true or false")
     return Config(
         per_file_ignores=per_file,
         lexicon=(path.parent / lexicon) if lexicon else None,
@@ -177,12 +206,15 @@ def _parse(table: dict, path: Path) -> Config:
         document_types=extra["document-types"],
         issuers=extra["issuers"],
         path=path,
-        select=tuple(c.upper() for c in _strings(table["select"], "select", path)) if "select" in table else None,
-        ignore=tuple(c.upper() for c in _strings(table.get("ignore", []), "ignore", path)),
+        select=_selectors(table["select"], "select", path) if "select" in table else None,
+        extend_select=_selectors(table.get("extend-select", []), "extend-select", path),
+        ignore=_selectors(table.get("ignore", []), "ignore", path),
         fail_on=fail_on.lower() if fail_on else None,
         lang=lang.lower() if lang else None,
-        exclude=_strings(table.get("exclude", []), "exclude", path),
-        rules={code.upper(): dict(values) for code, values in rules.items()},
+        exclude=_strings(table["exclude"], "exclude", path) if "exclude" in table else DEFAULT_EXCLUDE,
+        extend_exclude=_strings(table.get("extend-exclude", []), "extend-exclude", path),
+        force_exclude=force_exclude,
+        rules={_selectors(code, "rules", path)[0]: dict(values) for code, values in rules.items()},
     )
 
 
@@ -197,6 +229,7 @@ def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
     """Check rule codes, severities and options against the registry."""
     where = config.path or "command line"
     check_selectors(rules, f"{where}: 'select'", config.select or ())
+    check_selectors(rules, f"{where}: 'extend-select'", config.extend_select)
     check_selectors(rules, f"{where}: 'ignore'", config.ignore)
     for glob, codes in config.per_file_ignores.items():
         check_selectors(rules, f"{where}: 'per-file-ignores.{glob}'", codes)

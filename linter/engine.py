@@ -27,26 +27,26 @@ def _matches(code: str, prefixes: Iterable[str]) -> int:
 
 def resolve_selection(
     rules: dict[str, type[Rule]],
-    layers: Sequence[tuple[Sequence[str] | None, Sequence[str]]],
+    layers: Sequence[tuple[Sequence[str] | None, Sequence[str], Sequence[str]]],
 ) -> set[str]:
-    """Enabled codes after applying (select, ignore) layers in order: configuration, then command line.
+    """Enabled codes after applying (select, extend-select, ignore) layers in order: configuration,
+    then command line.
 
-    A layer's ``select`` replaces the selection; its ``ignore`` removes from it. Within a
-    layer the more specific prefix wins (``select = ["NUM"]``, ``ignore = ["NUM0"]``,
-    ``select`` of ``NUM001`` keeps NUM001 on). "ALL" means every rule that is on by default;
-    a rule that is off by default is turned on by naming its code or a prefix of it.
+    A layer's ``select`` replaces the selection, its ``extend-select`` adds to it, its ``ignore``
+    removes from it. Within a layer the more specific prefix wins (``select = ["NUM"]``,
+    ``ignore = ["NUM0"]``, ``select`` of ``NUM001`` keeps NUM001 on). "ALL" means every rule that
+    is on by default; a rule that is off by default is turned on by naming its code or a prefix of it.
     """
     enabled = {code for code, rule in rules.items() if rule.default_enabled}
-    for select, ignore in layers:
-        if select is not None:
-            chosen = set()
-            for code, rule in rules.items():
-                s, i = _matches(code, select), _matches(code, ignore)
-                if s > i and (rule.default_enabled or s > 1):
-                    chosen.add(code)
-            enabled = chosen
-        elif ignore:
-            enabled = {code for code in enabled if _matches(code, ignore) == 0}
+    for select, extend, ignore in layers:
+        chosen = set()
+        for code, rule in rules.items():
+            s, i = _matches(code, (*(select or ()), *extend)), _matches(code, ignore)
+            if s > i and (rule.default_enabled or s > 1):
+                chosen.add(code)
+        if select is None:  # what the layer before chose stays, less what this one ignores
+            chosen |= {code for code in enabled if _matches(code, ignore) == 0}
+        enabled = chosen
     return enabled
 
 
@@ -55,6 +55,7 @@ class Options:
     """What the command line asks for; None means "take it from the configuration"."""
 
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
@@ -102,9 +103,9 @@ class Engine:
             return cached[1]
         validate(config, self.rules)
         cli = self.options
-        layers = [(config.select, config.ignore)]
-        if cli.select is not None or cli.ignore:
-            layers.append((cli.select, cli.ignore))
+        layers = [(config.select, config.extend_select, config.ignore)]
+        if cli.select is not None or cli.extend_select or cli.ignore:
+            layers.append((cli.select, cli.extend_select, cli.ignore))
         enabled = resolve_selection(self.rules, layers)
         severities = {}
         instances = []

@@ -42,6 +42,12 @@ _TEXTS = {
         "vi": "Chưa có phát hiện nào trên bộ văn bản thật để đo độ chính xác; đánh giá qua các ca kiểm thử",
         "en": "No finding on the real documents to measure precision on; judged on its test cases",
     },
+    "explain.enable": {
+        "vi": "Bật thêm quy tắc này (các quy tắc khác vẫn chạy): extend-select = [\"{code}\"] trong cấu hình, hoặc "
+              "--extend-select {code}",
+        "en": "To turn it on as well (the other rules still run): extend-select = [\"{code}\"] in the configuration, "
+              "or --extend-select {code}",
+    },
     "explain.why": {"vi": "Vì sao", "en": "Why"},
     "explain.bad": {"vi": "Ví dụ sai", "en": "Failing example"},
     "explain.good": {"vi": "Ví dụ đúng", "en": "Passing example"},

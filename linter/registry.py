@@ -112,6 +112,17 @@ def all_rules() -> dict[str, type[Rule]]:
     return dict(sorted(rules.items(), key=lambda item: _catalogue_key(item[0])))
 
 
+def selector_code(selector: str, rules: dict[str, type[Rule]] | None = None) -> str:
+    """What a selector stands for: a rule's name (``task-without-lead-unit``) gives its code; a
+    code, a prefix or "ALL" is upper-cased. An unknown name is returned as written, for the error."""
+    selector = selector.strip()
+    wanted = selector.lower()
+    for code, rule in (all_rules() if rules is None else rules).items():
+        if rule.name == wanted:
+            return code
+    return selector if "-" in selector else selector.upper()
+
+
 _FAMILY_ORDER = ["NUM", "CIT", "TSK", "DAT", "ABB", "SPL", "UNI", "FMT", "CAP", "INP"]
 
 

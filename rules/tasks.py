@@ -343,10 +343,10 @@ class TaskWithoutDeadline(Rule):
     }
     rationale = {
         "vi": "Nhiệm vụ không có thời hạn thì khó đôn đốc và đánh giá. Nhiều kế hoạch năm để thời hạn chung cho "
-              "cả kế hoạch, nên quy tắc này tắt mặc định; bật bằng select = [\"TSK004\"] khi cơ quan yêu cầu ghi "
+              "cả kế hoạch, nên quy tắc này tắt mặc định; bật bằng extend-select = [\"TSK004\"] khi cơ quan yêu cầu ghi "
               "thời hạn cho từng nhiệm vụ.",
         "en": "A task without a deadline is hard to follow up and assess. Many annual plans give one deadline for "
-              "the whole plan, so this rule is off by default; turn it on with select = [\"TSK004\"] where the "
+              "the whole plan, so this rule is off by default; turn it on with extend-select = [\"TSK004\"] where the "
               "office asks for a deadline on every task.",
     }
     bad = "II. NHIỆM VỤ\n1. Tổ chức hội nghị sơ kết\nĐơn vị chủ trì: Văn phòng Sở.\n"

@@ -256,7 +256,129 @@ def test_select_on_the_command_line_overrides_configuration(tmp_path, capsys):
 def test_exclude_globs(tmp_path, capsys):
     draft = _project(tmp_path, ".draftlint.toml", 'exclude = ["drafts/ke-*.txt"]\n')
     assert check_json(capsys, str(tmp_path)) == (0, [])
+    # A file named on the command line is linted, as ruff does, unless exclusion is forced (the hook).
+    assert check_json(capsys, str(draft))[0] == 1
+    assert check_json(capsys, "--force-exclude", str(draft)) == (0, [])
+    (tmp_path / ".draftlint.toml").write_text('exclude = ["drafts/ke-*.txt"]\nforce-exclude = true\n')
     assert check_json(capsys, str(draft)) == (0, [])
+
+
+def test_files_that_are_not_drafts_are_excluded_by_default_and_that_can_be_changed(tmp_path, capsys):
+    gap = "# Kho dự thảo của Văn phòng Sở\n\n1. Đặt tên tệp theo số ký hiệu\n3. Gửi Chánh Văn phòng duyệt\n"
+    (tmp_path / "README.md").write_text(gap, encoding="utf-8")
+    (tmp_path / "Changelog.md").write_text(gap, encoding="utf-8")
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "pull_request_template.md").write_text(gap, encoding="utf-8")
+    (tmp_path / "luu-tru" / "2023").mkdir(parents=True)
+    (tmp_path / "luu-tru" / "2023" / "ke-hoach-cu.txt").write_text(GAP, encoding="utf-8")
+    draft = tmp_path / "ke-hoach.txt"
+    draft.write_text(GAP, encoding="utf-8")
+    every = [str(p) for p in sorted(tmp_path.rglob("*.*"))]
+
+    def paths(*args: str) -> set[str]:
+        return {Path(f["path"]).relative_to(tmp_path).as_posix() for f in check_json(capsys, *args)[1]}
+
+    assert paths(str(tmp_path)) == {"ke-hoach.txt", "luu-tru/2023/ke-hoach-cu.txt"}
+    assert paths("--force-exclude", *every) == {"ke-hoach.txt", "luu-tru/2023/ke-hoach-cu.txt"}
+    # extend-exclude adds to the defaults; a name without "/" is any folder's.
+    (tmp_path / ".draftlint.toml").write_text('extend-exclude = ["luu-tru"]\n', encoding="utf-8")
+    assert paths("--force-exclude", *every) == {"ke-hoach.txt"}
+    # exclude replaces them.
+    (tmp_path / ".draftlint.toml").write_text('exclude = ["Luu-Tru/**"]\n', encoding="utf-8")
+    assert paths(str(tmp_path)) == {"ke-hoach.txt", "README.md", "Changelog.md"}
+    (tmp_path / ".draftlint.toml").write_text('exclude = []\n', encoding="utf-8")
+    assert paths("--force-exclude", *every) == {"ke-hoach.txt", "README.md", "Changelog.md",
+                                                ".github/pull_request_template.md", "luu-tru/2023/ke-hoach-cu.txt"}
+
+
+# A plan with five errors: a misspelling, an impossible date, a task with no lead unit, a numbering
+# gap and a deadline before the plan's date. Its tasks have no deadline of their own (TSK004, off).
+FIVE_ERRORS = """UBND TỈNH BÌNH ĐỊNH
+SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+Số: 15/KH-SLĐTBXH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Định, ngày 10 tháng 3 năm 2025
+
+KẾ HOẠCH
+Kiểm tra công tác giải quyết chế độ người có công năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nắm tình hình thực hiện chính sách, kịp thời hổ trợ các địa phương.
+2. Yêu cầu
+Việc kiểm tra bảo đảm đúng quy định, không gây phiền hà cho cơ sở.
+II. NỘI DUNG
+1. Kiểm tra hồ sơ chi trả trợ cấp tại các huyện, hoàn thành trước ngày 31/4/2025.
+Đơn vị chủ trì: Phòng Người có công.
+2. Tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở.
+4. Tổ chức hội nghị rút kinh nghiệm, hoàn thành trước ngày 20/02/2025.
+Đơn vị chủ trì: Văn phòng Sở.
+III. TỔ CHỨC THỰC HIỆN
+Các phòng, đơn vị thuộc Sở căn cứ Kế hoạch này triển khai thực hiện.
+
+Nơi nhận:
+- Giám đốc Sở;
+- Các phòng thuộc Sở;
+- Lưu: VT, NCC.
+GIÁM ĐỐC
+
+
+
+Nguyễn Văn An
+"""
+FIVE = ["SPL002", "DAT001", "TSK001", "NUM001", "DAT002"]
+
+
+def _codes(findings: list[dict]) -> list[str]:
+    return [f["code"] for f in findings]
+
+
+def test_extend_select_adds_a_rule_without_switching_the_others_off(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", 'extend-select = ["TSK004"]\n', FIVE_ERRORS)
+    code, findings = check_json(capsys, str(draft))
+    assert code == 1 and [c for c in _codes(findings) if c != "TSK004"] == FIVE and "TSK004" in _codes(findings)
+    (tmp_path / ".draftlint.toml").write_text("", encoding="utf-8")
+    code, findings = check_json(capsys, "--extend-select", "TSK004", str(draft))
+    assert code == 1 and [c for c in _codes(findings) if c != "TSK004"] == FIVE and "TSK004" in _codes(findings)
+    # --select on the command line replaces the configuration's select and extend-select.
+    (tmp_path / ".draftlint.toml").write_text('select = ["NUM"]\nextend-select = ["TSK004"]\n', encoding="utf-8")
+    assert sorted(set(_codes(check_json(capsys, str(draft))[1]))) == ["NUM001", "TSK004"]
+    assert _codes(check_json(capsys, "--select", "DAT", str(draft))[1]) == ["DAT001", "DAT002"]
+    assert sorted(set(_codes(check_json(capsys, "--extend-select", "SPL", str(draft))[1]))) == \
+        ["NUM001", "SPL002", "TSK004"]
+
+
+def test_explain_advises_extend_select_for_a_rule_off_by_default():
+    out = run("explain", "TSK004").stdout.decode()
+    assert 'extend-select = ["TSK004"]' in out and "--extend-select TSK004" in out
+    assert 'select = ["TSK004"]' not in out.replace('extend-select = ["TSK004"]', "")
+    assert "extend-select" not in run("explain", "TSK001").stdout.decode()
+
+
+def test_repeated_select_and_ignore_add_up(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", "", FIVE_ERRORS)
+    assert _codes(check_json(capsys, "--select", "SPL", "--select", "DAT001,NUM", str(draft))[1]) == \
+        ["SPL002", "DAT001", "NUM001"]
+    assert _codes(check_json(capsys, "--ignore", "SPL", "--ignore", "DAT", str(draft))[1]) == ["TSK001", "NUM001"]
+
+
+def test_rules_are_selected_ignored_configured_and_explained_by_name(tmp_path, capsys):
+    draft = _project(tmp_path, ".draftlint.toml", "", FIVE_ERRORS)
+    assert _codes(check_json(capsys, "--select", "task-without-lead-unit,Numbering-Gap", str(draft))[1]) == \
+        ["TSK001", "NUM001"]
+    assert _codes(check_json(capsys, "--ignore", "task-without-lead-unit", str(draft))[1]) == \
+        ["SPL002", "DAT001", "NUM001", "DAT002"]
+    (tmp_path / ".draftlint.toml").write_text(
+        'ignore = ["numbering-gap"]\nextend-select = ["task-without-deadline"]\n'
+        '[rules.task-without-lead-unit]\nseverity = "info"\n'
+        '[per-file-ignores]\n"drafts/**" = ["invalid-date"]\n', encoding="utf-8")
+    findings = check_json(capsys, str(draft))[1]
+    assert "NUM001" not in _codes(findings) and "DAT001" not in _codes(findings) and "TSK004" in _codes(findings)
+    assert next(f for f in findings if f["code"] == "TSK001")["severity"] == "info"
+    assert run("explain", "task-without-lead-unit").stdout.decode().startswith("TSK001 task-without-lead-unit\n")
+    result = run("check", "--select", "task-without-leader", str(draft))
+    assert result.returncode == 2 and "'task-without-leader' matches no rule" in result.stderr.decode()
 
 
 def test_explicit_config_file(tmp_path, capsys):

@@ -60,3 +60,48 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
     fixed = try_repo("ke-hoach-dung.txt", hook="draftlint-fix")
     assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
     assert spaced.read_text(encoding="utf-8") == GOOD
+
+
+def _git_env(tmp_path) -> dict:
+    return dict(
+        os.environ,
+        PRE_COMMIT_HOME=str(tmp_path / "cache"),
+        GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
+    )
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs the project as a git repository")
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_checks_upper_case_names_skips_readme_and_the_fix_hook_prints_what_is_left(tmp_path):
+    from conftest import EXAMPLES
+
+    env = _git_env(tmp_path)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    # As Windows names files: the Word draft's extension in capitals.
+    shutil.copyfile(EXAMPLES / "ke-hoach-word-loi.docx", drafts / "KE-HOACH.DOCX")
+    (drafts / "README.md").write_text("# Kho dự thảo\n\n1. Đặt tên tệp\n3. Gửi duyệt\n", encoding="utf-8")
+    spaced = drafts / "ke-hoach.txt"
+    spaced.write_text(BAD.replace("1. Mục đích", "1. Mục  đích"), encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=drafts, check=True, env=env)
+    subprocess.run(["git", "add", "."], cwd=drafts, check=True, env=env)
+
+    def try_repo(*files: str, hook: str = "draftlint") -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*_pre_commit(), "try-repo", str(ROOT), hook, "--files", *files],
+            cwd=drafts, env=env, capture_output=True, text=True, timeout=600,
+        )
+
+    word = try_repo("KE-HOACH.DOCX", "README.md")
+    assert word.returncode == 1, word.stdout + word.stderr
+    assert "KE-HOACH.DOCX[đoạn 6]: DAT001" in word.stdout and "KE-HOACH.DOCX[bảng 2, hàng 2]: TSK001" in word.stdout
+    # The README's numbering gap is not a draft's: the hook skips the file pre-commit names.
+    assert "README.md" not in word.stdout.split("draftlint (Vietnamese drafts)")[-1]
+    assert try_repo("README.md").returncode == 0
+
+    # The fixing hook reports only what it could not mend: the gap, not the double space it removed.
+    fixed = try_repo("ke-hoach.txt", hook="draftlint-fix")
+    assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
+    assert "ke-hoach.txt:6:1: NUM001" in fixed.stdout and "UNI004" not in fixed.stdout
+    assert spaced.read_text(encoding="utf-8") == BAD

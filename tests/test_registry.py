@@ -59,14 +59,21 @@ RULES = {code: type(code, (), {"default_enabled": code != "TSK004"}) for code in
     "layers, expected",
     [
         ([], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001"}),
-        ([(["NUM"], [])], {"NUM001", "NUM002", "NUM006"}),
-        ([(["NUM"], ["NUM00"]), ], set()),
-        ([(["NUM", "NUM001"], ["NUM00"])], {"NUM001"}),
-        ([(None, ["NUM006"])], {"NUM001", "NUM002", "INP002", "TSK001"}),
-        ([(["ALL"], [])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001"}),
-        ([(["TSK"], [])], {"TSK001", "TSK004"}),  # naming a family turns on its default-off rules
-        ([(["NUM"], []), (None, ["NUM002"])], {"NUM001", "NUM006"}),
-        ([(["NUM"], []), (["INP"], [])], {"INP002"}),
+        ([(["NUM"], [], [])], {"NUM001", "NUM002", "NUM006"}),
+        ([(["NUM"], [], ["NUM00"]), ], set()),
+        ([(["NUM", "NUM001"], [], ["NUM00"])], {"NUM001"}),
+        ([(None, [], ["NUM006"])], {"NUM001", "NUM002", "INP002", "TSK001"}),
+        ([(["ALL"], [], [])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001"}),
+        ([(["TSK"], [], [])], {"TSK001", "TSK004"}),  # naming a family turns on its default-off rules
+        ([(["NUM"], [], []), (None, [], ["NUM002"])], {"NUM001", "NUM006"}),
+        ([(["NUM"], [], []), (["INP"], [], [])], {"INP002"}),
+        # extend-select adds to what is selected, in the same layer or the one before
+        ([(None, ["TSK004"], [])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK001", "TSK004"}),
+        ([(["NUM"], ["TSK004"], ["NUM006"])], {"NUM001", "NUM002", "TSK004"}),
+        ([(["NUM"], [], []), (None, ["TSK"], ["NUM002"])], {"NUM001", "NUM006", "TSK001", "TSK004"}),
+        ([(None, [], ["TSK"]), (None, ["TSK004"], [])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK004"}),
+        ([(None, ["TSK004"], ["TSK"])], {"NUM001", "NUM002", "NUM006", "INP002", "TSK004"}),
+        ([(None, ["TSK004"], []), (["NUM"], [], [])], {"NUM001", "NUM002", "NUM006"}),  # select replaces
     ],
 )
 def test_selection(layers, expected):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import lint, run
 from draftlint.suppressions import read
 
@@ -73,3 +75,42 @@ def test_a_baseline_reports_only_new_findings_and_survives_a_line_inserted_above
     baseline.write_text("[]", encoding="utf-8")
     result = run("check", str(draft), "--baseline", str(baseline))
     assert result.returncode == 2 and "not a baseline file" in result.stderr.decode()
+
+
+def test_a_baseline_matches_from_a_subfolder_and_with_absolute_paths(tmp_path):
+    from conftest import EXAMPLES
+
+    folder = tmp_path / "du-thao" / "2025"
+    folder.mkdir(parents=True)
+    draft = folder / "kh.txt"
+    draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("check", "du-thao", "--write-baseline", ".draftlint-baseline.json", cwd=tmp_path)
+    assert result.returncode == 0 and "Đã ghi 4 phát hiện" in result.stderr.decode()
+    for cwd, path, baseline in [
+        (tmp_path, "du-thao", ".draftlint-baseline.json"),
+        (tmp_path / "du-thao", "2025/kh.txt", "../.draftlint-baseline.json"),
+        (folder, ".", str(tmp_path / ".draftlint-baseline.json")),
+        (tmp_path / "du-thao", str(draft), "../.draftlint-baseline.json"),
+    ]:
+        result = run("check", path, "--baseline", baseline, cwd=cwd)
+        assert result.returncode == 0 and "Không có lỗi nào trong 1 tệp" in result.stdout.decode(), (cwd, path)
+
+
+def test_a_baseline_of_the_first_version_still_matches_paths_as_given(tmp_path):
+    from conftest import EXAMPLES
+
+    (tmp_path / "du-thao").mkdir()
+    (tmp_path / "ci").mkdir()
+    draft = tmp_path / "du-thao" / "kh.txt"
+    draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    baseline = tmp_path / "ci" / "baseline.json"
+    run("check", "du-thao", "--write-baseline", str(baseline), cwd=tmp_path)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert {row["path"] for row in data["findings"]} == {"../du-thao/kh.txt"}
+    # Version 1 stored the path as given on the command line.
+    data["version"] = 1
+    for row in data["findings"]:
+        row["path"] = "du-thao/kh.txt"
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    result = run("check", "du-thao", "--baseline", str(baseline), cwd=tmp_path)
+    assert result.returncode == 0 and "Không có lỗi nào" in result.stdout.decode()
