@@ -122,6 +122,7 @@ class DecomposedDiacritics(Rule):
     family = "UNI"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "both"
     messages = {
         "decomposed": {
             "vi": "Chữ {text} được gõ bằng chữ cái và dấu rời (không ở dạng Unicode dựng sẵn NFC); viết {fixed}",
@@ -503,6 +504,7 @@ class DashStyle(Rule):
     family = "UNI"
     severity = Severity.INFO
     fixable = True
+    fix_safety = "unsafe"
     messages = {
         "default": {
             "vi": "Tên {name} được viết với hai loại gạch: “{dash}” ở đây, “{other}” ở {count} chỗ khác; nên thống "

@@ -47,7 +47,7 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
 
     bad = try_repo("ke-hoach-loi.md", "ghi-chu.csv")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "ke-hoach-loi.md:6:1: NUM001" in bad.stdout
+    assert "ke-hoach-loi.md:6:1: error: NUM001" in bad.stdout
     assert "ghi-chu.csv" not in bad.stdout.split("draftlint (Vietnamese drafts)")[-1]
 
     good = try_repo("ke-hoach-dung.txt")

@@ -60,11 +60,11 @@ def test_a_baseline_reports_only_new_findings_and_survives_a_line_inserted_above
     draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     result = run("check", str(draft), "--write-baseline", str(baseline))
-    assert result.returncode == 0 and "Đã ghi 4 phát hiện" in result.stderr.decode()
+    assert result.returncode == 0 and "Đã ghi 4 vấn đề" in result.stderr.decode()
     text = draft.read_text(encoding="utf-8")
     draft.write_text("Ghi chú mới ở đầu tệp.\n" + text, encoding="utf-8")
     result = run("check", str(draft), "--baseline", str(baseline))
-    assert result.returncode == 0 and "Không có lỗi nào" in result.stdout.decode()
+    assert result.returncode == 0 and "Không có vấn đề nào" in result.stdout.decode()
     lines = text.splitlines(keepends=True)
     lines.insert(20, "Phát huy vai trò của của đoàn thể.\n")
     draft.write_text("Ghi chú mới ở đầu tệp.\n" + "".join(lines), encoding="utf-8")
