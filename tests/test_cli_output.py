@@ -280,6 +280,9 @@ def test_a_finding_is_one_word_in_vietnamese():
     uses = {key for key, text in _TEXTS.items() if isinstance(text["vi"], str) and "lỗi" in text["vi"]}
     assert uses == {"severity.error", "error.prefix", "html.sev.error"}
     assert "phát hiện" not in " ".join(str(text["vi"]) for text in _TEXTS.values())
+    for rule in all_rules().values():
+        texts = [m["vi"] for m in rule.messages.values()] + [rule.summary["vi"]]
+        assert not any("phát hiện" in text for text in texts), rule.code
 
 
 # --- explain: the fix's safety -------------------------------------------------------------------
