@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -34,20 +35,86 @@ def _jobs(value: str) -> int:
     except ValueError:
         jobs = 0
     if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, not {value!r}")
+        raise argparse.ArgumentTypeError(argparse._("expected a number of processes, 1 or more, not %r") % value)
     return jobs
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="draftlint",
-        description="Kiểm tra dự thảo văn bản hành chính tiếng Việt / Lint Vietnamese administrative drafts.",
-    )
-    parser.add_argument("--version", action="version", version=f"draftlint {__version__}")
+class _Parser(argparse.ArgumentParser):
+    """argparse in the report's language: its own words (usage, titles, usage errors) and the help
+    texts, looked up by their English text in i18n's catalogue, as gettext would; a usage error is
+    one line (exit code 2)."""
+
+    def __init__(self, *args, lang: str = "vi", description: str | None = None, **kwargs) -> None:
+        from .i18n import argparse_words
+
+        self.lang = lang
+        self.catalogue = argparse_words(lang)
+        with _argparse_words(self.catalogue):
+            super().__init__(*args, description=self.catalogue.get(description, description), add_help=False,
+                             formatter_class=_Formatter, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="show this help message and exit")
+
+    def _get_formatter(self):
+        formatter = super()._get_formatter()
+        formatter.catalogue = self.catalogue
+        return formatter
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _argparse_words(self.catalogue):
+            return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        with _argparse_words(self.catalogue):
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with _argparse_words(self.catalogue):
+            return super().format_usage()
+
+    def error(self, message: str):
+        sys.stderr.write(t("error.prefix", self.lang) + t("error.usage", self.lang, message=message, prog=self.prog)
+                         + "\n")
+        sys.exit(EXIT_ERROR)
+
+
+class _Formatter(argparse.HelpFormatter):
+    catalogue: dict[str, str] = {}
+
+    def _get_help_string(self, action) -> str:
+        return self.catalogue.get(action.help, action.help)
+
+
+@contextmanager
+def _argparse_words(catalogue: dict[str, str]):
+    """argparse looks its words up through gettext when it uses them: give it the catalogue."""
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda message: catalogue.get(message, message)
+    argparse.ngettext = lambda one, many, n: catalogue.get(one if n == 1 else many, one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The ``--lang`` asked for anywhere on the command line, for help and usage errors."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.removeprefix("--lang=")
+        if arg.startswith("--lang") and value in ("vi", "en"):
+            return value
+    return "vi"
+
+
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    parser = _Parser(prog="draftlint", description="Lint Vietnamese administrative drafts.", lang=lang)
+    parser.add_argument("--version", action="version", version=f"draftlint {__version__}",
+                        help="show the version number and exit")
     sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain,learn,outline}")
 
-    check = sub.add_parser("check", help="lint files and folders (.txt, .md); '-' reads standard input")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check = sub.add_parser("check", help="lint files and folders (.txt, .md, .docx); '-' reads standard input",
+                           lang=lang)
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders (default: the current folder, without what .gitignore leaves out)")
     check.add_argument("--format", choices=("text", "json", "github", "sarif", "html"), default="text",
                        help="text for people, json for tools, github for Actions annotations, sarif for code "
                             "scanning, html for a reviewer (the drafts with their findings marked)")
@@ -65,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="comma-separated codes, prefixes or rule names to skip")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit code 0 even with findings (still 2 on a usage, configuration or input error)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print the findings only: no summary, progress bar or notices")
+    check.add_argument("--no-color", action="store_true", help="no colour (as the NO_COLOR environment variable)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the configuration file and the settings that apply to each path; lint nothing")
     check.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
     check.add_argument("--config", type=Path, default=None, metavar="FILE",
                        help="use this configuration file instead of searching for one")
@@ -84,23 +158,27 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write a copy of each .docx draft with a Word comment per finding: OUT is the copy "
                             "(OUT.docx, for one draft) or an existing folder that receives the copies")
 
-    rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rules = sub.add_parser("rules", help="list every rule", lang=lang)
+    rules.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    rules.add_argument("--no-color", action="store_true", help="no colour (as the NO_COLOR environment variable)")
 
-    explain = sub.add_parser("explain", help="explain one rule")
-    explain.add_argument("code")
-    explain.add_argument("--lang", choices=("vi", "en"), default="vi")
+    explain = sub.add_parser("explain", help="explain one rule", lang=lang)
+    explain.add_argument("code", help="a rule's code, e.g. NUM001")
+    explain.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
 
-    learn = sub.add_parser("learn", help="learn a lexicon from an archive of past drafts (.txt, .md, .docx)")
-    learn.add_argument("paths", nargs="+", metavar="PATH")
+    learn = sub.add_parser("learn", help="learn a lexicon from an archive of past drafts (.txt, .md, .docx)",
+                           lang=lang)
+    learn.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of the archive")
     learn.add_argument("-o", "--output", type=Path, default=Path("draftlint-lexicon.json"), metavar="FILE",
                        help="where to write the lexicon (default: draftlint-lexicon.json)")
-    learn.add_argument("--lang", choices=("vi", "en"), default="vi")
+    learn.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
 
-    outline = sub.add_parser("outline", help="show how drafts were read: each line's kind, then the section tree")
-    outline.add_argument("paths", nargs="+", metavar="FILE")
-    outline.add_argument("--format", choices=("text", "json"), default="text")
-    outline.add_argument("--lang", choices=("vi", "en"), default="vi")
+    outline = sub.add_parser("outline", help="show how drafts were read: each line's kind, then the section tree",
+                             lang=lang)
+    outline.add_argument("paths", nargs="+", metavar="FILE", help="the drafts to show ('-' reads standard input)")
+    outline.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text for people, json for tools (each line's kind and the nested tree)")
+    outline.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
     return parser
 
 
@@ -131,9 +209,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_lang_of(argv))
+    args = parser.parse_args(argv)
     if args.command is None:
-        build_parser().print_help()
+        parser.print_help()
         return EXIT_ERROR
     lang = args.lang or "vi"
     from .classcache import compiled_once
@@ -147,7 +227,7 @@ def _main(argv: list[str] | None) -> int:
         except RegistryError as exc:
             return _fail(str(exc), lang)
     if args.command == "rules":
-        return _list_rules(rules, lang)
+        return _list_rules(rules, lang, args.no_color)
     if args.command == "explain":
         return _explain(rules, args.code, lang)
     if args.command == "learn":
@@ -209,6 +289,8 @@ def _check(args, rules) -> int:
     from .engine import STDIN, Engine, Options, Unlistable, discover
 
     lang = args.lang or "vi"
+    explicit = bool(args.paths)  # with no path, the current folder without what git ignores
+    args.paths = args.paths or ["."]
     args.select, args.extend_select, args.ignore = (_selection(args.select, rules),
                                                     _selection(args.extend_select, rules) or (),
                                                     _selection(args.ignore, rules) or ())
@@ -220,12 +302,18 @@ def _check(args, rules) -> int:
         check_selectors(rules, "--ignore", args.ignore)
         finder = ConfigFinder(args.config)
     except ConfigError as exc:
-        return _fail(str(exc), lang)
+        return _fail(exc.text(lang), lang)
     engine = Engine(rules, Options(select=args.select, extend_select=args.extend_select, ignore=args.ignore,
                                    fail_on=args.fail_on, lang=args.lang))
+    if args.show_settings:
+        return _show_settings(args, engine, finder, lang)
     if args.format == "html" and args.output is None and sys.stdout.isatty():
         return _fail(t("error.output_format", lang), lang)
     entries = discover(args.paths)
+    if not explicit:
+        from .gitignored import without_ignored
+
+        entries = without_ignored(entries)
     annotated = None
     if args.annotate is not None:
         annotated = _annotation_targets(entries, args, lang)
@@ -253,7 +341,7 @@ def _check(args, rules) -> int:
             # This folder's configuration is broken: say so once, lint everything else.
             if str(exc) not in config_errors:
                 config_errors.add(str(exc))
-                sys.stderr.write(t("error.prefix", lang) + str(exc) + "\n")
+                sys.stderr.write(t("error.prefix", lang) + exc.text(lang) + "\n")
             status = EXIT_ERROR
             continue
         # A file named on the command line is linted even if excluded, unless exclusion is forced
@@ -297,7 +385,8 @@ def _check(args, rules) -> int:
             write(args.write_baseline, findings)
         except OSError as exc:
             return _fail(f"{args.write_baseline}: {exc.strerror}", lang)
-        sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
+        if not args.quiet:
+            sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     if args.baseline is not None:
         from .baseline import BaselineError, new_findings
@@ -308,13 +397,17 @@ def _check(args, rules) -> int:
             return _fail(str(exc), lang)
         if status == EXIT_FINDINGS and not any(f.severity >= engine_fail_on(engine, finder, f) for f in findings):
             status = EXIT_OK
+    if args.exit_zero and status == EXIT_FINDINGS:
+        status = EXIT_OK
     if args.diff:
         sys.stdout.write("".join(diffs))
-        return EXIT_ERROR if status == EXIT_ERROR else (EXIT_FINDINGS if diffs else EXIT_OK)
-    if args.fix and fixed_files:
+        return EXIT_ERROR if status == EXIT_ERROR else (EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_OK)
+    if args.fix and fixed_files and not args.quiet:
         sys.stderr.write(t("fix.done", report_lang or lang, count=sum(fixed_files), files=len(fixed_files)) + "\n")
-    if args.statistics:
-        _statistics(findings, linted, report_lang or "vi")
+    if status == EXIT_ERROR and not linted and args.format == "text":
+        pass  # nothing was linted: the error said why, and a summary of 0 files would only mislead
+    elif args.statistics:
+        _statistics(findings, linted, report_lang or "vi", args.quiet)
     elif not _write_report(args, get_reporter(args.format), findings, linted, report_lang or "vi", texts):
         return EXIT_ERROR
     if annotated:
@@ -322,6 +415,51 @@ def _check(args, rules) -> int:
         pairs = [p for p in annotated if p[0] in linted_paths and p[0] not in unread]
         return _annotate(pairs, findings, status, report_lang or lang)
     return status
+
+
+def _show_settings(args, engine, finder, lang: str) -> int:
+    """For each path named, the configuration file that applies to it and what it resolves to, as
+    the configuration would write it (a folder: the settings of the drafts directly in it)."""
+    import os
+
+    from .config import ConfigError
+    from .engine import STDIN
+
+    out: list[str] = []
+    for raw in args.paths:
+        display = args.stdin_filename if raw == STDIN and args.stdin_filename else raw
+        file = Path(display) if display != STDIN else Path.cwd() / "stdin"
+        try:
+            config = finder.for_dir(Path(os.path.abspath(file))) if file.is_dir() else finder.for_file(file)
+            settings = engine.settings(config)
+        except ConfigError as exc:
+            return _fail(exc.text(lang), lang)
+        cli = engine.options
+        select = cli.select if cli.select is not None else (config.select or ("ALL",))
+        ignore = (cli.ignore if cli.select is not None else config.ignore + cli.ignore)
+        enabled = [rule.code for rule in settings.rules]
+        out += [t("settings.file", lang, path=display),
+                t("settings.config", lang, path=config.path) if config.path else t("settings.no_config", lang)]
+        if not file.is_dir() and config.is_excluded(file):
+            out.append(t("settings.excluded", lang))
+        out += [f"select = {_toml_value(list(select))}",
+                f"ignore = {_toml_value(list(ignore))}",
+                f"per-file-ignores = {_toml_value(list(config.ignored_for(file)))}",
+                f"fail-on = {_toml_value(str(settings.fail_on))}",
+                f"lang = {_toml_value(settings.lang)}",
+                f"exclude = {_toml_value(list(config.exclude))}"]
+        if config.lexicon is not None:
+            out.append(f"lexicon = {_toml_value(str(config.lexicon))}")
+        if config.word_list is not None:
+            out.append(f"word-list = {_toml_value(config.word_list)}")
+        out.append(t("settings.enabled", lang, n=len(enabled)))
+        out += ["# " + ", ".join(enabled[i:i + 12]) for i in range(0, len(enabled), 12)]
+        for code, values in sorted(config.rules.items()):
+            out.append(f"[rules.{code}]")
+            out += [f"{name} = {_toml_value(value)}" for name, value in values.items()]
+        out.append("")
+    sys.stdout.write("\n".join(out))
+    return EXIT_OK
 
 
 def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[str]):
@@ -401,14 +539,16 @@ def _with_progress(items, total: int, args, lang: str):
     """The items, with a progress bar on the terminal for many files; never when the report is
     piped or machine-readable on standard output, so hooks, CI and tools see clean output."""
     to_terminal = args.output is not None or (args.format == "text" and not args.diff and sys.stdout.isatty())
-    if total < PROGRESS_FROM or not to_terminal or not sys.stderr.isatty():
+    if total < PROGRESS_FROM or not to_terminal or not sys.stderr.isatty() or args.quiet:
         yield from items
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from .terminal import colour, console
+
     columns = (TextColumn(t("progress.linting", lang)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    coloured = colour(sys.stderr, args.no_color)
+    with Progress(*columns, console=console(sys.stderr, coloured), transient=True) as progress:
         task = progress.add_task("", total=total)
         for item in items:
             yield item
@@ -417,6 +557,10 @@ def _with_progress(items, total: int, args, lang: str):
 
 def _write_report(args, reporter, findings, files: int, lang: str, texts) -> bool:
     extra = {"texts": texts} if args.format == "html" else {}
+    if args.format == "text":
+        from .terminal import colour
+
+        extra = {"quiet": args.quiet, "coloured": args.output is None and colour(sys.stdout, args.no_color)}
     if args.output is None:
         reporter(findings, files, lang, sys.stdout, **extra)
         return True
@@ -513,15 +657,17 @@ def _write_atomically(path: str, text: str) -> None:
             os.unlink(temporary)
 
 
-def _statistics(findings, files: int, lang: str) -> None:
+def _statistics(findings, files: int, lang: str, quiet: bool) -> None:
     from collections import Counter
 
-    from .reporters.text import summary
+    from .reporters.text import fixable, summary
 
     counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
     for (code, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         sys.stdout.write(f"{n:6d}  {code}  {severity:<7}  {name}\n")
-    sys.stdout.write(summary(findings, files, lang) + "\n")
+    if not quiet:
+        mendable = fixable(findings, lang)
+        sys.stdout.write(summary(findings, files, lang) + "\n" + (mendable + "\n" if mendable else ""))
 
 
 def _annotation_targets(entries, args, lang: str):
@@ -557,7 +703,7 @@ def _annotate(pairs, findings, status: int, lang: str) -> int:
     return status
 
 
-def _list_rules(rules, lang: str) -> int:
+def _list_rules(rules, lang: str, no_color: bool) -> int:
     from .data import measured
 
     header = words("rules.header", lang)
@@ -566,13 +712,14 @@ def _list_rules(rules, lang: str) -> int:
     rows = [(r.code, r.name, str(r.severity), on if r.default_enabled else off,
              figures[r.code].shown(lang) if r.code in figures else "—", r.summary[lang]) for r in rules.values()]
     if sys.stdout.isatty():
-        from rich.console import Console
         from rich.table import Table
+
+        from .terminal import colour, console
 
         table = Table(*header)
         for row in rows:
             table.add_row(*row)
-        Console().print(table)
+        console(sys.stdout, colour(sys.stdout, no_color)).print(table)
     else:
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header[:5])]
         for row in [header, *rows]:
@@ -586,7 +733,7 @@ def _explain(rules, code: str, lang: str) -> int:
     rule = rules.get(selector_code(code, rules))
     if rule is None:
         return _fail(t("error.unknown_rule", lang, code=code), lang)
-    fix = t("explain.fix_yes" if rule.fixable else "explain.fix_no", lang)
+    fix = t(f"explain.fix_{rule.fix_safety}" if rule.fixable else "explain.fix_no", lang)
     meta = t("explain.meta", lang, family=rule.family, severity=rule.severity, fix=fix)
     meta += t("explain.on" if rule.default_enabled else "explain.off", lang)
     from .data import measured

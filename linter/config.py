@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import regex
+from .i18n import t, words
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
@@ -40,7 +41,18 @@ FAIL_ON = ("error", "warning", "info")
 
 
 class ConfigError(Exception):
-    """An invalid configuration; the message names the file and the key."""
+    """An invalid configuration; the message names the file and the key. Raised with an i18n key
+    (``config.KEY``) and its values, so that it is shown in the report's language by ``text``."""
+
+    def __init__(self, message: str = "", key: str | None = None, **values: Any) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.text("en") if key else message)
+
+    def text(self, lang: str) -> str:
+        if not self.key:
+            return str(self)
+        values = {k.rstrip("_"): v[lang] if isinstance(v, dict) else v for k, v in self.values.items()}
+        return words(f"config.{self.key}", lang).format(**values)  # not t(): a value may be named "key"
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,15 @@ class Config:
         return False
 
 
+def _in(where, what: str) -> dict[str, str]:
+    """``where: what`` in each language (``where`` is a file, or the command line in each language)."""
+    return {lang: f"{where[lang] if isinstance(where, dict) else where}: {what}" for lang in ("vi", "en")}
+
+
+def _example(key: str) -> dict[str, str]:
+    return {"vi": f", ví dụ [tool.draftlint.{key}]", "en": f", e.g. [tool.draftlint.{key}]"}
+
+
 def _table(path: Path) -> dict | None:
     import tomllib  # only when a configuration file exists
 
@@ -107,17 +128,17 @@ def _table(path: Path) -> dict | None:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(key="not_toml", where=path, detail=exc) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid TOML (the file is not UTF-8)") from None
+        raise ConfigError(key="not_utf8", where=path) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(key="unreadable", where=path, detail=exc.strerror) from None
     tool = data.get("tool")
     if tool is not None and not isinstance(tool, dict):
-        raise ConfigError(f"{path}: 'tool' must be a table")
+        raise ConfigError(key="not_table", where=path, key_="tool", example="")
     table = tool.get("draftlint") if tool else None
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{path}: 'tool.draftlint' must be a table")
+        raise ConfigError(key="not_table", where=path, key_="tool.draftlint", example="")
     if path.name == "pyproject.toml" or table is not None:
         return table
     return data
@@ -126,7 +147,7 @@ def _table(path: Path) -> dict | None:
 def load(path: Path) -> Config:
     table = _table(path)
     if table is None:
-        raise ConfigError(f"{path}: no [tool.draftlint] table")
+        raise ConfigError(key="no_table", where=path)
     return _parse(table, path)
 
 
@@ -134,7 +155,7 @@ def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+        raise ConfigError(key="not_strings", where=path, key_=key)
     return tuple(value)
 
 
@@ -154,50 +175,50 @@ def _selectors(value: Any, key: str, path: Path) -> tuple[str, ...]:
 def _parse(table: dict, path: Path) -> Config:
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(key="unknown_key", where=path, key_=unknown[0], known=", ".join(sorted(_KEYS)))
     fail_on = table.get("fail-on")
     if fail_on is not None and (not isinstance(fail_on, str) or fail_on.lower() not in FAIL_ON):
-        raise ConfigError(f"{path}: 'fail-on' must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        raise ConfigError(key="one_of", where=path, key_="fail-on", choices=", ".join(FAIL_ON), value=fail_on)
     lang = table.get("lang")
     if lang is not None and (not isinstance(lang, str) or lang.lower() not in ("vi", "en")):
-        raise ConfigError(f"{path}: 'lang' must be 'vi' or 'en', not {lang!r}")
+        raise ConfigError(key="one_of", where=path, key_="lang", choices="vi, en", value=lang)
     rules = table.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(f"{path}: 'rules' must be a table of tables, e.g. [tool.draftlint.rules.NUM004]")
+        raise ConfigError(key="rules_shape", where=path)
     extra = {}
     for key in ("document-types", "issuers"):
         value = table.get(key, {})
         if not isinstance(value, dict):
-            raise ConfigError(f"{path}: '{key}' must be a table, e.g. [tool.draftlint.{key}]")
+            raise ConfigError(key="not_table", where=path, key_=key, example=_example(key))
         entries = {k: list(_strings(v, f"{key}.{k}", path)) for k, v in value.items()}
         for name, items in entries.items():
             if not name.strip():
-                raise ConfigError(f"{path}: '{key}' has an empty name")
+                raise ConfigError(key="empty_name", where=path, key_=key)
             codes = items if key == "document-types" else [name]
             for code in codes:
                 if not _CODE.fullmatch(code):
-                    raise ConfigError(f"{path}: '{key}.{name}': {code!r} is not a code (capitals, like QCPH or BQLKKT)")
+                    raise ConfigError(key="not_code", where=path, key_=f"{key}.{name}", code=code)
         extra[key] = entries
     acronyms = table.get("acronyms", {})
     if not isinstance(acronyms, dict):
-        raise ConfigError(f"{path}: 'acronyms' must be a table, e.g. [tool.draftlint.acronyms]")
+        raise ConfigError(key="not_table", where=path, key_="acronyms", example=_example("acronyms"))
     acronyms = {k: list(_strings(v, f"acronyms.{k}", path)) for k, v in acronyms.items()}
     for abbr in acronyms:
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ&\-]+(?: (?:INDEX|Index))?", abbr):
-            raise ConfigError(f"{path}: 'acronyms': {abbr!r} is not an acronym (capitals, like SNNMT or PAR INDEX)")
+            raise ConfigError(key="not_acronym", where=path, abbr=abbr)
     lexicon = table.get("lexicon")
     if lexicon is not None and (not isinstance(lexicon, str) or not lexicon.strip()):
-        raise ConfigError(f"{path}: 'lexicon' must be the path of a file written by draftlint learn")
+        raise ConfigError(key="lexicon", where=path)
     word_list = table.get("word-list")
     if word_list is not None and word_list not in WORD_LISTS:
-        raise ConfigError(f"{path}: 'word-list' must be one of {', '.join(WORD_LISTS)}, not {word_list!r}")
+        raise ConfigError(key="one_of", where=path, key_="word-list", choices=", ".join(WORD_LISTS), value=word_list)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
-        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of globs, e.g. \"archive/**\" = [\"SPL\"]")
+        raise ConfigError(key="per_file_shape", where=path)
     per_file = {glob: _selectors(codes, f"per-file-ignores.{glob}", path) for glob, codes in per_file.items()}
     force_exclude = table.get("force-exclude", False)
     if not isinstance(force_exclude, bool):
-        raise ConfigError(f"{path}: 'force-exclude' must be true or false")
+        raise ConfigError(key="true_or_false", where=path, key_="force-exclude")
     return Config(
         per_file_ignores=per_file,
         lexicon=(path.parent / lexicon) if lexicon else None,
@@ -222,39 +243,37 @@ def check_selectors(rules: dict[str, type[Rule]], where: str, codes) -> None:
     """Every code or prefix selects at least one rule (or is "ALL")."""
     for code in codes:
         if code != "ALL" and not any(c.startswith(code) for c in rules):
-            raise ConfigError(f"{where}: {code!r} matches no rule; list them with: draftlint rules")
+            raise ConfigError(key="no_match", where=where, code=code)
 
 
 def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
     """Check rule codes, severities and options against the registry."""
-    where = config.path or "command line"
-    check_selectors(rules, f"{where}: 'select'", config.select or ())
-    check_selectors(rules, f"{where}: 'extend-select'", config.extend_select)
-    check_selectors(rules, f"{where}: 'ignore'", config.ignore)
+    where = config.path or {lang: t("config.where_cli", lang) for lang in ("vi", "en")}
+    check_selectors(rules, _in(where, "'select'"), config.select or ())
+    check_selectors(rules, _in(where, "'extend-select'"), config.extend_select)
+    check_selectors(rules, _in(where, "'ignore'"), config.ignore)
     for glob, codes in config.per_file_ignores.items():
-        check_selectors(rules, f"{where}: 'per-file-ignores.{glob}'", codes)
+        check_selectors(rules, _in(where, f"'per-file-ignores.{glob}'"), codes)
     for code, values in config.rules.items():
         rule = rules.get(code)
         if rule is None:
-            raise ConfigError(f"{where}: [rules.{code}] names no known rule")
+            raise ConfigError(key="unknown_rule", where=where, code=code)
         for name, value in values.items():
             if name == "severity":
                 try:
                     Severity.parse(str(value))
-                except ValueError as exc:
-                    raise ConfigError(f"{where}: [rules.{code}] {exc}") from None
+                except ValueError:
+                    raise ConfigError(key="severity", where=where, code=code, value=value) from None
                 continue
             option = rule.options.get(name)
             if option is None:
                 known = ", ".join(["severity", *rule.options]) or "severity"
-                raise ConfigError(f"{where}: [rules.{code}] has no option '{name}' (known: {known})")
+                raise ConfigError(key="unknown_option", where=where, code=code, name=name, known=known)
             if type(value) is not type(option.default):
-                raise ConfigError(
-                    f"{where}: [rules.{code}] '{name}' must be a {type(option.default).__name__}, "
-                    f"not {type(value).__name__}"
-                )
+                raise ConfigError(key="option_type", where=where, code=code, name=name,
+                                  expected=type(option.default).__name__, actual=type(value).__name__)
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{where}: [rules.{code}] '{name}' must be a list of strings")
+                raise ConfigError(key="option_strings", where=where, code=code, name=name)
 
 
 class ConfigFinder:
@@ -262,7 +281,7 @@ class ConfigFinder:
 
     def __init__(self, explicit: Path | None = None) -> None:
         if explicit is not None and not explicit.is_file():
-            raise ConfigError(f"{explicit}: no such configuration file")
+            raise ConfigError(key="no_file", where=explicit)
         self._explicit = load(explicit) if explicit else None
         self._cache: dict[Path, Config | ConfigError] = {}
 

@@ -130,6 +130,7 @@ class Rule:
     # Why a rule is off by default when its figure on the corpus alone does not say it ({"vi", "en"}).
     off_reason: ClassVar[dict[str, str] | None] = None
     fixable: ClassVar[bool] = False
+    fix_safety: ClassVar[str] = "safe"  # of a fixable rule's fixes: "safe", "unsafe" or "both" (by case)
     options: ClassVar[dict[str, Option]] = {}
     example_options: ClassVar[dict[str, Any]] = {}  # the options ``bad`` and ``good`` are linted with
     example_numbered: ClassVar[dict[str, frozenset[int]]] = {}  # for a Word-only rule: the examples' numbered lines

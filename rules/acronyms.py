@@ -137,6 +137,7 @@ class AcronymMismatch(Rule):
     bad = "Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (CPI) của tỉnh.\n"
     good = "Nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh; kiểm soát Chỉ số giá tiêu dùng (CPI).\n"
     fixable = True
+    fix_safety = "unsafe"
 
     def check(self, doc):
         found = acronyms(doc)

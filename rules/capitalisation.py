@@ -325,6 +325,7 @@ class SentenceCase(Rule):
     family = "CAP"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "unsafe"
     messages = {
         "default": {
             "vi": "Đầu câu sau dấu “{mark}” viết hoa: {word} → {expected}",

@@ -86,16 +86,16 @@ class UnusedSuppression(Rule):
     severity = Severity.INFO
     messages = {
         "default": {
-            "vi": "Chú thích tắt kiểm tra {codes} không tắt phát hiện nào; hãy xóa",
+            "vi": "Chú thích tắt kiểm tra {codes} không tắt vấn đề nào; hãy xóa",
             "en": "The suppression of {codes} silences nothing; remove it",
         },
     }
     summary = {
-        "vi": "Chú thích “<!-- draftlint: disable … -->” (hay nhận xét Word “draftlint: disable …”) nào cũng tắt ít nhất một phát hiện.",
+        "vi": "Chú thích “<!-- draftlint: disable … -->” (hay nhận xét Word “draftlint: disable …”) nào cũng tắt ít nhất một vấn đề.",
         "en": "Every “<!-- draftlint: disable … -->” comment (or Word comment “draftlint: disable …”) silences at least one finding.",
     }
     rationale = {
-        "vi": "Chú thích tắt kiểm tra còn lại sau khi lỗi đã sửa sẽ che mất lỗi mới ở cùng chỗ. Như ruff báo "
+        "vi": "Chú thích tắt kiểm tra còn lại sau khi vấn đề đã được sửa sẽ che mất vấn đề mới ở cùng chỗ. Như ruff báo "
               "noqa thừa, draftlint báo chú thích không còn tác dụng.",
         "en": "A suppression left behind after the problem was fixed hides the next one at that spot. As ruff "
               "reports unused noqa comments, draftlint reports suppressions that no longer do anything.",

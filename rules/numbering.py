@@ -361,7 +361,7 @@ class NumberingStart(Rule):
     family = "NUM"
     severity = Severity.WARNING
     default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
-    off_reason = {"vi": "Tắt mặc định: trên văn bản ngoài bộ phát triển, phần lớn phát hiện rơi vào đoạn trích luật hay bảng (1 trên 5 đúng).",
+    off_reason = {"vi": "Tắt mặc định: trên văn bản ngoài bộ phát triển, phần lớn vấn đề báo ra rơi vào đoạn trích luật hay bảng (1 trên 5 đúng).",
                   "en": "Off by default: on documents outside the development corpus most findings fell in quoted laws or tables (1 of 5 right)."}
     messages = {
         "default": {

@@ -59,6 +59,7 @@ class RepeatedWord(Rule):
     family = "SPL"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "both"
     messages = {
         "word": {
             "vi": "Từ {word} viết hai lần liền nhau",
@@ -267,6 +268,7 @@ class KnownMisspelling(Rule):
     family = "SPL"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "both"
     options = {
         "confusions": Option([], "thêm cặp lỗi của cơ quan, dạng \"sai → đúng\"", "more pairs, as \"wrong → right\""),
     }

@@ -122,6 +122,7 @@ class DecomposedDiacritics(Rule):
     family = "UNI"
     severity = Severity.WARNING
     fixable = True
+    fix_safety = "both"
     messages = {
         "decomposed": {
             "vi": "Chữ {text} được gõ bằng chữ cái và dấu rời (không ở dạng Unicode dựng sẵn NFC); viết {fixed}",
@@ -336,7 +337,7 @@ class Unbalanced(Rule):
     family = "UNI"
     severity = Severity.WARNING
     default_enabled = False  # below 90 % on real drafts (benchmarks/precision.py): select it to use it
-    off_reason = {"vi": "Tắt mặc định: trên 108 văn bản ngoài bộ phát triển, chỉ 74 % phát hiện đúng (đoạn văn bị cắt khi trích xuất, trích dẫn dài nhiều đoạn).",
+    off_reason = {"vi": "Tắt mặc định: trên 108 văn bản ngoài bộ phát triển, chỉ 74 % vấn đề báo ra là đúng (đoạn văn bị cắt khi trích xuất, trích dẫn dài nhiều đoạn).",
                   "en": "Off by default: on 108 documents outside the development corpus only 74% of its findings were right (paragraphs cut by extraction, quotations over several paragraphs)."}
     messages = {
         "open": {
@@ -503,6 +504,7 @@ class DashStyle(Rule):
     family = "UNI"
     severity = Severity.INFO
     fixable = True
+    fix_safety = "unsafe"
     messages = {
         "default": {
             "vi": "Tên {name} được viết với hai loại gạch: “{dash}” ở đây, “{other}” ở {count} chỗ khác; nên thống "

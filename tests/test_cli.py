@@ -40,13 +40,13 @@ def test_version():
 def test_clean_example_exits_0(capsys):
     assert main(["check", str(CLEAN)]) == 0
     out = capsys.readouterr().out
-    assert out.strip().endswith("Không có lỗi nào trong 1 tệp.")
+    assert out.strip().endswith("Không có vấn đề nào trong 1 tệp.")
 
 
 def test_broken_example_exits_1_with_text_lines(capsys):
     assert main(["check", str(BROKEN)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert f"{BROKEN}:42:1: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
+    assert f"{BROKEN}:42:1: warning: NUM002 Trùng số mục: “4. Soạn thảo báo cáo” lặp lại số 4 đã dùng ở dòng 40" in lines
     assert lines[-1] == "Tìm thấy 4 vấn đề trong 1 tệp: 2 lỗi, 2 cảnh báo."
 
 
@@ -107,7 +107,7 @@ def test_fail_on_threshold(tmp_path, capsys):
 def test_stdin():
     result = run("check", "-", stdin=GAP.encode())
     assert result.returncode == 1
-    assert result.stdout.decode().splitlines()[0].startswith("-:3:1: NUM001 ")
+    assert result.stdout.decode().splitlines()[0].startswith("-:3:1: error: NUM001 ")
 
 
 def test_stdin_filename():
@@ -121,8 +121,8 @@ def test_missing_file_is_reported_and_other_files_still_linted(tmp_path):
     result = run("check", str(missing), str(BROKEN))
     assert result.returncode == 2
     out = result.stdout.decode().splitlines()
-    assert f"{missing}:1:1: INP001 Không đọc được tệp: không tìm thấy tệp" in out
-    assert any(line.startswith(f"{BROKEN}:42:1: NUM002") for line in out)
+    assert f"{missing}:1:1: error: INP001 Không đọc được tệp: không tìm thấy tệp" in out
+    assert any(line.startswith(f"{BROKEN}:42:1: warning: NUM002") for line in out)
     assert "Traceback" not in result.stderr.decode()
 
 
@@ -150,7 +150,7 @@ def test_non_utf8_file(tmp_path):
     result = run("check", str(legacy))
     assert result.returncode == 2
     line = result.stdout.decode().splitlines()[0]
-    assert line.startswith(f"{legacy}:1:1: INP001 ") and "UTF-8" in line
+    assert line.startswith(f"{legacy}:1:1: error: INP001 ") and "UTF-8" in line
     assert "Traceback" not in result.stderr.decode()
 
 
@@ -378,6 +378,8 @@ def test_rules_are_selected_ignored_configured_and_explained_by_name(tmp_path, c
     assert next(f for f in findings if f["code"] == "TSK001")["severity"] == "info"
     assert run("explain", "task-without-lead-unit").stdout.decode().startswith("TSK001 task-without-lead-unit\n")
     result = run("check", "--select", "task-without-leader", str(draft))
+    assert result.returncode == 2 and "'task-without-leader' không khớp quy tắc nào" in result.stderr.decode()
+    result = run("check", "--lang", "en", "--select", "task-without-leader", str(draft))
     assert result.returncode == 2 and "'task-without-leader' matches no rule" in result.stderr.decode()
 
 
@@ -406,7 +408,7 @@ def test_explicit_config_file(tmp_path, capsys):
 )
 def test_invalid_configuration_is_one_clear_line(tmp_path, config, fragment):
     draft = _project(tmp_path, ".draftlint.toml", config)
-    result = run("check", str(draft))
+    result = run("check", "--lang", "en", str(draft))
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.count("\n") == 1 and fragment in err and ".draftlint.toml" in err
@@ -435,7 +437,7 @@ def test_a_broken_configuration_does_not_stop_the_other_files(tmp_path):
     (bad / ".draftlint.toml").write_text("colour = 1\n", encoding="utf-8")
     (bad / "b.txt").write_text(GAP, encoding="utf-8")
     (bad / "c.txt").write_text(GAP, encoding="utf-8")
-    result = run("check", "--format", "json", str(bad), str(good))
+    result = run("check", "--lang", "en", "--format", "json", str(bad), str(good))
     assert result.returncode == 2
     assert [Path(f["path"]).name for f in json.loads(result.stdout)] == ["a.txt"]
     err = result.stderr.decode()
@@ -507,7 +509,7 @@ def test_a_broken_word_file_is_one_input_error_and_the_rest_is_linted(tmp_path):
     result = run("check", "--lang", "en", str(docx), str(CLEAN))
     out = result.stdout.decode()
     assert result.returncode == 2 and "Traceback" not in result.stderr.decode()
-    assert "ke-hoach.docx:1:1: INP001" in out and "not a valid Word file (.docx)" in out
+    assert "ke-hoach.docx:1:1: error: INP001" in out and "not a valid Word file (.docx)" in out
     assert "in 2 file(s)" in out
 
 
@@ -519,7 +521,7 @@ def test_missing_explicit_config_file(tmp_path):
 @pytest.mark.parametrize("config", ['tool = "x"\n', "[tool]\ndraftlint = 1\n"])
 def test_odd_shapes_of_configuration(tmp_path, config):
     draft = _project(tmp_path, ".draftlint.toml", config)
-    result = run("check", str(draft))
+    result = run("check", "--lang", "en", str(draft))
     assert result.returncode == 2 and "must be a table" in result.stderr.decode()
     assert b"Traceback" not in result.stderr
 
@@ -527,7 +529,7 @@ def test_odd_shapes_of_configuration(tmp_path, config):
 def test_non_utf8_configuration(tmp_path):
     (tmp_path / ".draftlint.toml").write_bytes('lang = "vi" # tiếng Việt\n'.encode("utf-16"))
     (tmp_path / "a.txt").write_text(GAP, encoding="utf-8")
-    result = run("check", str(tmp_path / "a.txt"))
+    result = run("check", "--lang", "en", str(tmp_path / "a.txt"))
     assert result.returncode == 2 and "not valid TOML" in result.stderr.decode()
 
 

@@ -66,7 +66,7 @@ def test_findings_in_a_word_file_are_located_by_paragraph_and_row():
         ("FMT009", "đoạn 1"), ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8"),
         ("NUM007", "đoạn 9"), ("FMT006", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1")]
     out = run("check", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout.decode()
-    assert "ke-hoach-word-loi.docx[đoạn 6]: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
+    assert "ke-hoach-word-loi.docx[đoạn 6]: error: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
 
 
 def test_tracked_changes_read_as_accepted():

@@ -73,7 +73,8 @@ def test_github_annotations_and_statistics(tmp_path):
     assert ",line=2,col=4,endLine=2,endColumn=" in out[0] and "title=UNI001 confusable-character::" in out[0]
     assert any(line.startswith("::notice ") for line in out)  # info findings are notices
     stats = run("check", "--statistics", str(draft)).stdout.decode().splitlines()
-    assert stats[0].split()[:2] == ["2", "UNI004"] and stats[-1].startswith("Tìm thấy")
+    assert stats[0].split()[:2] == ["2", "UNI004"] and stats[-2].startswith("Tìm thấy")
+    assert stats[-1].startswith("[*] ") and "--fix" in stats[-1]  # how many of them --fix mends
 
 
 def test_sarif_carries_every_rule_and_every_finding_with_its_region(tmp_path):
@@ -121,5 +122,5 @@ def test_an_acronym_slip_is_fixed_at_every_use(tmp_path):
     run("check", "--fix", "--select", "ABB", str(draft))
     assert draft.read_text(encoding="utf-8") == SLIPPED_ACRONYM  # ABB001's fixes are unsafe
     result = run("check", "--fix", "--unsafe-fixes", "--select", "ABB", str(draft))
-    assert result.returncode == 0 and "Đã sửa 3 lỗi trong 1 tệp" in result.stderr.decode()
+    assert result.returncode == 0 and "Đã sửa 3 vấn đề trong 1 tệp" in result.stderr.decode()
     assert draft.read_text(encoding="utf-8") == SLIPPED_ACRONYM.replace("CPI", "PCI")

@@ -47,7 +47,7 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
 
     bad = try_repo("ke-hoach-loi.md", "ghi-chu.csv")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "ke-hoach-loi.md:6:1: NUM001" in bad.stdout
+    assert "ke-hoach-loi.md:6:1: error: NUM001" in bad.stdout
     assert "ghi-chu.csv" not in bad.stdout.split("draftlint (Vietnamese drafts)")[-1]
 
     good = try_repo("ke-hoach-dung.txt")
@@ -95,7 +95,7 @@ def test_hook_checks_upper_case_names_skips_readme_and_the_fix_hook_prints_what_
 
     word = try_repo("KE-HOACH.DOCX", "README.md")
     assert word.returncode == 1, word.stdout + word.stderr
-    assert "KE-HOACH.DOCX[đoạn 6]: DAT001" in word.stdout and "KE-HOACH.DOCX[bảng 2, hàng 2]: TSK001" in word.stdout
+    assert "KE-HOACH.DOCX[đoạn 6]: error: DAT001" in word.stdout and "KE-HOACH.DOCX[bảng 2, hàng 2]: error: TSK001" in word.stdout
     # The README's numbering gap is not a draft's: the hook skips the file pre-commit names.
     assert "README.md" not in word.stdout.split("draftlint (Vietnamese drafts)")[-1]
     assert try_repo("README.md").returncode == 0
@@ -103,5 +103,5 @@ def test_hook_checks_upper_case_names_skips_readme_and_the_fix_hook_prints_what_
     # The fixing hook reports only what it could not mend: the gap, not the double space it removed.
     fixed = try_repo("ke-hoach.txt", hook="draftlint-fix")
     assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
-    assert "ke-hoach.txt:6:1: NUM001" in fixed.stdout and "UNI004" not in fixed.stdout
+    assert "ke-hoach.txt:6:1: error: NUM001" in fixed.stdout and "UNI004" not in fixed.stdout
     assert spaced.read_text(encoding="utf-8") == BAD

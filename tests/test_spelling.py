@@ -156,7 +156,7 @@ def test_a_broken_lexicon_is_one_clear_line(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 2 and err.count("\n") == 1 and "not a lexicon file" in err
     (tmp_path / ".draftlint.toml").write_text('word-list = "viet74k"\n', encoding="utf-8")
-    assert "'word-list' must be one of underthesea" in run("check", str(draft)).stderr.decode()
+    assert "'word-list' phải là một trong underthesea" in run("check", str(draft)).stderr.decode()
 
 
 def test_the_word_list_is_read_without_importing_its_package(tmp_path, monkeypatch):

@@ -62,11 +62,11 @@ def test_a_baseline_reports_only_new_findings_and_survives_a_line_inserted_above
     draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     result = run("check", str(draft), "--write-baseline", str(baseline))
-    assert result.returncode == 0 and "Đã ghi 4 phát hiện" in result.stderr.decode()
+    assert result.returncode == 0 and "Đã ghi 4 vấn đề" in result.stderr.decode()
     text = draft.read_text(encoding="utf-8")
     draft.write_text("Ghi chú mới ở đầu tệp.\n" + text, encoding="utf-8")
     result = run("check", str(draft), "--baseline", str(baseline))
-    assert result.returncode == 0 and "Không có lỗi nào" in result.stdout.decode()
+    assert result.returncode == 0 and "Không có vấn đề nào" in result.stdout.decode()
     lines = text.splitlines(keepends=True)
     lines.insert(20, "Phát huy vai trò của của đoàn thể.\n")
     draft.write_text("Ghi chú mới ở đầu tệp.\n" + "".join(lines), encoding="utf-8")
@@ -85,7 +85,7 @@ def test_a_baseline_matches_from_a_subfolder_and_with_absolute_paths(tmp_path):
     draft = folder / "kh.txt"
     draft.write_text((EXAMPLES / "ke-hoach-loi-danh-so.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = run("check", "du-thao", "--write-baseline", ".draftlint-baseline.json", cwd=tmp_path)
-    assert result.returncode == 0 and "Đã ghi 4 phát hiện" in result.stderr.decode()
+    assert result.returncode == 0 and "Đã ghi 4 vấn đề" in result.stderr.decode()
     for cwd, path, baseline in [
         (tmp_path, "du-thao", ".draftlint-baseline.json"),
         (tmp_path / "du-thao", "2025/kh.txt", "../.draftlint-baseline.json"),
@@ -93,7 +93,7 @@ def test_a_baseline_matches_from_a_subfolder_and_with_absolute_paths(tmp_path):
         (tmp_path / "du-thao", str(draft), "../.draftlint-baseline.json"),
     ]:
         result = run("check", path, "--baseline", baseline, cwd=cwd)
-        assert result.returncode == 0 and "Không có lỗi nào trong 1 tệp" in result.stdout.decode(), (cwd, path)
+        assert result.returncode == 0 and "Không có vấn đề nào trong 1 tệp" in result.stdout.decode(), (cwd, path)
 
 
 def test_a_baseline_of_the_first_version_still_matches_paths_as_given(tmp_path):
@@ -113,4 +113,4 @@ def test_a_baseline_of_the_first_version_still_matches_paths_as_given(tmp_path):
         row["path"] = "du-thao/kh.txt"
     baseline.write_text(json.dumps(data), encoding="utf-8")
     result = run("check", "du-thao", "--baseline", str(baseline), cwd=tmp_path)
-    assert result.returncode == 0 and "Không có lỗi nào" in result.stdout.decode()
+    assert result.returncode == 0 and "Không có vấn đề nào" in result.stdout.decode()

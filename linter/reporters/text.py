@@ -1,7 +1,8 @@
-"""Text output: ``path:line:col: CODE message`` per finding, then a summary by severity.
+"""Text output: ``path:line:col: severity: CODE message`` per finding (``[*]`` after the code when
+``--fix`` mends it), then a summary by severity and how many findings the fixes would mend.
 
-Coloured through rich on a terminal; plain (and rich not even imported) otherwise,
-so a pre-commit hook or a pipe gets clean lines quickly.
+Coloured through rich on a terminal (see ``terminal``); plain (and rich not even imported)
+otherwise, so a pre-commit hook or a pipe gets clean lines quickly.
 """
 
 from __future__ import annotations
@@ -27,26 +28,53 @@ def summary(findings: list[Finding], files: int, lang: str) -> str:
     return t("summary.found", lang, total=len(findings), files=files, parts=", ".join(parts))
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    if stream.isatty():
-        _rich_report(findings, files, lang, stream)
+def fixable(findings: list[Finding], lang: str) -> str | None:
+    """How many findings ``--fix`` would mend, and how many more ``--unsafe-fixes``; None if none."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if safe:
+        more = t("summary.fixable_unsafe", lang, n=unsafe) if unsafe else ""
+        return t("summary.fixable", lang, n=safe) + more + "."
+    return t("summary.unsafe_only", lang, n=unsafe) + "." if unsafe else None
+
+
+def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, quiet: bool = False,
+           coloured: bool | None = None) -> None:
+    from ..terminal import colour
+
+    if colour(stream) if coloured is None else coloured:
+        _rich_report(findings, files, lang, stream, quiet)
         return
     for f in findings:
-        stream.write(f"{_where(f)}: {f.code} {f.message}\n")
-    stream.write(summary(findings, files, lang) + "\n")
+        stream.write(f"{_where(f)}: {f.severity}: {f.code}{_mark(f)} {f.message}\n")
+    if not quiet:
+        stream.write("".join(line + "\n" for line in _summary_lines(findings, files, lang)))
 
 
-def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    from rich.console import Console
+def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO, quiet: bool) -> None:
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    from ..terminal import console as make_console
+
+    console = make_console(stream, True, soft_wrap=True)
     for f in findings:
-        console.print(
-            f"[bold]{escape(_where(f))}[/]: [{_STYLE[f.severity]}]{f.code}[/] {escape(f.message)}"
-        )
-    style = _STYLE[max(f.severity for f in findings)] if findings else "green"
-    console.print(f"[{style}]{escape(summary(findings, files, lang))}[/]")
+        style = _STYLE[f.severity]
+        console.print(f"[bold]{escape(_where(f))}[/]: [{style}]{f.severity}[/]: [{style}]{f.code}[/]"
+                      f"{escape(_mark(f))} {escape(f.message)}")
+    if not quiet:
+        style = _STYLE[max(f.severity for f in findings)] if findings else "green"
+        for line in _summary_lines(findings, files, lang):
+            console.print(f"[{style}]{escape(line)}[/]")
+
+
+def _summary_lines(findings: list[Finding], files: int, lang: str) -> list[str]:
+    mendable = fixable(findings, lang)
+    return [summary(findings, files, lang)] + ([mendable] if mendable else [])
+
+
+def _mark(f: Finding) -> str:
+    """``[*]`` on a finding ``--fix`` mends (as ruff marks them)."""
+    return " [*]" if f.fix is not None and f.fix.safe else ""
 
 
 def _where(f) -> str:
