@@ -437,17 +437,21 @@ def _show_settings(args, engine, finder, lang: str) -> int:
         cli = engine.options
         select = cli.select if cli.select is not None else (config.select or ("ALL",))
         ignore = (cli.ignore if cli.select is not None else config.ignore + cli.ignore)
+        extend = cli.extend_select if cli.select is not None else config.extend_select + cli.extend_select
         enabled = [rule.code for rule in settings.rules]
         out += [t("settings.file", lang, path=display),
                 t("settings.config", lang, path=config.path) if config.path else t("settings.no_config", lang)]
         if not file.is_dir() and config.is_excluded(file):
             out.append(t("settings.excluded", lang))
         out += [f"select = {_toml_value(list(select))}",
+                f"extend-select = {_toml_value(list(extend))}",
                 f"ignore = {_toml_value(list(ignore))}",
                 f"per-file-ignores = {_toml_value(list(config.ignored_for(file)))}",
                 f"fail-on = {_toml_value(str(settings.fail_on))}",
                 f"lang = {_toml_value(settings.lang)}",
-                f"exclude = {_toml_value(list(config.exclude))}"]
+                f"exclude = {_toml_value(list(config.exclude))}",
+                f"extend-exclude = {_toml_value(list(config.extend_exclude))}",
+                f"force-exclude = {_toml_value(args.force_exclude or config.force_exclude)}"]
         if config.lexicon is not None:
             out.append(f"lexicon = {_toml_value(str(config.lexicon))}")
         if config.word_list is not None:
@@ -570,7 +574,8 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
     except OSError as exc:
         sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {exc.strerror}\n")
         return False
-    sys.stderr.write(t("report.written", lang, path=args.output) + "\n")
+    if not args.quiet:
+        sys.stderr.write(t("report.written", lang, path=args.output) + "\n")
     return True
 
 

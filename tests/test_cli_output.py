@@ -194,6 +194,18 @@ def test_show_settings_names_the_configuration_and_what_it_resolves_to(tmp_path)
     elsewhere = _plan(tmp_path.parent / f"{tmp_path.name}-khac", "a.txt")
     defaults = _draftlint("check", "--show-settings", str(elsewhere)).stdout.decode().splitlines()
     assert defaults[1] == "# Tệp cấu hình: không có (dùng mặc định)" and 'select = ["ALL"]' in defaults
+    # extend-select adds to the selection, and the rules that run say so.
+    extended = _draftlint("check", "--show-settings", "--extend-select", "TSK004", str(elsewhere)).stdout.decode()
+    assert 'extend-select = ["TSK004"]' in extended.splitlines() and "TSK004" in extended.split("(", 1)[1]
+    assert "TSK004" not in "".join(defaults)
+
+
+def test_quiet_hides_where_the_report_was_written(tmp_path):
+    draft = _plan(tmp_path, "ke-hoach.txt")
+    loud = _draftlint("check", "--format", "json", "-o", str(tmp_path / "a.json"), str(draft))
+    assert f"Đã ghi báo cáo vào {tmp_path / 'a.json'}" in loud.stderr.decode()
+    quiet = _draftlint("check", "-q", "--format", "json", "-o", str(tmp_path / "b.json"), str(draft))
+    assert quiet.stderr == b"" and (tmp_path / "b.json").read_text(encoding="utf-8").startswith("[")
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
