@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .i18n import t, words
+from .i18n import os_error, t, words
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -109,6 +110,8 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser = _Parser(prog="draftlint", description="Lint Vietnamese administrative drafts.", lang=lang)
     parser.add_argument("--version", action="version", version=f"draftlint {__version__}",
                         help="show the version number and exit")
+    parser.add_argument("--lang", choices=("vi", "en"), default=None, dest="top_lang",
+                        help="language of messages (default: vi)")
     sub = parser.add_subparsers(dest="command", metavar="{check,rules,explain,learn,outline}")
 
     check = sub.add_parser("check", help="lint files and folders (.txt, .md, .docx); '-' reads standard input",
@@ -159,26 +162,26 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
                             "(OUT.docx, for one draft) or an existing folder that receives the copies")
 
     rules = sub.add_parser("rules", help="list every rule", lang=lang)
-    rules.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    rules.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
     rules.add_argument("--no-color", action="store_true", help="no colour (as the NO_COLOR environment variable)")
 
     explain = sub.add_parser("explain", help="explain one rule", lang=lang)
     explain.add_argument("code", help="a rule's code, e.g. NUM001")
-    explain.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    explain.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
 
     learn = sub.add_parser("learn", help="learn a lexicon from an archive of past drafts (.txt, .md, .docx)",
                            lang=lang)
     learn.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of the archive")
     learn.add_argument("-o", "--output", type=Path, default=Path("draftlint-lexicon.json"), metavar="FILE",
                        help="where to write the lexicon (default: draftlint-lexicon.json)")
-    learn.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    learn.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
 
     outline = sub.add_parser("outline", help="show how drafts were read: each line's kind, then the section tree",
                              lang=lang)
     outline.add_argument("paths", nargs="+", metavar="FILE", help="the drafts to show ('-' reads standard input)")
     outline.add_argument("--format", choices=("text", "json"), default="text",
                          help="text for people, json for tools (each line's kind and the nested tree)")
-    outline.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    outline.add_argument("--lang", choices=("vi", "en"), default=None, help="language of messages (default: vi)")
     return parser
 
 
@@ -215,6 +218,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    args.lang = args.lang or args.top_lang  # --lang before or after the command
     lang = args.lang or "vi"
     from .classcache import compiled_once
 
@@ -256,7 +260,7 @@ def _learn(args, lang: str) -> int:
     try:
         args.output.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     except OSError as exc:
-        return _fail(f"{args.output}: {exc.strerror}", lang)
+        return _fail(f"{args.output}: {os_error(exc)[lang]}", lang)
     sys.stdout.write(t("learn.done", lang, documents=table["documents"], skipped=table["skipped"],
                        pairs=len(table["pairs"]), units=len(table["units"]), acronyms=len(table["acronyms"]),
                        output=args.output) + "\n")
@@ -384,7 +388,7 @@ def _check(args, rules) -> int:
         try:
             write(args.write_baseline, findings)
         except OSError as exc:
-            return _fail(f"{args.write_baseline}: {exc.strerror}", lang)
+            return _fail(f"{args.write_baseline}: {os_error(exc)[lang]}", lang)
         if not args.quiet:
             sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
@@ -413,7 +417,7 @@ def _check(args, rules) -> int:
     if annotated:
         linted_paths = {path for _, path, *_ in prepared}  # not those the configuration excludes
         pairs = [p for p in annotated if p[0] in linted_paths and p[0] not in unread]
-        return _annotate(pairs, findings, status, report_lang or lang)
+        return _annotate(pairs, findings, status, report_lang or lang, args.quiet)
     return status
 
 
@@ -442,7 +446,8 @@ def _show_settings(args, engine, finder, lang: str) -> int:
         out += [t("settings.file", lang, path=display),
                 t("settings.config", lang, path=config.path) if config.path else t("settings.no_config", lang)]
         if not file.is_dir() and config.is_excluded(file):
-            out.append(t("settings.excluded", lang))
+            forced = args.force_exclude or config.force_exclude
+            out.append(t("settings.excluded" if forced else "settings.excluded_named", lang))
         out += [f"select = {_toml_value(list(select))}",
                 f"extend-select = {_toml_value(list(extend))}",
                 f"ignore = {_toml_value(list(ignore))}",
@@ -526,8 +531,8 @@ def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):
     entry, path, display, config, _ = item
     if isinstance(entry, Unlistable):
         return engine.input_error(display, config, entry.error)
-    if (args.fix or args.diff) and path != STDIN:
-        fix = _fix_docx_file if path.lower().endswith(".docx") else _fix_file
+    if args.fix or args.diff:
+        fix = _fix_docx_file if path != STDIN and path.lower().endswith(".docx") else _fix_file
         result, changed = fix(engine, path, config, display, args, fixed_files)
         if changed and args.diff:
             diffs.append(changed)
@@ -566,13 +571,15 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
 
         extra = {"quiet": args.quiet, "coloured": args.output is None and colour(sys.stdout, args.no_color)}
     if args.output is None:
-        reporter(findings, files, lang, sys.stdout, **extra)
+        # With --fix on standard input, standard output carries the fixed text.
+        fixing_stdin = args.fix and not args.diff and "-" in args.paths
+        reporter(findings, files, lang, sys.stderr if fixing_stdin else sys.stdout, **extra)
         return True
     try:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
             reporter(findings, files, lang, stream, **extra)
     except OSError as exc:
-        sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {exc.strerror}\n")
+        sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {os_error(exc)[lang]}\n")
         return False
     if not args.quiet:
         sys.stderr.write(t("report.written", lang, path=args.output) + "\n")
@@ -591,15 +598,20 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
     import difflib
 
     from .fixes import fix_until_stable
-    from .source import InputError, read_path
+    from .engine import STDIN
+    from .source import InputError, read_path, read_stdin
 
     try:
-        text = read_path(path)
+        text = read_stdin() if path == STDIN else read_path(path)
     except InputError as error:
         return engine.input_error(display, config, error), ""
     fixed, count = fix_until_stable(lambda t: engine.lint_text(t, display, config).findings, text, args.unsafe_fixes)
     diff = ""
-    if fixed != text:
+    if path == STDIN and not args.diff:
+        sys.stdout.write(fixed)  # as ruff does: the fixed text on standard output, the report on standard error
+        if fixed != text:
+            fixed_files.append(count)
+    elif fixed != text:
         if args.diff:
             diff = "".join(difflib.unified_diff(text.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                                 f"a/{display}", f"b/{display}"))
@@ -623,8 +635,9 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
                            args.unsafe_fixes)
     except InputError as error:
         return engine.input_error(display, config, error), ""
-    for finding in outcome.declined:
-        sys.stderr.write(t("fix.docx_declined", lang, where=f"{display}[{finding.locator}]", code=finding.code) + "\n")
+    if not args.quiet:
+        for where, code in dict.fromkeys((f"{display}[{f.locator}]", f.code) for f in outcome.declined):
+            sys.stderr.write(t("fix.docx_declined", lang, where=where, code=code) + "\n")
     diff = ""
     if outcome.applied:
         if args.diff:
@@ -633,7 +646,12 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
         else:
             write_docx(path, outcome.data)
             fixed_files.append(outcome.applied)
-    return engine.lint_file(path, config, display), diff
+    result = engine.lint_file(path, config, display)
+    # What --fix declined keeps its finding but is no longer offered as fixable ([*]).
+    declined = {(f.code, f.locator, f.message) for f in outcome.declined}
+    result.findings = [replace(f, fix=None) if (f.code, f.locator, f.message) in declined else f
+                       for f in result.findings]
+    return result, diff
 
 
 def _write_atomically(path: str, text: str) -> None:
@@ -689,22 +707,24 @@ def _annotation_targets(entries, args, lang: str):
         pairs = targets(drafts, args.annotate)
     except AnnotateError as exc:
         return _fail(t(exc.key, lang, **exc.values), lang)
-    if len(files) > len(drafts):
+    if len(files) > len(drafts) and not args.quiet:
         sys.stderr.write(t("annotate.not_word", lang, count=len(files) - len(drafts)) + "\n")
     return pairs
 
 
-def _annotate(pairs, findings, status: int, lang: str) -> int:
+def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
     from .annotate import annotate
 
     for source, target in pairs:
         try:
             written, skipped = annotate(source, target, [f for f in findings if f.path == source])
         except Exception as exc:  # a file python-docx cannot open, a folder that cannot be written
-            sys.stderr.write(t("error.prefix", lang) + f"{target}: {getattr(exc, 'strerror', None) or exc}\n")
+            detail = os_error(exc)[lang] if isinstance(exc, OSError) else str(exc)
+            sys.stderr.write(t("error.prefix", lang) + f"{target}: {detail}\n")
             status = EXIT_ERROR
             continue
-        sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=target) + "\n")
+        if not quiet:
+            sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=target) + "\n")
     return status
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import regex
-from .i18n import t, words
+from .i18n import os_error, t, words
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
@@ -132,7 +132,7 @@ def _table(path: Path) -> dict | None:
     except UnicodeDecodeError:
         raise ConfigError(key="not_utf8", where=path) from None
     except OSError as exc:
-        raise ConfigError(key="unreadable", where=path, detail=exc.strerror) from None
+        raise ConfigError(key="unreadable", where=path, detail=os_error(exc)) from None
     tool = data.get("tool")
     if tool is not None and not isinstance(tool, dict):
         raise ConfigError(key="not_table", where=path, key_="tool", example="")

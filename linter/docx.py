@@ -71,7 +71,7 @@ def read_parts(path: str) -> dict[str, bytes]:
             compound = _compound_kind(handle) if handle.read(8).startswith(COMPOUND_FILE) else None
     except OSError as exc:
         raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
-    if compound == "doc":
+    if compound == "doc" or (compound == "" and path.lower().endswith(".doc")):
         raise old_word_file()
     if compound is not None:
         raise InputError("tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy lưu lại thành .docx không mật khẩu",

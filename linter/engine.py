@@ -126,7 +126,7 @@ class Engine:
             try:
                 lexicon = load(config.lexicon) if config.lexicon is not None else Lexicon()
             except LexiconError as exc:
-                raise ConfigError(str(exc)) from None
+                raise ConfigError(key=exc.key, **exc.values) from None
             words = words.with_lexicon(lexicon, word_list_pairs(config.word_list) if config.word_list else None)
         settings = Settings(instances, severities, fail_on, lang, words)
         self._settings[id(config)] = (config, settings)

@@ -149,6 +149,10 @@ _TEXTS = {
     "settings.excluded": {
         "vi": "# Tệp này bị loại trừ (exclude): không được kiểm tra", "en": "# This file is excluded: not linted",
     },
+    "settings.excluded_named": {
+        "vi": "# Tệp này bị loại trừ (exclude) nhưng vẫn được kiểm tra vì được nêu tên (--force-exclude để bỏ qua)",
+        "en": "# This file is excluded, but linted because it is named (--force-exclude skips it)",
+    },
     # Configuration errors; {where} is the file (or the command line) and what in it.
     "config.where_cli": {"vi": "dòng lệnh", "en": "command line"},
     "config.not_toml": {"vi": "{where}: không phải TOML hợp lệ ({detail})", "en": "{where}: not valid TOML ({detail})"},
@@ -174,6 +178,12 @@ _TEXTS = {
         "en": "{where}: 'acronyms': {abbr!r} is not an acronym (capitals, like SNNMT or PAR INDEX)",
     },
     "config.true_or_false": {"vi": "{where}: '{key}' phải là true hoặc false", "en": "{where}: '{key}' must be true or false"},
+    "config.lexicon_unreadable": {"vi": "{where}: không đọc được tệp từ vựng ({detail})",
+                                  "en": "{where}: cannot read the lexicon ({detail})"},
+    "config.lexicon_invalid": {"vi": "{where}: không phải tệp từ vựng ({detail})",
+                               "en": "{where}: not a lexicon file ({detail})"},
+    "config.lexicon_format": {"vi": "{where}: không phải tệp từ vựng (tạo bằng lệnh: draftlint learn THƯ_MỤC -o {name})",
+                              "en": "{where}: not a lexicon file (write one with: draftlint learn DIR -o {name})"},
     "config.lexicon": {"vi": "{where}: 'lexicon' phải là đường dẫn tệp do draftlint learn ghi",
                        "en": "{where}: 'lexicon' must be the path of a file written by draftlint learn"},
     "config.per_file_shape": {
@@ -299,3 +309,26 @@ def words(key: str, lang: str):
 def argparse_words(lang: str) -> dict[str, str]:
     """argparse's message ids with their translation into ``lang`` (empty for English)."""
     return _ARGPARSE.get(lang, {})
+
+
+_OS_ERRORS = {  # errno name → what the operating system's message says, in Vietnamese
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép",
+    "EISDIR": "đây là một thư mục",
+    "ENOTDIR": "không phải thư mục",
+    "EROFS": "hệ thống tệp chỉ cho đọc",
+    "ENOSPC": "hết chỗ trên đĩa",
+    "EEXIST": "tệp đã có",
+    "ENAMETOOLONG": "tên tệp quá dài",
+}
+
+
+def os_error(exc: OSError) -> dict[str, str]:
+    """An operating-system error's message in both languages (the system's own words are English)."""
+    import errno
+
+    english = exc.strerror or str(exc)
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return {"vi": _OS_ERRORS.get(name, english), "en": english}
+

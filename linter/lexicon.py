@@ -24,7 +24,15 @@ _MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the fil
 
 
 class LexiconError(Exception):
-    """A lexicon file that cannot be read; the message names the file."""
+    """A lexicon file that cannot be read; the message names the file. ``key`` and ``values`` word
+    it in either language (``config.KEY`` in i18n)."""
+
+    def __init__(self, key: str, **values) -> None:
+        from .i18n import words
+
+        self.key, self.values = key, values
+        english = {k: v["en"] if isinstance(v, dict) else v for k, v in values.items()}
+        super().__init__(words(f"config.{key}", "en").format(**english))
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,9 @@ def load(path: str | os.PathLike) -> Lexicon:
     try:
         stat = os.stat(path)
     except OSError as exc:
-        raise LexiconError(f"{path}: cannot read the lexicon ({exc.strerror})") from None
+        from .i18n import os_error
+
+        raise LexiconError("lexicon_unreadable", where=path, detail=os_error(exc)) from None
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -134,9 +144,12 @@ def _load(path: str, mtime: int, size: int) -> Lexicon:
         with open(path, encoding="utf-8") as handle:
             table = json.load(handle)
     except (OSError, ValueError) as exc:
-        raise LexiconError(f"{path}: not a lexicon file ({exc})") from None
+        from .i18n import os_error
+
+        detail = os_error(exc) if isinstance(exc, OSError) else str(exc)
+        raise LexiconError("lexicon_invalid", where=path, detail=detail) from None
     if not isinstance(table, dict) or table.get("format") != FORMAT:
-        raise LexiconError(f"{path}: not a lexicon file (write one with: draftlint learn DIR -o {Path(path).name})")
+        raise LexiconError("lexicon_format", where=path, name=Path(path).name)
     pairs = {}
     for k, n in (table.get("pairs") or {}).items():
         a, _, b = k.partition(" ")

@@ -79,12 +79,14 @@ class RepeatedWord(Rule):
     rationale = {
         "vi": "Từ lặp là lỗi soạn thảo thường gặp khi sửa đi sửa lại một câu. Không báo khi hai lần thuộc hai từ "
               "khác nhau (“hành vi vi phạm”, “cơ quan quan tâm”, “nhà giáo giáo dục”), khi có dấu câu ở giữa "
-              "(“đào tạo, đào tạo lại”), với số, và với từ láy cố ý (“dần dần”, “người người”). Sửa tự động an "
-              "toàn: xóa lần lặp thứ hai.",
+              "(“đào tạo, đào tạo lại”), với số, và với từ láy cố ý (“dần dần”, “người người”). Sửa tự động: xóa "
+              "lần lặp thứ hai; an toàn khi chắc chắn là lặp (“của của”), không an toàn (cần --unsafe-fixes) khi "
+              "một bên có thể ghép thành từ.",
         "en": "A doubled word is a common slip when a sentence is edited over and over. Not reported when the two "
               "belong to different words (“hành vi vi phạm”, “cơ quan quan tâm”, “nhà giáo giáo dục”), with "
               "punctuation between (“đào tạo, đào tạo lại”), for numbers, and for deliberate reduplication "
-              "(“dần dần”, “người người”). The fix is safe: the second one is removed.",
+              "(“dần dần”, “người người”). The fix removes the second one: safe where the doubling is certain "
+              "(“của của”), unsafe (--unsafe-fixes) where one side may form a word.",
     }
     bad = "Nâng cao chất lượng đào tạo cho cho học sinh; phát huy vai trò của của các tổ chức.\n"
     good = ("Nâng cao chất lượng đào tạo cho học sinh; xử lý các hành vi vi phạm; phát triển giao thông thông "
@@ -288,11 +290,13 @@ class KnownMisspelling(Rule):
         "vi": "Phần lớn lỗi chính tả trong dự thảo là những âm tiết có thật đặt sai chỗ, nên không mô hình âm tiết "
               "nào bắt được; danh sách này ghi các cặp đã gặp, kèm ngữ cảnh loại trừ (“trao đổi với”, “để xuất "
               "khẩu”, “trong năm bắt đầu” là đúng). So không phân biệt kiểu đặt dấu và hoa thường. Danh sách là "
-              "tệp dữ liệu; thêm cặp của cơ quan bằng tùy chọn confusions. Sửa tự động an toàn.",
+              "tệp dữ liệu; thêm cặp của cơ quan bằng tùy chọn confusions. Sửa tự động an toàn, trừ các cặp ghi "
+              "safe = false (cần --unsafe-fixes).",
         "en": "Most misspellings in drafts are real syllables in the wrong place, which no syllable model catches; "
               "this list holds the pairs seen, with the contexts that make them right (“trao đổi với”, “để xuất "
               "khẩu”, “trong năm bắt đầu”). Compared regardless of tone placement and case. The list is a data "
-              "file; add an office's pairs with the confusions option. The fix is safe.",
+              "file; add an office's pairs with the confusions option. The fix is safe, except for pairs marked "
+              "safe = false (--unsafe-fixes).",
     }
     bad = "Phân đầu hoàn thành kế hoạch; tăng cường hổ trợ người có công; để xuất giải pháp phát tiển nhân lực.\n"
     good = "Phấn đấu hoàn thành kế hoạch; trao đổi với các đơn vị; để xuất khẩu lao động, đề xuất giải pháp.\n"

@@ -48,9 +48,10 @@ def _env(**changes: str | None) -> dict[str, str]:
     return env
 
 
-def _draftlint(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def _draftlint(*args: str, env: dict | None = None, cwd: Path | None = None,
+               stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "draftlint.cli", *args], capture_output=True, cwd=cwd,
-                          env=env or _env(), timeout=60)
+                          env=env or _env(), timeout=60, input=stdin)
 
 
 def _on_a_terminal(*args: str, env: dict) -> bytes:
@@ -147,6 +148,36 @@ def test_quiet_prints_only_the_findings(tmp_path):
     assert (result.returncode, result.stdout) == (0, b"")
 
 
+def test_quiet_also_silences_the_notes_of_annotate(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("I. MỤC ĐÍCH")
+    document.add_paragraph("1. Cần hổ trợ người dân.")
+    document.add_paragraph("3. Yêu cầu")
+    document.save(tmp_path / "kh.docx")
+    _plan(tmp_path, "ghi-chu.txt")
+    (tmp_path / "out").mkdir()
+    loud = _draftlint("check", str(tmp_path), "--annotate", str(tmp_path / "out"))
+    assert "Đã ghi" in loud.stderr.decode() and "bỏ qua 1 tệp" in loud.stderr.decode()
+    quiet = _draftlint("check", "-q", str(tmp_path), "--annotate", str(tmp_path / "out2"))
+    assert quiet.returncode == 2  # the folder does not exist: errors are still said
+    (tmp_path / "out2").mkdir()
+    quiet = _draftlint("check", "-q", str(tmp_path / "kh.docx"), "--annotate", str(tmp_path / "out2"))
+    assert quiet.stderr == b"" and (tmp_path / "out2" / "kh.docx").is_file()
+
+
+def test_lang_may_come_before_the_command(tmp_path):
+    draft = _plan(tmp_path)
+    before = _draftlint("--lang", "en", "check", *SELECT, str(draft))
+    after = _draftlint("check", "--lang", "en", *SELECT, str(draft))
+    assert before.returncode == after.returncode == 1 and before.stdout == after.stdout
+    assert b"Found" in before.stdout
+    assert _draftlint("--lang", "en", "explain", "NUM001").stdout.decode().splitlines()[2].startswith("Sibling")
+    assert "[--lang {vi,en}]" in _draftlint("--help").stdout.decode()
+
+
 def test_force_color_colours_a_pipe_and_no_color_or_the_flag_wins(tmp_path):
     draft = _plan(tmp_path)
     forced = _draftlint("check", *SELECT, str(draft), env=_env(FORCE_COLOR="1")).stdout
@@ -190,6 +221,8 @@ def test_show_settings_names_the_configuration_and_what_it_resolves_to(tmp_path)
     assert not any(line.startswith(f"{draft}:") for line in lines)
     archived = _plan(tmp_path, "luu-tru/cu.txt")
     out = _draftlint("check", "--show-settings", "--lang", "en", str(archived)).stdout.decode()
+    assert "# This file is excluded, but linted because it is named" in out  # as check would
+    out = _draftlint("check", "--show-settings", "--force-exclude", "--lang", "en", str(archived)).stdout.decode()
     assert "# This file is excluded: not linted" in out
     elsewhere = _plan(tmp_path.parent / f"{tmp_path.name}-khac", "a.txt")
     defaults = _draftlint("check", "--show-settings", str(elsewhere)).stdout.decode().splitlines()
@@ -198,6 +231,17 @@ def test_show_settings_names_the_configuration_and_what_it_resolves_to(tmp_path)
     extended = _draftlint("check", "--show-settings", "--extend-select", "TSK004", str(elsewhere)).stdout.decode()
     assert 'extend-select = ["TSK004"]' in extended.splitlines() and "TSK004" in extended.split("(", 1)[1]
     assert "TSK004" not in "".join(defaults)
+
+
+def test_fix_on_standard_input_writes_the_fixed_text_and_reports_on_standard_error(tmp_path):
+    text = "KẾ HOẠCH\nHỗ trợ năm 2025\n\nI. MỤC ĐÍCH\n1. Cần hổ trợ người dân.\n3. Yêu cầu\n"
+    fixed = _draftlint("check", "--fix", "-", stdin=text.encode())
+    assert fixed.returncode == 1
+    assert fixed.stdout.decode() == text.replace("hổ trợ", "hỗ trợ")
+    err = fixed.stderr.decode()
+    assert "-:6:1: error: NUM001" in err and "SPL002" not in err
+    diff = _draftlint("check", "--diff", "-", stdin=text.encode())
+    assert diff.returncode == 1 and "+1. Cần hỗ trợ người dân." in diff.stdout.decode()
 
 
 def test_quiet_hides_where_the_report_was_written(tmp_path):

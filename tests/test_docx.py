@@ -349,6 +349,10 @@ def test_fix_writes_into_the_runs_and_keeps_their_formatting(tmp_path):
     # The table row's mistake cannot be written into one run: declined, named, still reported.
     assert stderr.count("[bảng 1, hàng 2]: không sửa tự động được SPL002") == 1
     assert "SPL002" in result.stdout.decode() and "bảng 1, hàng 2" in result.stdout.decode()
+    # …and is no longer offered as something --fix mends.
+    declined = next(line for line in result.stdout.decode().splitlines() if "[bảng 1, hàng 2]" in line)
+    assert "SPL002 Viết sai" in declined and "[*]" not in declined
+    assert "sửa được bằng --fix" not in result.stdout.decode()
     paragraphs = Document(path).paragraphs
     runs = [(r.text, r.bold, r.italic) for r in paragraphs[4].runs]
     assert runs == [("1. Văn phòng Sở tăng cường ", None, None), ("hỗ trợ", True, None), (" cán bộ ", None, None),
@@ -576,6 +580,14 @@ def test_a_word_97_file_is_one_line_saying_to_save_it_as_docx(tmp_path, name):
     assert _input_errors(result.stdout.decode()) == [f"{path}:1:1"]
     english = run("check", "--lang", "en", str(path)).stdout.decode()
     assert _input_errors(english, "en") == [f"{path}:1:1"]
+
+
+def test_a_compound_file_named_doc_is_a_word_97_file_even_without_its_stream_names(tmp_path):
+    """The directory of a damaged or truncated .doc may not name its streams: the extension says which."""
+    path = tmp_path / "cu.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    result = run("check", str(path))
+    assert result.returncode == 2 and "Word 97–2003 (.doc): lưu lại thành .docx" in result.stdout.decode()
 
 
 def test_a_word_97_file_in_a_folder_is_reported_and_word_lock_files_are_not_drafts(tmp_path):
