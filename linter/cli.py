@@ -595,10 +595,8 @@ def engine_fail_on(engine, finder, finding):
 def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
     """Lint a text file with its fixes applied (written back with --fix); returns the result on the
     fixed text and, with --diff, the unified diff of the change."""
-    import difflib
-
-    from .fixes import fix_until_stable
     from .engine import STDIN
+    from .fixes import fix_until_stable, unified_diff
     from .source import InputError, read_path, read_stdin
 
     try:
@@ -613,8 +611,11 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
             fixed_files.append(count)
     elif fixed != text:
         if args.diff:
-            diff = "".join(difflib.unified_diff(text.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                                                f"a/{display}", f"b/{display}"))
+            bom = ""
+            if path != STDIN:
+                with open(path, "rb") as handle:  # a patch applies to the bytes: a BOM is part of the first line
+                    bom = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
+            diff = unified_diff(bom + text, bom + fixed, display)
         else:
             _write_atomically(path, fixed)
             fixed_files.append(count)
@@ -624,9 +625,8 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
 def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
     """A Word draft's fixes, written into its runs (with --fix); the edits that cannot be are
     named on standard error, and their findings stay in the report."""
-    import difflib
-
     from .docx_fix import fix_docx, write_docx
+    from .fixes import unified_diff
     from .source import InputError
 
     lang = args.lang or engine.settings(config).lang
@@ -641,8 +641,7 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
     diff = ""
     if outcome.applied:
         if args.diff:
-            diff = "".join(difflib.unified_diff(outcome.before.splitlines(keepends=True),
-                                                outcome.after.splitlines(keepends=True), f"a/{display}", f"b/{display}"))
+            diff = unified_diff(outcome.before, outcome.after, display)
         else:
             write_docx(path, outcome.data)
             fixed_files.append(outcome.applied)

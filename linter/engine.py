@@ -239,34 +239,35 @@ class Engine:
                     source: SourceText, comments: tuple = ()) -> list[Finding]:
         """The findings the draft's own suppression comments leave, and INP003 for the ones that
         silence nothing."""
-        from .suppressions import from_comments, read
+        from .suppressions import first_covering, from_comments, read
 
-        suppressions = read(text) + (from_comments(comments, source.line_col) if comments else [])
+        suppressions = read(text, source) + (from_comments(comments, source.line_col) if comments else [])
         if not suppressions:
             return findings
         kept = []
-        for finding in findings:
-            hit = next((s for s in suppressions if s.covers(finding.code, finding.line, finding.start, finding.end)),
-                       None)
-            if hit is None:
-                kept.append(finding)
+        hits = first_covering(suppressions, [(f.code, f.line, f.start, f.end) for f in findings])
+        for finding, hit in zip(findings, hits):
+            if hit:
+                suppressions[hit[0]].used = True
             else:
-                hit.used = True
+                kept.append(finding)
         rule = self.rules.get("INP003")
         enabled = {r.code for r in settings.rules}
         if rule is not None and "INP003" in enabled:
             # Judged only when the rules it names ran; an unused one may itself be covered by a
             # suppression of INP003, which that uses.
-            unused = [s for s in suppressions
-                      if not s.used and all(any(code.startswith(c) for code in enabled) for c in s.codes)]
+            ran = {code[:n] for code in enabled for n in range(1, len(code) + 1)}
+            unused = [i for i, s in enumerate(suppressions) if not s.used and all(c in ran for c in s.codes)]
+            covers = first_covering(suppressions, [("INP003", suppressions[i].line, None, None) for i in unused], k=2)
             silenced = set()
-            for s in unused:
-                cover = next((o for o in suppressions if o is not s and o.covers("INP003", s.line)), None)
-                if cover is not None:
-                    cover.used = True
-                    silenced.add(id(s))
-            for s in suppressions:
-                if s in unused and not s.used and id(s) not in silenced:
+            for i, cover in zip(unused, covers):
+                other = next((j for j in cover if j != i), None)
+                if other is not None:
+                    suppressions[other].used = True
+                    silenced.add(i)
+            for i in unused:
+                s = suppressions[i]
+                if not s.used and i not in silenced:
                     codes = ", ".join(s.codes) if s.codes else "ALL"
                     message = rule(None).message(Violation(Span(0, 0), args={"codes": codes}), settings.lang)
                     kept.append(Finding(display, rule.code, rule.name, settings.severities[rule.code], message,

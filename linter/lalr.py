@@ -143,24 +143,27 @@ class Parser:
         self.values: list = []
 
     def accepts(self, kind: str) -> bool:
-        """Would the parser take this terminal now? Simulates reductions on a copy of the stack."""
-        stack = list(self.states)
+        """Would the parser take this terminal now? Simulates reductions on the stack's top: the
+        states below ``depth`` are the parser's own, those in ``pushed`` the simulation's."""
+        depth = len(self.states)
+        pushed: list[int] = []
         states = self.tables.states
         rules = self.tables.rules
         while True:
-            action = states[stack[-1]].get(kind)
+            action = states[pushed[-1] if pushed else self.states[depth - 1]].get(kind)
             if action is None:
                 return False
             what, arg = action
             if what == SHIFT:
                 return True
             name, size = rules[arg]
-            if size:
-                del stack[-size:]
-            goto = states[stack[-1]].get(name)
+            popped = min(size, len(pushed))
+            del pushed[len(pushed) - popped:]
+            depth -= size - popped
+            goto = states[pushed[-1] if pushed else self.states[depth - 1]].get(name)
             if goto is None:
                 return False
-            stack.append(goto[1])
+            pushed.append(goto[1])
             if goto[1] == self.tables.end:
                 return True
 
@@ -203,9 +206,14 @@ class Parser:
         else:
             children = []
         flat: list = []
-        for child in children:
-            if isinstance(child, Tree) and child.data.startswith("_"):
-                flat.extend(child.children)  # inlined rules, Lark's helper rules too
+        for i, child in enumerate(children):
+            if isinstance(child, Tree) and child.data.startswith("_"):  # inlined rules, Lark's helper rules too
+                if i == 0:
+                    # Taken over, not copied: a left-recursive list rule (``_content*``) grows its
+                    # list in place, so a long list costs its length, not its length squared.
+                    flat = child.children
+                else:
+                    flat.extend(child.children)
             else:
                 flat.append(child)
         self.values.append(Tree(name, flat))

@@ -141,6 +141,7 @@ _PLACE_ABBREVIATION = regex.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
 
 
 _HEADER_SPAN = 15  # logical lines in which a header's date line stands
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _LOOSE_DATE_LINE = regex.compile(r"(?i),\s*ngày\b.{0,30}\btháng\b.{0,30}năm")
 
 
@@ -151,7 +152,7 @@ def _flattened_header(doc) -> bool:
     nation, number = doc.header.national_title, doc.header.number
     if nation is None or "Độc lập" not in nation.text or number is None:
         return False
-    lines = doc.source.split("\n", number.first_line)
+    lines = _LINE_BREAK.split(doc.source, number.first_line)  # as first_line counts: an old Mac CR too
     row = lines[number.first_line - 1] if len(lines) >= number.first_line else ""
     return "|" not in row  # a row that kept its (empty) date cell is a date line left out
 
