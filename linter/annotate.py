@@ -4,13 +4,13 @@ file is never written to. python-docx is imported only here, when ``--annotate``
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import shutil
-import tempfile
+import stat
 from pathlib import Path
 
-from . import regex
+from . import regex, writeback
 
 _PARAGRAPH = regex.compile(r"đoạn (\d+)\Z")
 _ROW = regex.compile(r"bảng (\d+), hàng (\d+)\Z")
@@ -36,11 +36,14 @@ def targets(drafts: list[str], output: str) -> list[tuple[str, str]]:
         pairs = [(drafts[0], output)]
     else:
         if not folder.is_dir():
-            raise AnnotateError("error.annotate_folder", path=output)
+            special = folder.exists() and not folder.is_file()
+            raise AnnotateError("error.annotate_not_regular" if special else "error.annotate_folder", path=output)
         common = os.path.commonpath([os.path.dirname(os.path.abspath(d)) for d in drafts])
         pairs = [(d, str(folder / os.path.relpath(os.path.abspath(d), common))) for d in drafts]
     originals = {Path(d).resolve(): d for d in drafts}
     for _, target in pairs:
+        if os.path.exists(target) and not os.path.isfile(target):  # a device is never replaced by a copy
+            raise AnnotateError("error.annotate_not_regular", path=target)
         if Path(target).resolve() in originals:
             raise AnnotateError("error.annotate_overwrite", path=target, draft=originals[Path(target).resolve()])
     return pairs
@@ -63,17 +66,11 @@ def annotate(source: str, target: str, findings) -> tuple[int, int]:
             continue
         document.add_comment(runs, text=f"{finding.code}: {finding.message}", author="draftlint", initials="DL")
         written += 1
-    # Written beside the target, then moved: a failure leaves no half-written file.
     folder = Path(target).resolve().parent
     folder.mkdir(parents=True, exist_ok=True)  # a draft's sub-folder inside the output folder (which exists)
-    with tempfile.NamedTemporaryFile(dir=folder, suffix=".docx", delete=False) as handle:
-        temporary = handle.name
-    try:
-        document.save(temporary)
-        shutil.copymode(source, temporary)
-        shutil.move(temporary, target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    data = io.BytesIO()
+    document.save(data)
+    writeback.replace(target, data.getvalue(), mode=stat.S_IMODE(os.stat(source).st_mode))
     return written, skipped
 
 

@@ -13,6 +13,8 @@ def folder() -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "draftlint")
     try:
+        if not os.path.isdir(os.path.dirname(base)):  # a home that does not exist is not created
+            return None
         os.makedirs(path, mode=0o700, exist_ok=True)
         if os.stat(path).st_uid != os.getuid():
             return None

@@ -364,6 +364,9 @@ def _check(args, rules) -> int:
             status = EXIT_ERROR
             continue
         linted += 1
+        if result.not_written:
+            sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.not_written}\n")
+            status = EXIT_ERROR
         if args.format == "html":
             texts[display] = (result.text, result.locators)
         ignored = config.ignored_for(Path(path)) if path != STDIN else ()
@@ -598,7 +601,9 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
     from .engine import STDIN
     from .fixes import fix_until_stable, unified_diff
     from .source import InputError, read_path, read_stdin
+    from .writeback import Snapshot
 
+    before = Snapshot.of(path) if path != STDIN else None
     try:
         text = read_stdin() if path == STDIN else read_path(path)
     except InputError as error:
@@ -617,9 +622,23 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
                     bom = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
             diff = unified_diff(bom + text, bom + fixed, display)
         else:
-            _write_atomically(path, fixed)
+            from .writeback import WriteError, encoded, replace
+
+            try:
+                with open(path, "rb") as handle:
+                    head = handle.read(3)
+                replace(path, encoded(fixed, head), before)
+            except (OSError, WriteError) as exc:
+                return _not_written(engine.lint_text(text, display, config), exc, args, engine, config), ""
             fixed_files.append(count)
     return engine.lint_text(fixed, display, config), diff
+
+
+def _not_written(result, exc, args, engine, config):
+    """The findings of a file --fix could not write back, with why."""
+    lang = args.lang or engine.settings(config).lang
+    result.not_written = exc.text(lang) if hasattr(exc, "text") else t("write.failed", lang, reason=exc.strerror)
+    return result
 
 
 def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
@@ -628,13 +647,17 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
     from .docx_fix import fix_docx, write_docx
     from .fixes import unified_diff
     from .source import InputError
+    from .writeback import Snapshot, WriteError
 
     lang = args.lang or engine.settings(config).lang
+    before = Snapshot.of(path)
     try:
         outcome = fix_docx(path, lambda document: engine.lint_document(document, display, config).findings,
                            args.unsafe_fixes)
     except InputError as error:
         return engine.input_error(display, config, error), ""
+    except WriteError as exc:
+        return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
     if not args.quiet:
         for where, code in dict.fromkeys((f"{display}[{f.locator}]", f.code) for f in outcome.declined):
             sys.stderr.write(t("fix.docx_declined", lang, where=where, code=code) + "\n")
@@ -643,7 +666,10 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
         if args.diff:
             diff = unified_diff(outcome.before, outcome.after, display)
         else:
-            write_docx(path, outcome.data)
+            try:
+                write_docx(path, outcome.data, before)
+            except WriteError as exc:
+                return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
             fixed_files.append(outcome.applied)
     result = engine.lint_file(path, config, display)
     # What --fix declined keeps its finding but is no longer offered as fixable ([*]).
@@ -651,32 +677,6 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
     result.findings = [replace(f, fix=None) if (f.code, f.locator, f.message) in declined else f
                        for f in result.findings]
     return result, diff
-
-
-def _write_atomically(path: str, text: str) -> None:
-    """Replace a file's text, keeping its encoding (a UTF-8 or UTF-16 BOM) and permissions; a
-    failure leaves the original as it was."""
-    import codecs
-    import os
-    import shutil
-    import tempfile
-
-    with open(path, "rb") as handle:
-        head = handle.read(4)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = text.encode("utf-16")
-    else:
-        data = (codecs.BOM_UTF8 if head.startswith(codecs.BOM_UTF8) else b"") + text.encode("utf-8")
-    folder = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".draftlint-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _statistics(findings, files: int, lang: str, quiet: bool) -> None:
@@ -713,13 +713,17 @@ def _annotation_targets(entries, args, lang: str):
 
 def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
     from .annotate import annotate
+    from .writeback import WriteError
 
     for source, target in pairs:
         try:
             written, skipped = annotate(source, target, [f for f in findings if f.path == source])
-        except Exception as exc:  # a file python-docx cannot open, a folder that cannot be written
-            detail = os_error(exc)[lang] if isinstance(exc, OSError) else str(exc)
-            sys.stderr.write(t("error.prefix", lang) + f"{target}: {detail}\n")
+        except Exception as exc:  # a file python-docx cannot open, a target that cannot be written
+            if isinstance(exc, WriteError):
+                reason = exc.text(lang)
+            else:
+                reason = os_error(exc)[lang] if isinstance(exc, OSError) else str(exc)
+            sys.stderr.write(t("error.prefix", lang) + f"{target}: {reason}\n")
             status = EXIT_ERROR
             continue
         if not quiet:

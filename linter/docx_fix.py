@@ -9,9 +9,6 @@ is declined, and the finding is named so the drafter fixes it by hand.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 
@@ -40,6 +37,12 @@ def fix_docx(path: str, lint, unsafe: bool) -> DocxFixResult:
     parts = read_parts(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
     root = etree.fromstring(parts["word/document.xml"], parser)
+    if root.getroottree().docinfo.internalDTD is not None:
+        # Word never writes one, and lxml would serialise the part without it, leaving its
+        # entity references undefined: such a file is left for a person to fix.
+        from .writeback import WriteError
+
+        raise WriteError("write.doctype")
     applied = 0
     declined: dict[tuple, Finding] = {}
     before = None
@@ -106,19 +109,37 @@ def _write(start: int, end: int, content: str, pieces) -> None:
             element.set(_XML_SPACE, "preserve")
 
 
-def write_docx(path: str, document_xml: bytes) -> None:
-    """Replace word/document.xml in the package, every other entry copied as it is; written
-    beside the file and moved over it, so a failure leaves the draft as it was."""
-    folder = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".draftlint-", suffix=".docx")
-    os.close(descriptor)
+def write_docx(path: str, document_xml: bytes, before=None) -> None:
+    """Replace word/document.xml in the package, every other entry copied as it is, each with its
+    compression, date and attributes, and the archive's comment; the new package must read back
+    before it replaces the draft (see ``writeback.replace``). Raises WriteError."""
+    import io
+
+    from .writeback import WriteError, replace
+
+    buffer = io.BytesIO()
     try:
-        with zipfile.ZipFile(path) as source, zipfile.ZipFile(temporary, "w") as target:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w") as target:
+            target.comment = source.comment
             for info in source.infolist():
                 data = document_xml if info.filename == "word/document.xml" else source.read(info)
-                target.writestr(info, data, compress_type=info.compress_type)
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+                level = _LEVELS[info.flag_bits >> 1 & 3] if info.compress_type == zipfile.ZIP_DEFLATED else None
+                target.writestr(info, data, compress_type=info.compress_type, compresslevel=level)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise WriteError("write.failed", reason=getattr(exc, "strerror", None) or str(exc)) from None
+    replace(path, buffer.getvalue(), before, verify=_reads_back)
+
+
+# The deflate level a package's entry was written with, from its general-purpose flag bits 1-2.
+_LEVELS = {0: 6, 1: 9, 2: 1, 3: 1}
+
+
+def _reads_back(temporary: str) -> None:
+    from .docx import read_docx
+    from .source import InputError
+    from .writeback import WriteError
+
+    try:
+        read_docx(temporary)
+    except InputError as error:
+        raise WriteError("write.damaged", reason=error) from None

@@ -80,6 +80,7 @@ class FileResult:
     reason: str = ""  # why the input could not be read
     text: str | None = None  # the text the findings' offsets point into (the HTML report shows it)
     locators: list[str] | None = None  # for a Word file, each line's paragraph or table row
+    not_written: str = ""  # why --fix left the file as it was (read-only, changed meanwhile…)
 
 
 @dataclass(frozen=True)

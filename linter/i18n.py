@@ -80,6 +80,24 @@ _TEXTS = {
               "numbering or across a tab); fix it by hand",
     },
     "report.written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
+    "write.read_only": {"vi": "tệp chỉ đọc: không ghi vào, tệp để nguyên", "en": "read-only file: not written to"},
+    "write.not_regular": {
+        "vi": "không phải tệp thường (thư mục, FIFO, thiết bị…): không ghi vào",
+        "en": "not a regular file (a folder, a FIFO, a device…): not written to",
+    },
+    "write.changed": {
+        "vi": "tệp đã bị sửa trong lúc draftlint chạy: không ghi vào, hãy chạy lại",
+        "en": "the file changed while draftlint ran: not written to, run it again",
+    },
+    "write.failed": {"vi": "không ghi được ({reason}), tệp để nguyên", "en": "cannot write ({reason}); nothing changed"},
+    "write.doctype": {
+        "vi": "tệp Word có khai báo <!DOCTYPE> (Word không bao giờ ghi khai báo này): --fix không ghi vào, hãy sửa tay",
+        "en": "the Word file has a <!DOCTYPE> declaration (Word never writes one): --fix leaves it, fix it by hand",
+    },
+    "write.damaged": {
+        "vi": "bản đã sửa không đọc lại được ({reason}): không ghi, tệp để nguyên",
+        "en": "the fixed file would not read back ({reason}): not written, the file is left as it was",
+    },
     "annotate.done": {
         "vi": "Đã ghi {count} nhận xét vào {path} (không gắn được {skipped})",
         "en": "Wrote {count} comments to {path} ({skipped} could not be anchored)",
@@ -100,6 +118,10 @@ _TEXTS = {
     },
     "error.annotate_parent": {
         "vi": "--annotate {path}: không có thư mục {folder}", "en": "--annotate {path}: no such folder {folder}",
+    },
+    "error.annotate_not_regular": {
+        "vi": "--annotate {path}: không phải tệp thường (thư mục, thiết bị, FIFO…): không ghi vào",
+        "en": "--annotate {path}: not a regular file (a folder, a device, a FIFO…): nothing is written there",
     },
     "error.annotate_overwrite": {
         "vi": "--annotate {path}: bản sao có nhận xét không được ghi đè lên dự thảo {draft}; chọn tên hoặc thư mục khác",
