@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .i18n import t, words
+from .terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -272,7 +273,7 @@ def _outline(args, lang: str) -> int:
         try:
             outlines.append(read(path))
         except InputError as error:
-            sys.stderr.write(t("error.prefix", lang) + f"{path}: {error.reason(lang)}\n")
+            sys.stderr.write(t("error.prefix", lang) + printable(f"{shown_path(path)}: {error.reason(lang)}") + "\n")
             status = EXIT_ERROR
     if args.format == "json":
         write_json(outlines, lang, sys.stdout)
@@ -351,12 +352,12 @@ def _check(args, rules) -> int:
                 and config.is_excluded(Path(display)):
             continue
         report_lang = report_lang or settings.lang
-        prepared.append((entry, path, display, config, settings))
+        prepared.append((entry, path, shown_path(display), config, settings))
     outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
     for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
         if isinstance(result, BaseException):  # a bug must not hide the other files' results
-            sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(result).__name__}: "
-                             f"{result}\n")
+            sys.stderr.write(t("error.prefix", lang)
+                             + printable(f"internal error on {display}: {type(result).__name__}: {result}") + "\n")
             status = EXIT_ERROR
             continue
         linted += 1
@@ -370,7 +371,7 @@ def _check(args, rules) -> int:
             status = EXIT_ERROR
             unread.add(display)
             if not result.findings:  # INP001 is deselected: still say why the exit code is 2
-                sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.reason}\n")
+                sys.stderr.write(t("error.prefix", lang) + printable(f"{display}: {result.reason}") + "\n")
         elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
             status = EXIT_FINDINGS
     if not entries:
@@ -569,7 +570,7 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
         reporter(findings, files, lang, sys.stdout, **extra)
         return True
     try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+        with open(args.output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             reporter(findings, files, lang, stream, **extra)
     except OSError as exc:
         sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {exc.strerror}\n")
@@ -624,7 +625,8 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
     except InputError as error:
         return engine.input_error(display, config, error), ""
     for finding in outcome.declined:
-        sys.stderr.write(t("fix.docx_declined", lang, where=f"{display}[{finding.locator}]", code=finding.code) + "\n")
+        sys.stderr.write(printable(t("fix.docx_declined", lang, where=f"{display}[{finding.locator}]",
+                                     code=finding.code)) + "\n")
     diff = ""
     if outcome.applied:
         if args.diff:
