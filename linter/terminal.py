@@ -23,6 +23,8 @@ _ESCAPED_BUT_LINES = {c: e for c, e in _ESCAPED.items() if c not in (0x0A, 0x0D)
 def printable(text: str, lines: bool = False) -> str:
     """``text`` with each control character written as an escape (``\\x1b``, ``\\u202e``), so it is
     shown rather than obeyed; ``lines``: newlines and carriage returns are left to the caller."""
+    if text.isprintable():  # nearly always (no control, no format character, no space but " ")
+        return text
     return text.translate(_ESCAPED_BUT_LINES if lines else _ESCAPED)
 
 
