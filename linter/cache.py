@@ -1,11 +1,27 @@
 """draftlint's cache folder (``$XDG_CACHE_HOME/draftlint`` or ``~/.cache/draftlint``): derived data
-that is costly to rebuild on every start — parsed data tables, rebuilt grammar tables. Only its
-owner can write it; anything read from it is checked, and a damaged file is rebuilt, never trusted."""
+that is costly to rebuild on every start — parsed data tables, rebuilt grammar tables, compiled code.
+Only its owner can write it; anything read from it is checked, and a damaged file is rebuilt, never trusted.
+
+A file is read only when it is a regular file (not a link, a pipe or a device) of a bounded size,
+owned by the user, and neither it nor the folder can be written by anyone else; each file carries
+its payload's length and hash, checked before the payload is decoded, so a damaged file (a bit flip,
+a half-written copy, a file of another program) is never handed to ``marshal`` or ``json``."""
 
 from __future__ import annotations
 
 import json
 import os
+import stat
+
+try:  # hashlib would load OpenSSL too: 2 ms of every start
+    from _blake2 import blake2b
+except ImportError:
+    from hashlib import blake2b
+
+_MAGIC = b"draftlint-cache\x001\x00"  # then the payload's length (8 bytes) and its hash (32)
+_HEADER = len(_MAGIC) + 8 + 32
+LARGEST = 64 * 1024 * 1024  # bytes: a cached file larger than this is not read (the largest is < 1 MB)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def folder() -> str | None:
@@ -30,7 +46,7 @@ def read_json(name: str):
         return None
     try:
         return json.loads(data)
-    except ValueError:
+    except Exception:  # not JSON, too deep, too large: rebuilt
         return None
 
 
@@ -46,7 +62,7 @@ def read_table(name: str) -> dict:
     data = read_bytes(name)
     try:
         value = marshal.loads(data) if data else None
-    except (EOFError, ValueError, TypeError):
+    except Exception:  # not marshal, or a length it cannot allocate: rebuilt
         value = None
     return value if isinstance(value, dict) else {}
 
@@ -65,15 +81,54 @@ def write_table(name: str, value: dict) -> None:
 
 
 def read_bytes(name: str) -> bytes | None:
-    """A cached file's bytes, or None when it is absent or cannot be read."""
+    """A cached file's payload, or None when it is absent, cannot be read, or fails any check."""
     path = folder()
     if path is None:
         return None
     try:
-        with open(os.path.join(path, name), "rb") as handle:
-            return handle.read()
+        if not _private(os.stat(path)):
+            return None
+        descriptor = os.open(os.path.join(path, name), _OPEN_FLAGS)
     except OSError:
         return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not _private(info) or not _HEADER <= info.st_size <= LARGEST:
+            return None
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = None
+            data = handle.read(info.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+    return _payload(data)
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by the user and writable by nobody else (what ``__pycache__`` is trusted for)."""
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _payload(data: bytes) -> bytes | None:
+    """The payload of a stored file, or None when its header does not vouch for it."""
+    if len(data) < _HEADER or not data.startswith(_MAGIC):
+        return None
+    length = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
+    payload = data[_HEADER:]
+    if len(payload) != length or digest(payload) != data[_HEADER - 32:_HEADER]:
+        return None
+    return payload
+
+
+def _framed(payload: bytes) -> bytes:
+    return _MAGIC + len(payload).to_bytes(8, "little") + digest(payload) + payload
+
+
+def digest(data: bytes) -> bytes:
+    """A 32-byte hash of ``data``: any change to a file, however small, changes it."""
+    return blake2b(data, digest_size=32).digest()
 
 
 def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
@@ -87,7 +142,7 @@ def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path, prefix=".tmp-")
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            handle.write(_framed(data))
         os.replace(temporary, os.path.join(path, name))
     except OSError:
         try:

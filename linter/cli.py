@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .i18n import os_error, t, words
+from .terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -276,7 +277,7 @@ def _outline(args, lang: str) -> int:
         try:
             outlines.append(read(path))
         except InputError as error:
-            sys.stderr.write(t("error.prefix", lang) + f"{path}: {error.reason(lang)}\n")
+            sys.stderr.write(t("error.prefix", lang) + printable(f"{shown_path(path)}: {error.reason(lang)}") + "\n")
             status = EXIT_ERROR
     if args.format == "json":
         write_json(outlines, lang, sys.stdout)
@@ -355,12 +356,12 @@ def _check(args, rules) -> int:
                 and config.is_excluded(Path(display)):
             continue
         report_lang = report_lang or settings.lang
-        prepared.append((entry, path, display, config, settings))
+        prepared.append((entry, path, shown_path(display), config, settings))
     outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
     for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
         if isinstance(result, BaseException):  # a bug must not hide the other files' results
-            sys.stderr.write(t("error.prefix", lang) + f"internal error on {display}: {type(result).__name__}: "
-                             f"{result}\n")
+            sys.stderr.write(t("error.prefix", lang)
+                             + printable(f"internal error on {display}: {type(result).__name__}: {result}") + "\n")
             status = EXIT_ERROR
             continue
         linted += 1
@@ -377,7 +378,7 @@ def _check(args, rules) -> int:
             status = EXIT_ERROR
             unread.add(display)
             if not result.findings:  # INP001 is deselected: still say why the exit code is 2
-                sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.reason}\n")
+                sys.stderr.write(t("error.prefix", lang) + printable(f"{display}: {result.reason}") + "\n")
         elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
             status = EXIT_FINDINGS
     if not entries:
@@ -579,7 +580,7 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
         reporter(findings, files, lang, sys.stderr if fixing_stdin else sys.stdout, **extra)
         return True
     try:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+        with open(args.output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
             reporter(findings, files, lang, stream, **extra)
     except OSError as exc:
         sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {os_error(exc)[lang]}\n")
@@ -660,7 +661,7 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
         return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
     if not args.quiet:
         for where, code in dict.fromkeys((f"{display}[{f.locator}]", f.code) for f in outcome.declined):
-            sys.stderr.write(t("fix.docx_declined", lang, where=where, code=code) + "\n")
+            sys.stderr.write(printable(t("fix.docx_declined", lang, where=where, code=code)) + "\n")
     diff = ""
     if outcome.applied:
         if args.diff:

@@ -81,7 +81,10 @@ def tables() -> Tables:
         shipped = None
     for data in (shipped, cache.read_json(f"tables-{wanted}.json")):
         if isinstance(data, dict) and data.get("grammar") == wanted:
-            return Tables(data)
+            try:
+                return Tables(data)
+            except Exception:  # not the shape tables have: rebuilt
+                pass
     data = build(grammar)
     cache.write_json(f"tables-{wanted}.json", data, replacing="tables-")
     return Tables(data)

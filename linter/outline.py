@@ -15,6 +15,7 @@ from typing import TextIO
 from . import data
 from .model import Document, Line, Section
 from .source import SourceText
+from .terminal import printable, shown_path
 
 _WORDS = {
     "lines": {"vi": "Các dòng", "en": "Lines"},
@@ -94,7 +95,7 @@ def as_dict(outline: Outline, lang: str) -> dict:
                     *header.subject]
     closing = doc.closing
     return {
-        "path": outline.path,
+        "path": shown_path(outline.path),
         "lines": lines,
         "header": [place(line) for line in header_lines if line is not None],
         "title": place(doc.title.line) if doc.title else None,
@@ -125,7 +126,7 @@ def write_text(outline: Outline, lang: str, stream: TextIO) -> None:
 
     rows = [(where(line), label(line.kind, lang), line.text) for line in doc.lines]
     wide = [max((len(r[i]) for r in rows), default=0) for i in (0, 1)]
-    out = [f"{outline.path}", "", f"{w['lines']}:"]
+    out = [shown_path(outline.path), "", f"{w['lines']}:"]
     for line, (place, kind, text) in zip(doc.lines, rows):
         out.append(f"  {place:<{wide[0]}}  {kind:<{wide[1]}}  {_short(text)}")
         if line.span.start in unplaced:
@@ -168,7 +169,7 @@ def write_text(outline: Outline, lang: str, stream: TextIO) -> None:
         if signer:
             pieces.append(f"{w['signer']}: {' / '.join(_short(s.text, 40) for s in signer)} ({where(signer[0])})")
         out.append(f"  {w['closing']}: {'; '.join(pieces)}")
-    stream.write("\n".join(out) + "\n")
+    stream.write("\n".join(printable(line) for line in out) + "\n")
 
 
 def _short(text: str, width: int = 80) -> str:

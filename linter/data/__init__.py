@@ -34,19 +34,19 @@ def read_text(name: str) -> str:
 
 def load(name: str) -> dict:
     """One data file of this package, parsed; kept as JSON in the cache folder (TOML is parsed in
-    Python, JSON in C), under a name that changes whenever the file does."""
+    Python, JSON in C), under a name made from the file's content, so a copy is only ever used for
+    the very text it was parsed from (two installs whose files differ but share size and time too)."""
     from .. import cache
 
     path = _HERE / name
-    info = path.stat()
-    key = f"data-{path.stem}-{info.st_size}-{info.st_mtime_ns}.json"
+    source = path.read_bytes()
+    key = f"data-{path.stem}-{cache.digest(source).hex()[:20]}.json"
     value = cache.read_json(key)
     if isinstance(value, dict):
         return value
     import tomllib
 
-    with open(path, "rb") as handle:
-        value = tomllib.load(handle)
+    value = tomllib.loads(source.decode("utf-8"))
     cache.write_json(key, value, replacing=f"data-{path.stem}-")
     return value
 

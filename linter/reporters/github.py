@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..rule import Finding, Severity
+from ..terminal import printable
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    """The escaping GitHub requires of a command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The escaping GitHub requires of a command's message; other control characters, which the log
+    would obey, shown as escapes."""
+    return printable(text, lines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -6,6 +6,7 @@ also names its paragraph or table row as a logical location."""
 from __future__ import annotations
 
 import json
+import os
 from typing import TextIO
 
 from .. import __version__
@@ -34,7 +35,8 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> No
     for f in findings:
         location = {
             "physicalLocation": {
-                "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                # A backslash is a folder separator on Windows only, elsewhere a character of the name.
+                "artifactLocation": {"uri": f.path.replace(os.sep, "/")},
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                            "endColumn": f.end_column},
             }

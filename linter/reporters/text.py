@@ -2,7 +2,8 @@
 ``--fix`` mends it), then a summary by severity and how many findings the fixes would mend.
 
 Coloured through rich on a terminal (see ``terminal``); plain (and rich not even imported)
-otherwise, so a pre-commit hook or a pipe gets clean lines quickly.
+otherwise, so a pre-commit hook or a pipe gets clean lines quickly. A control character in a file
+name or in quoted draft text is shown escaped (``\\x1b``), never sent to the terminal or the log.
 """
 
 from __future__ import annotations
@@ -40,13 +41,13 @@ def fixable(findings: list[Finding], lang: str) -> str | None:
 
 def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, quiet: bool = False,
            coloured: bool | None = None) -> None:
-    from ..terminal import colour
+    from ..terminal import colour, printable
 
     if colour(stream) if coloured is None else coloured:
         _rich_report(findings, files, lang, stream, quiet)
         return
     for f in findings:
-        stream.write(f"{_where(f)}: {f.severity}: {f.code}{_mark(f)} {f.message}\n")
+        stream.write(printable(f"{_where(f)}: {f.severity}: {f.code}{_mark(f)} {f.message}") + "\n")
     if not quiet:
         stream.write("".join(line + "\n" for line in _summary_lines(findings, files, lang)))
 
@@ -54,13 +55,13 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, qu
 def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO, quiet: bool) -> None:
     from rich.markup import escape
 
-    from ..terminal import console as make_console
+    from ..terminal import console as make_console, printable
 
     console = make_console(stream, True, soft_wrap=True)
     for f in findings:
         style = _STYLE[f.severity]
-        console.print(f"[bold]{escape(_where(f))}[/]: [{style}]{f.severity}[/]: [{style}]{f.code}[/]"
-                      f"{escape(_mark(f))} {escape(f.message)}")
+        console.print(f"[bold]{escape(printable(_where(f)))}[/]: [{style}]{f.severity}[/]: [{style}]{f.code}[/]"
+                      f"{escape(_mark(f))} {escape(printable(f.message))}")
     if not quiet:
         style = _STYLE[max(f.severity for f in findings)] if findings else "green"
         for line in _summary_lines(findings, files, lang):
