@@ -190,8 +190,15 @@ _TEXTS = {
                               "en": "{where}: [rules.{code}] has no option '{name}' (known: {known})"},
     "config.option_type": {"vi": "{where}: [rules.{code}] '{name}' phải là {expected}, không phải {actual}",
                            "en": "{where}: [rules.{code}] '{name}' must be a {expected}, not {actual}"},
-    "config.option_strings": {"vi": "{where}: [rules.{code}] '{name}' phải là danh sách chuỗi",
-                              "en": "{where}: [rules.{code}] '{name}' must be a list of strings"},
+    "config.option_strings": {"vi": "{where}: [rules.{code}] '{name}' phải là danh sách chuỗi khác rỗng",
+                              "en": "{where}: [rules.{code}] '{name}' must be a list of non-empty strings"},
+    "config.too_deep": {"vi": "{where}: giá trị lồng nhau quá sâu", "en": "{where}: values nested too deeply"},
+    "config.lexicon_unreadable": {"vi": "{where}: lexicon {path}: {detail}", "en": "{where}: lexicon {path}: {detail}"},
+    "config.nothing_selected": {
+        "vi": "{where}: select, extend-select và ignore không để lại quy tắc nào: không kiểm tra được gì "
+              "(để bỏ qua các tệp, dùng exclude)",
+        "en": "{where}: select, extend-select and ignore leave no rule on: nothing would be checked "
+              "(to skip files, use exclude)"},
     "config.no_file": {"vi": "{where}: không có tệp cấu hình này", "en": "{where}: no such configuration file"},
 }
 
