@@ -359,11 +359,11 @@ def _check(args, rules) -> int:
         prepared.append((entry, path, shown_path(display), config, settings))
     outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
     for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
-        if isinstance(result, BaseException):  # a bug must not hide the other files' results
-            sys.stderr.write(t("error.prefix", lang)
-                             + printable(f"internal error on {display}: {type(result).__name__}: {result}") + "\n")
-            status = EXIT_ERROR
-            continue
+        if isinstance(result, BaseException):  # a bug must not hide the other files' results, nor this file
+            from .source import InputError
+
+            detail = f"{type(result).__name__}: {result}"
+            result = engine.input_error(display, config, InputError(f"lỗi nội bộ ({detail})", f"internal error ({detail})"))
         linted += 1
         if result.not_written:
             sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.not_written}\n")

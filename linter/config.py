@@ -124,15 +124,19 @@ def _example(key: str) -> dict[str, str]:
 def _table(path: Path) -> dict | None:
     import tomllib  # only when a configuration file exists
 
+    from .limits import CONFIG_MAX_BYTES
+    from .source import InputError, read_bytes
+
     try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_bytes(str(path), CONFIG_MAX_BYTES).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(key="not_toml", where=path, detail=exc) from None
     except UnicodeDecodeError:
         raise ConfigError(key="not_utf8", where=path) from None
-    except OSError as exc:
-        raise ConfigError(key="unreadable", where=path, detail=os_error(exc)) from None
+    except InputError as exc:
+        raise ConfigError(key="unreadable", where=path, detail={"vi": exc.reason_vi, "en": exc.reason_en}) from None
+    except RecursionError:  # values nested deeper than the TOML reader can follow
+        raise ConfigError(key="too_deep", where=path) from None
     tool = data.get("tool")
     if tool is not None and not isinstance(tool, dict):
         raise ConfigError(key="not_table", where=path, key_="tool", example="")
@@ -272,7 +276,7 @@ def validate(config: Config, rules: dict[str, type[Rule]]) -> None:
             if type(value) is not type(option.default):
                 raise ConfigError(key="option_type", where=where, code=code, name=name,
                                   expected=type(option.default).__name__, actual=type(value).__name__)
-            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
                 raise ConfigError(key="option_strings", where=where, code=code, name=name)
 
 

@@ -22,13 +22,11 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from . import regex, tagger
-from .source import COMPOUND_FILE, InputError, old_word_file
+from . import limits, regex, tagger
+from .source import COMPOUND_FILE, InputError, old_word_file, open_regular, too_large
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_ENTRIES = 10_000
-MAX_TOTAL = 200 * 1024 * 1024  # uncompressed bytes of all entries
-MAX_RATIO = 200  # uncompressed / compressed for a large entry: beyond it, a zip bomb
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DATA_HEADER = regex.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan|thời\s+(?:gian|hạn)|nhiệm\s+vụ|chủ\s+trì)\b")
 
 
@@ -57,34 +55,45 @@ _CODE = regex.compile(r"[A-Za-z]{3}\d{0,3}\Z")
 def read_docx(path: str) -> DocxText:
     """The draft in a .docx; raises InputError with a one-line reason."""
     parts = read_parts(path)
+    return extract(parse(parts["word/document.xml"]), parts)
+
+
+def parse(xml: bytes):
+    """A part parsed with ElementTree; InputError for XML it cannot read."""
     try:
-        root = ElementTree.fromstring(parts["word/document.xml"])
-    except ElementTree.ParseError as exc:
-        raise InputError(f"tệp Word bị hỏng ({exc})", f"corrupt Word file ({exc})") from None
-    return extract(root, parts)
+        return ElementTree.fromstring(xml)
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown encoding
+        raise corrupt(exc) from None
+
+
+def corrupt(detail) -> InputError:
+    return InputError(f"tệp Word bị hỏng ({detail})", f"corrupt Word file ({detail})")
 
 
 def read_parts(path: str) -> dict[str, bytes]:
     """The parts of a .docx draftlint reads; raises InputError with a one-line reason."""
-    try:
-        with open(path, "rb") as handle:
+    with open_regular(path) as handle:
+        try:
             compound = _compound_kind(handle) if handle.read(8).startswith(COMPOUND_FILE) else None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
-    if compound == "doc" or (compound == "" and path.lower().endswith(".doc")):
-        raise old_word_file()
-    if compound is not None:
-        raise InputError("tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy lưu lại thành .docx không mật khẩu",
-                         "an encrypted Word file or an old .doc; save it as a .docx without a password")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return _read_parts(archive)
-    except zipfile.BadZipFile:
-        if path.lower().endswith(".doc"):  # a .doc Word saved as RTF or HTML: Word opens it, draftlint does not
-            raise old_word_file() from None
-        raise InputError("không phải tệp Word (.docx) hợp lệ", "not a valid Word file (.docx)") from None
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise InputError(f"không đọc được tệp Word ({exc})", f"cannot read the Word file ({exc})") from None
+            handle.seek(0)
+        except OSError as exc:
+            from .i18n import os_error
+
+            raise InputError(f"không đọc được tệp ({os_error(exc)['vi']})", f"cannot read file ({exc.strerror})") from None
+        if compound == "doc" or (compound == "" and path.lower().endswith(".doc")):
+            raise old_word_file()
+        if compound is not None:
+            raise InputError("tệp Word được đặt mật khẩu hoặc là định dạng .doc cũ; hãy lưu lại thành .docx không "
+                             "mật khẩu", "an encrypted Word file or an old .doc; save it as a .docx without a password")
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                return _read_parts(archive)
+        except zipfile.BadZipFile:
+            if path.lower().endswith(".doc"):  # a .doc Word saved as RTF or HTML: Word opens it, draftlint does not
+                raise old_word_file() from None
+            raise InputError("không phải tệp Word (.docx) hợp lệ", "not a valid Word file (.docx)") from None
+        except (OSError, RuntimeError, ValueError, EOFError) as exc:
+            raise InputError(f"không đọc được tệp Word ({exc})", f"cannot read the Word file ({exc})") from None
 
 
 _STREAMS = (("encrypted", "EncryptedPackage".encode("utf-16-le")), ("doc", "WordDocument".encode("utf-16-le")))
@@ -108,15 +117,16 @@ def extract(root, parts: dict[str, bytes], segments: list | None = None) -> Docx
     receives (start, end, w:t element) for the text of every body paragraph, offsets into the
     returned text: what ``--fix`` needs to write a change back into its run."""
     body = root.find(f"{_W}body")
-    try:
-        numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
-    except ElementTree.ParseError as exc:
-        raise InputError(f"tệp Word bị hỏng ({exc})", f"corrupt Word file ({exc})") from None
+    numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     if body is None:
         raise InputError("tệp Word không có nội dung", "the Word file has no body")
     lines: list[str] = []
     locators: list[str] = []
-    reader = _Reader(numbering, lines, locators)
+    # A text box is stored twice (mc:Choice, and an older mc:Fallback copy): Word shows the Choice,
+    # which alone is read, and written by --fix. The search of the bytes spares drafts without one a walk.
+    hidden = {e for fallback in root.iter(_FALLBACK) for e in fallback.iter()} \
+        if b"Fallback" in parts.get("word/document.xml", b"") else frozenset()
+    reader = _Reader(numbering, lines, locators, hidden)
     reader.body(body)
     if not any(line.strip() for line in lines):
         raise InputError("tệp Word không có chữ nào", "the Word file holds no text")
@@ -136,7 +146,7 @@ def _suppressions(comments_xml: bytes | None, marks: dict[str, list], lines: lis
         return ()
     try:
         root = ElementTree.fromstring(comments_xml)
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError, ValueError):
         return ()  # a damaged comments part: the draft is still linted, with no suppression
     starts = [0]
     for line in lines:
@@ -162,10 +172,10 @@ def _suppressions(comments_xml: bytes | None, marks: dict[str, list], lines: lis
 
 def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
     infos = archive.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise ValueError(f"quá nhiều mục trong tệp nén ({len(infos)})")
-    if sum(i.file_size for i in infos) > MAX_TOTAL:
-        raise ValueError("tệp giải nén quá lớn")
+    if len(infos) > limits.DOCX_MAX_ENTRIES:
+        raise ValueError(f"quá nhiều mục trong tệp nén ({len(infos)}; giới hạn {limits.DOCX_MAX_ENTRIES})")
+    if sum(i.file_size for i in infos) > limits.DOCX_MAX_TOTAL:
+        raise ValueError(f"tệp giải nén quá lớn (giới hạn {limits.DOCX_MAX_TOTAL // limits.MB} MB)")
     wanted = {"word/document.xml", "word/numbering.xml", "word/styles.xml", "word/comments.xml"}
     parts = {}
     for info in infos:
@@ -173,9 +183,12 @@ def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
             continue
         if info.flag_bits & 0x1:
             raise ValueError("tệp được mã hóa")
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > limits.DOCX_MAX_PART:
+            raise ValueError(f"{info.filename} giải nén quá lớn ({info.file_size // limits.MB} MB; "
+                             f"giới hạn {limits.DOCX_MAX_PART // limits.MB} MB)")
+        if info.file_size > limits.MB and info.file_size > limits.DOCX_MAX_RATIO * max(info.compress_size, 1):
             raise ValueError("tỷ lệ nén bất thường (zip bomb)")
-        parts[info.filename] = archive.read(info)
+        parts[info.filename] = archive.read(info)  # zipfile reads no more than the declared size
     if "word/document.xml" not in parts:
         raise zipfile.BadZipFile("no word/document.xml")
     return parts
@@ -198,6 +211,8 @@ def _roman(n: int) -> str:
 
 
 def _formatted(n: int, fmt: str) -> str:
+    if n > limits.DOCX_MAX_NUMBER:  # past any list Word makes: digits, not a label thousands of letters long
+        return str(n)
     if fmt == "upperRoman":
         return _roman(n)
     if fmt == "lowerRoman":
@@ -208,6 +223,18 @@ def _formatted(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)
+
+
+def _number(value: str, limit: int | None = None) -> int:
+    """A number of numbering.xml or styles.xml (``limit``: the largest it may be); InputError if it is not one."""
+    try:
+        n = int(value)
+    except ValueError:  # not a number, or more digits than int() takes
+        raise corrupt(f"số không hợp lệ trong đánh số tự động: {value[:20]!r}") from None
+    if limit is not None and not 0 <= n <= limit:
+        raise InputError(f"danh sách đánh số tự động bắt đầu từ {value[:20]}, ngoài giới hạn 0–{limit}",
+                         f"an automatic numbering list starts at {value[:20]}, outside 0–{limit}")
+    return n
 
 
 def _val(element, tag: str, default=None):
@@ -224,32 +251,33 @@ class _Numbering:
         self.style_num: dict[str, tuple[str, int]] = {}  # styleId → (numId, ilvl)
         self.counters: dict[str, dict[int, int]] = {}
         if numbering_xml:
-            root = ElementTree.fromstring(numbering_xml)
+            root = parse(numbering_xml)
             for abstract in root.findall(f"{_W}abstractNum"):
                 levels = {}
                 for lvl in abstract.findall(f"{_W}lvl"):
-                    levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
-                        int(_val(lvl, "start", "1")), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
+                    levels[_number(lvl.get(f"{_W}ilvl", "0"))] = (
+                        _number(_val(lvl, "start", "1"), limits.DOCX_MAX_NUMBER), _val(lvl, "numFmt", "decimal"),
+                        _val(lvl, "lvlText", ""))
                 self.levels[abstract.get(f"{_W}abstractNumId")] = levels
             for num in root.findall(f"{_W}num"):
                 overrides = {}
                 for override in num.findall(f"{_W}lvlOverride"):
                     start = _val(override, "startOverride")
                     if start is not None:
-                        overrides[int(override.get(f"{_W}ilvl", "0"))] = int(start)
+                        overrides[_number(override.get(f"{_W}ilvl", "0"))] = _number(start, limits.DOCX_MAX_NUMBER)
                 self.nums[num.get(f"{_W}numId")] = (_val(num, "abstractNumId"), overrides)
         if styles_xml:
-            for style in ElementTree.fromstring(styles_xml).findall(f"{_W}style"):
+            for style in parse(styles_xml).findall(f"{_W}style"):
                 num_pr = style.find(f"{_W}pPr/{_W}numPr")
                 if num_pr is not None and _val(num_pr, "numId"):
-                    self.style_num[style.get(f"{_W}styleId")] = (_val(num_pr, "numId"), int(_val(num_pr, "ilvl", "0")))
+                    self.style_num[style.get(f"{_W}styleId")] = (_val(num_pr, "numId"), _number(_val(num_pr, "ilvl", "0")))
 
     def label(self, paragraph) -> str:
         ppr = paragraph.find(f"{_W}pPr")
         num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
         num_id = ilvl = None
         if num_pr is not None:
-            num_id, ilvl = _val(num_pr, "numId"), int(_val(num_pr, "ilvl", "0"))
+            num_id, ilvl = _val(num_pr, "numId"), _number(_val(num_pr, "ilvl", "0"))
         elif ppr is not None and _val(ppr, "pStyle") in self.style_num:
             num_id, ilvl = self.style_num[_val(ppr, "pStyle")]
         if not num_id or num_id == "0" or num_id not in self.nums:
@@ -281,8 +309,10 @@ class _Numbering:
 # -- reading ---------------------------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, numbering: _Numbering, lines: list[str], locators: list[str]) -> None:
+    def __init__(self, numbering: _Numbering, lines: list[str], locators: list[str], hidden=frozenset()) -> None:
         self.numbering = numbering
+        self.hidden = hidden  # the elements of mc:Fallback copies, never read
+        self.size = 0  # characters emitted, held to the text cap
         self.lines = lines
         self.locators = locators
         self.paragraphs = 0
@@ -293,7 +323,9 @@ class _Reader:
         self.row_marks: list[tuple[bool, str, int]] = []
         self.line_segments: list[list | None] = []  # per line, its text's w:t pieces (body paragraphs only)
 
-    def body(self, body) -> None:
+    def body(self, body, depth: int = 0) -> None:
+        if depth > limits.DOCX_MAX_NESTING:
+            raise _too_deep()
         for element in body:
             if element.tag in (f"{_W}commentRangeStart", f"{_W}commentRangeEnd"):
                 # Between paragraphs: from the start of the next line, to the end of the last one.
@@ -312,9 +344,13 @@ class _Reader:
             elif element.tag == f"{_W}sdt":  # a content control: its paragraphs are the draft's
                 content = element.find(f"{_W}sdtContent")
                 if content is not None:
-                    self.body(content)
+                    self.body(content, depth + 1)
 
     def emit(self, text: str, locator: str, pieces: list | None = None) -> None:
+        self.size += len(text) + 1
+        if self.size > limits.MAX_TEXT_BYTES:
+            raise InputError(f"chữ trong tệp Word dài quá giới hạn {limits.MAX_TEXT_BYTES // limits.MB} MB",
+                             f"the Word file's text is over the {limits.MAX_TEXT_BYTES // limits.MB} MB limit")
         self.lines.append(text)
         self.locators.append(locator)
         self.line_segments.append(pieces)
@@ -331,7 +367,7 @@ class _Reader:
         columns in that line (which is the next line emitted)."""
         label = self.numbering.label(p)
         found: list[tuple[bool, str, int]] = []
-        text = _text(p, found, pieces)
+        text = _text(p, found, pieces, self.hidden)
         line = f"{label} {text}".strip() if label else text
         shift = len(label) + 1 if label else 0
         if pieces and shift:
@@ -345,11 +381,12 @@ class _Reader:
 
     def table(self, tbl) -> None:
         self.tables += 1
+        _check_table(tbl, self.tables)
         rows = []
         row_marks = []  # per row, the comment ranges in it: a comment in a cell covers its whole row
         for tr in tbl.findall(f"{_W}tr"):
             self.row_marks = []
-            rows.append([[self.paragraph(p) for p in tc.iter(f"{_W}p")] for tc in tr.findall(f"{_W}tc")])
+            rows.append([self.cell(tc) for tc in tr.findall(f"{_W}tc")])
             row_marks.append(self.row_marks)
         if not rows:
             return
@@ -375,6 +412,13 @@ class _Reader:
                 self.mark(is_start, comment, at)
 
 
+    def cell(self, tc) -> list[str]:
+        """A cell's paragraphs; a text box's are read in the paragraph that anchors it, as in the body."""
+        boxed = {p for box in tc.iter(_TEXT_BOX) for p in box.iter(f"{_W}p")}
+        return [self.paragraph(p) for p in tc.iter(f"{_W}p") if p not in boxed and p not in self.hidden]
+
+
+_TEXT_BOX = f"{_W}txbxContent"
 _SOFT_BREAK = "\n"  # a w:br in a paragraph; one character, as the space it becomes in running text
 _CELL_LINES = 4  # the lines of a cell that say what a layout table is: agency, number, title, motto, date
 
@@ -397,13 +441,42 @@ def _layout_shape(rows: list[list[list[str]]]) -> bool:
                                               if i not in recipients for line in cell)
 
 
-def _text(p, marks: list | None = None, pieces: list | None = None) -> str:
+def _too_deep() -> InputError:
+    return InputError(f"bảng hoặc vùng nội dung lồng nhau quá {limits.DOCX_MAX_NESTING} cấp",
+                      f"tables or content controls nested over {limits.DOCX_MAX_NESTING} levels deep")
+
+
+def _check_table(tbl, number: int) -> None:
+    """The table, and the tables in its cells, within the caps on rows, columns and nesting."""
+    level = [tbl]
+    for _ in range(limits.DOCX_MAX_NESTING + 1):
+        inner = []
+        for table in level:
+            rows = table.findall(f"{_W}tr")
+            if len(rows) > limits.DOCX_MAX_TABLE_ROWS:
+                raise InputError(f"bảng {number} có {len(rows)} hàng, quá giới hạn {limits.DOCX_MAX_TABLE_ROWS}",
+                                 f"table {number} has {len(rows)} rows, over the limit of {limits.DOCX_MAX_TABLE_ROWS}")
+            for tr in rows:
+                cells = tr.findall(f"{_W}tc")
+                if len(cells) > limits.DOCX_MAX_TABLE_COLUMNS:
+                    raise InputError(
+                        f"bảng {number} có {len(cells)} cột, quá giới hạn {limits.DOCX_MAX_TABLE_COLUMNS}",
+                        f"table {number} has {len(cells)} columns, over the limit of {limits.DOCX_MAX_TABLE_COLUMNS}")
+                for tc in cells:
+                    inner += tc.findall(f"{_W}tbl") + tc.findall(f"{_W}sdt/{_W}sdtContent/{_W}tbl")
+        if not inner:
+            return
+        level = inner
+    raise _too_deep()
+
+
+def _text(p, marks: list | None = None, pieces: list | None = None, hidden=frozenset()) -> str:
     """A paragraph's text: its runs' text and tabs, insertions kept, deletions and fields dropped.
     ``marks`` receives (is start, comment id, position) for each comment range boundary, ``pieces``
     (start, end, element) for each w:t."""
     out = []
     length = 0
-    for element in p.iter():
+    for element in (e for e in p.iter() if e not in hidden) if hidden else p.iter():
         tag = element.tag
         piece = None
         if tag == f"{_W}t":

@@ -32,11 +32,14 @@ def fix_docx(path: str, lint, unsafe: bool) -> DocxFixResult:
     a file that cannot be read."""
     from lxml import etree
 
-    from .docx import extract, read_parts
+    from .docx import corrupt, extract, read_parts
 
     parts = read_parts(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
-    root = etree.fromstring(parts["word/document.xml"], parser)
+    try:
+        root = etree.fromstring(parts["word/document.xml"], parser)
+    except (etree.XMLSyntaxError, LookupError, ValueError) as exc:
+        raise corrupt(exc) from None
     if root.getroottree().docinfo.internalDTD is not None:
         # Word never writes one, and lxml would serialise the part without it, leaving its
         # entity references undefined: such a file is left for a person to fix.

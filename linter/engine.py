@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .config import Config, ConfigError, validate
+from .i18n import os_error, t
 from .model import Span
 from .rule import Finding, FoundEdit, FoundFix, Rule, Severity, Violation
 from .source import InputError, SourceText, read_path, read_stdin
@@ -108,6 +109,11 @@ class Engine:
         if cli.select is not None or cli.extend_select or cli.ignore:
             layers.append((cli.select, cli.extend_select, cli.ignore))
         enabled = resolve_selection(self.rules, layers)
+        if not enabled:  # as the command line refuses --select "": a drafts repository wants to know
+            alone = resolve_selection(self.rules, layers[:1])
+            where = config.path if config.path and not alone else \
+                {lang: t("config.where_cli", lang) for lang in ("vi", "en")}
+            raise ConfigError(key="nothing_selected", where=where)
         severities = {}
         instances = []
         for code, rule_class in self.rules.items():
@@ -126,9 +132,10 @@ class Engine:
 
             try:
                 lexicon = load(config.lexicon) if config.lexicon is not None else Lexicon()
+                pairs = word_list_pairs(config.word_list) if config.word_list else None
             except LexiconError as exc:
-                raise ConfigError(key=exc.key, **exc.values) from None
-            words = words.with_lexicon(lexicon, word_list_pairs(config.word_list) if config.word_list else None)
+                raise ConfigError(key="lexicon_unreadable", where=config.path, path=exc.path, detail=exc.reason) from None
+            words = words.with_lexicon(lexicon, pairs)
         settings = Settings(instances, severities, fail_on, lang, words)
         self._settings[id(config)] = (config, settings)
         return settings
@@ -343,7 +350,7 @@ def _walk(folder: str, extensions: tuple[str, ...]):
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield Unlistable(folder, InputError(f"không đọc được thư mục ({exc.strerror})",
+        yield Unlistable(folder, InputError(f"không đọc được thư mục ({os_error(exc)['vi']})",
                                             f"cannot list the folder ({exc.strerror})"))
         return
     for entry in entries:

@@ -200,12 +200,6 @@ _TEXTS = {
         "en": "{where}: 'acronyms': {abbr!r} is not an acronym (capitals, like SNNMT or PAR INDEX)",
     },
     "config.true_or_false": {"vi": "{where}: '{key}' phải là true hoặc false", "en": "{where}: '{key}' must be true or false"},
-    "config.lexicon_unreadable": {"vi": "{where}: không đọc được tệp từ vựng ({detail})",
-                                  "en": "{where}: cannot read the lexicon ({detail})"},
-    "config.lexicon_invalid": {"vi": "{where}: không phải tệp từ vựng ({detail})",
-                               "en": "{where}: not a lexicon file ({detail})"},
-    "config.lexicon_format": {"vi": "{where}: không phải tệp từ vựng (tạo bằng lệnh: draftlint learn THƯ_MỤC -o {name})",
-                              "en": "{where}: not a lexicon file (write one with: draftlint learn DIR -o {name})"},
     "config.lexicon": {"vi": "{where}: 'lexicon' phải là đường dẫn tệp do draftlint learn ghi",
                        "en": "{where}: 'lexicon' must be the path of a file written by draftlint learn"},
     "config.per_file_shape": {
@@ -222,8 +216,15 @@ _TEXTS = {
                               "en": "{where}: [rules.{code}] has no option '{name}' (known: {known})"},
     "config.option_type": {"vi": "{where}: [rules.{code}] '{name}' phải là {expected}, không phải {actual}",
                            "en": "{where}: [rules.{code}] '{name}' must be a {expected}, not {actual}"},
-    "config.option_strings": {"vi": "{where}: [rules.{code}] '{name}' phải là danh sách chuỗi",
-                              "en": "{where}: [rules.{code}] '{name}' must be a list of strings"},
+    "config.option_strings": {"vi": "{where}: [rules.{code}] '{name}' phải là danh sách chuỗi khác rỗng",
+                              "en": "{where}: [rules.{code}] '{name}' must be a list of non-empty strings"},
+    "config.too_deep": {"vi": "{where}: giá trị lồng nhau quá sâu", "en": "{where}: values nested too deeply"},
+    "config.lexicon_unreadable": {"vi": "{where}: lexicon {path}: {detail}", "en": "{where}: lexicon {path}: {detail}"},
+    "config.nothing_selected": {
+        "vi": "{where}: select, extend-select và ignore không để lại quy tắc nào: không kiểm tra được gì "
+              "(để bỏ qua các tệp, dùng exclude)",
+        "en": "{where}: select, extend-select and ignore leave no rule on: nothing would be checked "
+              "(to skip files, use exclude)"},
     "config.no_file": {"vi": "{where}: không có tệp cấu hình này", "en": "{where}: no such configuration file"},
 }
 

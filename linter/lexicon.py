@@ -24,15 +24,12 @@ _MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the fil
 
 
 class LexiconError(Exception):
-    """A lexicon file that cannot be read; the message names the file. ``key`` and ``values`` word
-    it in either language (``config.KEY`` in i18n)."""
+    """A lexicon file (or word list) that cannot be read: the file, and why in each language."""
 
-    def __init__(self, key: str, **values) -> None:
-        from .i18n import words
-
-        self.key, self.values = key, values
-        english = {k: v["en"] if isinstance(v, dict) else v for k, v in values.items()}
-        super().__init__(words(f"config.{key}", "en").format(**english))
+    def __init__(self, path, reason_vi: str, reason_en: str) -> None:
+        super().__init__(f"{path}: {reason_en}")
+        self.path = str(path)
+        self.reason = {"vi": reason_vi, "en": reason_en}
 
 
 @dataclass(frozen=True)
@@ -128,35 +125,50 @@ def _unit_names(value: str, unit_at) -> list[str]:
 
 
 def load(path: str | os.PathLike) -> Lexicon:
-    """A lexicon file, read once per process (and again when it changes)."""
+    """A lexicon file, read once per process (and again when it changes). It is named by a
+    repository's configuration, so it is untrusted: a regular file under a size cap, of the
+    shape ``learn`` writes."""
     try:
         stat = os.stat(path)
     except OSError as exc:
         from .i18n import os_error
 
-        raise LexiconError("lexicon_unreadable", where=path, detail=os_error(exc)) from None
+        raise LexiconError(path, f"không đọc được: {os_error(exc)['vi']}", f"cannot read it: {exc.strerror}") from None
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _not_lexicon(path: str, detail: str = "", detail_en: str = "") -> LexiconError:
+    if detail:
+        return LexiconError(path, f"không phải tệp lexicon ({detail})", f"not a lexicon file ({detail_en or detail})")
+    return LexiconError(path, f"không phải tệp lexicon (hãy ghi bằng: draftlint learn DIR -o {Path(path).name})",
+                        f"not a lexicon file (write one with: draftlint learn DIR -o {Path(path).name})")
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: int, size: int) -> Lexicon:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            table = json.load(handle)
-    except (OSError, ValueError) as exc:
-        from .i18n import os_error
+    from .limits import LEXICON_MAX_BYTES
+    from .source import InputError, read_bytes
 
-        detail = os_error(exc) if isinstance(exc, OSError) else str(exc)
-        raise LexiconError("lexicon_invalid", where=path, detail=detail) from None
+    try:
+        table = json.loads(read_bytes(path, LEXICON_MAX_BYTES).decode("utf-8"))
+    except InputError as exc:
+        raise LexiconError(path, exc.reason_vi, exc.reason_en) from None
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested past the reader
+        raise _not_lexicon(path, str(exc) or type(exc).__name__) from None
     if not isinstance(table, dict) or table.get("format") != FORMAT:
-        raise LexiconError("lexicon_format", where=path, name=Path(path).name)
-    pairs = {}
-    for k, n in (table.get("pairs") or {}).items():
+        raise _not_lexicon(path)
+    pairs, units, acronyms = table.get("pairs") or {}, table.get("units") or [], table.get("acronyms") or {}
+    if not isinstance(pairs, dict) or not isinstance(units, list) or not isinstance(acronyms, dict):
+        raise _not_lexicon(path, "'pairs', 'units' hoặc 'acronyms' sai dạng",
+                           "'pairs', 'units' or 'acronyms' is malformed")
+    counts = {}
+    for k, n in pairs.items():
         a, _, b = k.partition(" ")
         if a and b and isinstance(n, int):
-            pairs[(a, b)] = n
-    acronyms = {k: list(v) for k, v in (table.get("acronyms") or {}).items() if isinstance(v, list)}
-    return Lexicon(pairs, tuple(u for u in table.get("units") or () if isinstance(u, str)), acronyms)
+            counts[(a, b)] = n
+    expansions = {k: [e for e in v if isinstance(e, str) and e.strip()] for k, v in acronyms.items()
+                  if isinstance(v, list)}
+    return Lexicon(counts, tuple(u for u in units if isinstance(u, str) and u.strip()), expansions)
 
 
 def word_list_pairs(name: str) -> dict[tuple[str, str], int]:
@@ -180,8 +192,16 @@ def _underthesea_pairs() -> dict[tuple[str, str], int]:
     path = root / "corpus" / "data" / "Viet74K.txt"
     if not path.is_file():
         return {}
+    from .limits import WORD_LIST_MAX_BYTES
+    from .source import InputError, read_bytes
+
+    try:
+        text = read_bytes(str(path), WORD_LIST_MAX_BYTES).decode("utf-8")
+    except (InputError, UnicodeDecodeError) as exc:
+        detail = (exc.reason_vi, exc.reason_en) if isinstance(exc, InputError) else ("không phải UTF-8", "not UTF-8")
+        raise LexiconError(path, *detail) from None
     pairs = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         parts = line.strip().split()
         if len(parts) == 2 and all(p.isalpha() for p in parts):
             pairs[(key(parts[0]), key(parts[1]))] = _MIN_PAIR * 5  # a dictionary word: strong evidence

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 
 from . import regex
+from .limits import MAX_TEXT_BYTES, MB
 
 
 _LONE_CR = regex.compile(r"\r(?!\n)")
@@ -134,45 +137,72 @@ def read_stdin() -> str:
     except (OSError, ValueError) as exc:
         raise InputError(f"không đọc được đầu vào chuẩn ({exc})", f"cannot read standard input ({exc})") from None
     if len(data) > MAX_TEXT_BYTES:
-        raise _too_large(len(data))
+        raise too_large(len(data), MAX_TEXT_BYTES)
     return decode(data)
 
 
-MAX_TEXT_BYTES = 16 * 1024 * 1024  # no draft is this long: a bigger file is a dump or a log, not linted
+def too_large(size: int, limit: int) -> InputError:
+    """A file past its cap (limits.py)."""
+    shown = f"{size / MB:.0f}" if size >= MB else f"{size / MB:.1f}"
+    return InputError(f"tệp quá lớn ({shown} MB; giới hạn {limit // MB} MB)",
+                      f"file too large ({shown} MB; the limit is {limit // MB} MB)")
 
 
-def _too_large(size: int) -> InputError:
-    return InputError(
-        f"tệp quá lớn ({size / 1024 / 1024:.0f} MB; văn bản dự thảo không dài quá {MAX_TEXT_BYTES // 1024 // 1024} MB)",
-        f"file too large ({size / 1024 / 1024:.0f} MB; drafts are under {MAX_TEXT_BYTES // 1024 // 1024} MB)",
-    )
+def open_regular(path: str):
+    """A file opened for reading in binary, or InputError with a one-line reason. Anything but a
+    regular file is refused whatever its name (a FIFO would block, a device never end): checked
+    before opening, and again on the opened descriptor, which a FIFO is opened without waiting
+    for a writer."""
+    try:
+        _not_regular(os.stat(path))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags)
+        try:
+            _not_regular(os.fstat(descriptor))
+            return os.fdopen(descriptor, "rb")
+        except BaseException:
+            os.close(descriptor)
+            raise
+    except OSError as exc:
+        raise _os_error(exc) from None
+    except (RuntimeError, ValueError) as exc:  # a looping link, a NUL in the name
+        raise InputError(f"không đọc được tệp ({exc})", f"cannot read file ({exc})") from None
+
+
+def _not_regular(info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("không phải tệp thường (FIFO, thiết bị…)", "not a regular file (a FIFO, a device…)")
+
+
+def _os_error(exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError("không tìm thấy tệp", "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("là thư mục, không phải tệp", "is a directory, not a file")
+    if isinstance(exc, PermissionError):
+        return InputError("không có quyền đọc tệp", "permission denied")
+    from .i18n import os_error
+
+    return InputError(f"không đọc được tệp ({os_error(exc)['vi']})", f"cannot read file ({exc.strerror})")
+
+
+def read_bytes(path: str, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit`` of them; InputError with a one-line reason."""
+    with open_regular(path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise too_large(size, limit)
+            data = handle.read(limit + 1)  # the file may have grown since
+        except OSError as exc:
+            raise _os_error(exc) from None
+    if len(data) > limit:
+        raise too_large(len(data), limit)
+    return data
 
 
 def read_path(path: str) -> str:
     """Read and decode one file; raises InputError with a one-line reason."""
-    import os
-    import stat
-
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-            raise InputError("không phải tệp thường (FIFO, thiết bị…)", "not a regular file (a FIFO, a device…)")
-        if info.st_size > MAX_TEXT_BYTES:
-            raise _too_large(info.st_size)
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-        if len(data) > MAX_TEXT_BYTES:
-            raise _too_large(len(data))
-    except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", "no such file") from None
-    except IsADirectoryError:
-        raise InputError("là thư mục, không phải tệp", "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError("không có quyền đọc tệp", "permission denied") from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", f"cannot read file ({exc.strerror})") from None
-    except (RuntimeError, ValueError) as exc:  # a looping link, a NUL in the name
-        raise InputError(f"không đọc được tệp ({exc})", f"cannot read file ({exc})") from None
-    return decode(data)
+    return decode(read_bytes(path, MAX_TEXT_BYTES))

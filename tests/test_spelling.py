@@ -154,7 +154,7 @@ def test_a_broken_lexicon_is_one_clear_line(tmp_path):
     (tmp_path / ".draftlint.toml").write_text('lexicon = "lexicon.json"\n', encoding="utf-8")
     result = run("check", str(draft))
     err = result.stderr.decode()
-    assert result.returncode == 2 and err.count("\n") == 1 and "không phải tệp từ vựng" in err
+    assert result.returncode == 2 and err.count("\n") == 1 and "không phải tệp lexicon" in err
     (tmp_path / ".draftlint.toml").write_text('word-list = "viet74k"\n', encoding="utf-8")
     assert "'word-list' phải là một trong underthesea" in run("check", str(draft)).stderr.decode()
 
