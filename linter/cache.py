@@ -13,6 +13,8 @@ import json
 import os
 import stat
 
+from .limits import CACHE_MAX_FILE_BYTES
+
 try:  # hashlib would load OpenSSL too: 2 ms of every start
     from _blake2 import blake2b
 except ImportError:
@@ -20,7 +22,7 @@ except ImportError:
 
 _MAGIC = b"draftlint-cache\x001\x00"  # then the payload's length (8 bytes) and its hash (32)
 _HEADER = len(_MAGIC) + 8 + 32
-LARGEST = 64 * 1024 * 1024  # bytes: a cached file larger than this is not read (the largest is < 1 MB)
+LARGEST = CACHE_MAX_FILE_BYTES  # a larger cached file is not read
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 

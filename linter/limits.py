@@ -27,3 +27,4 @@ DOCX_MAX_NESTING = 64  # tables in tables, content controls in content controls
 CONFIG_MAX_BYTES = 1 * MB  # a .draftlint.toml or pyproject.toml
 LEXICON_MAX_BYTES = 32 * MB  # the file `lexicon` names (written by draftlint learn)
 WORD_LIST_MAX_BYTES = 32 * MB  # an installed word list's data file
+CACHE_MAX_FILE_BYTES = 64 * MB  # a file of the cache folder (the largest written is under 1 MB)
