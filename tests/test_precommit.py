@@ -22,20 +22,9 @@ def _pre_commit() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "pre_commit"]
 
 
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs the project as a git repository")
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_hook_runs_on_a_drafts_repository(tmp_path):
-    env = dict(
-        os.environ,
-        PRE_COMMIT_HOME=str(tmp_path / "cache"),
-        GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
-    )
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    (drafts / "ke-hoach-dung.txt").write_text(GOOD, encoding="utf-8")
-    (drafts / "ke-hoach-loi.md").write_text(BAD, encoding="utf-8")
-    (drafts / "ghi-chu.csv").write_text("1. a\n1. b\n", encoding="utf-8")
+def _staged_repository(drafts, env):
+    """``drafts`` as a git repository with every file staged, and a way to run a hook of this
+    project on some of its files with ``pre-commit try-repo``."""
     subprocess.run(["git", "init", "-q"], cwd=drafts, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=drafts, check=True, env=env)
 
@@ -44,6 +33,20 @@ def test_hook_runs_on_a_drafts_repository(tmp_path):
             [*_pre_commit(), "try-repo", str(ROOT), hook, "--files", *files],
             cwd=drafts, env=env, capture_output=True, text=True, timeout=600,
         )
+
+    return try_repo
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs the project as a git repository")
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_runs_on_a_drafts_repository(tmp_path):
+    env = _git_env(tmp_path)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "ke-hoach-dung.txt").write_text(GOOD, encoding="utf-8")
+    (drafts / "ke-hoach-loi.md").write_text(BAD, encoding="utf-8")
+    (drafts / "ghi-chu.csv").write_text("1. a\n1. b\n", encoding="utf-8")
+    try_repo = _staged_repository(drafts, env)
 
     bad = try_repo("ke-hoach-loi.md", "ghi-chu.csv")
     assert bad.returncode == 1, bad.stdout + bad.stderr
@@ -84,14 +87,7 @@ def test_hook_checks_upper_case_names_skips_readme_and_the_fix_hook_prints_what_
     (drafts / "README.md").write_text("# Kho dự thảo\n\n1. Đặt tên tệp\n3. Gửi duyệt\n", encoding="utf-8")
     spaced = drafts / "ke-hoach.txt"
     spaced.write_text(BAD.replace("1. Mục đích", "1. Mục  đích"), encoding="utf-8")
-    subprocess.run(["git", "init", "-q"], cwd=drafts, check=True, env=env)
-    subprocess.run(["git", "add", "."], cwd=drafts, check=True, env=env)
-
-    def try_repo(*files: str, hook: str = "draftlint") -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [*_pre_commit(), "try-repo", str(ROOT), hook, "--files", *files],
-            cwd=drafts, env=env, capture_output=True, text=True, timeout=600,
-        )
+    try_repo = _staged_repository(drafts, env)
 
     word = try_repo("KE-HOACH.DOCX", "README.md")
     assert word.returncode == 1, word.stdout + word.stderr
