@@ -101,10 +101,10 @@ def cold_start(folder: Path, runs: int) -> None:
 
 def _engine():
     from draftlint.config import Config
-    from draftlint.engine import Engine, Options
+    from draftlint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), Options())
+    engine = Engine(all_rules(), RunOptions())
     config = Config()
     engine.lint_text(corpus.draft(5_000, seed=99), "warm-up.txt", config)
     return engine, config

@@ -45,10 +45,10 @@ def startup(sample: str) -> None:
 
 def throughput(files: list[tuple[str, str]], copies: int) -> None:
     from draftlint.config import Config
-    from draftlint.engine import Engine, Options
+    from draftlint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), Options())
+    engine = Engine(all_rules(), RunOptions())
     config = Config()
     engine.lint_text(files[0][1], files[0][0], config)  # warm up: grammar from cache, rules built
     size = sum(len(text.encode()) for _, text in files) * copies
@@ -64,7 +64,7 @@ def throughput(files: list[tuple[str, str]], copies: int) -> None:
 
 def stages(path: str, text: str) -> None:
     from draftlint.config import Config
-    from draftlint.engine import Engine, Options
+    from draftlint.engine import Engine, RunOptions
     from draftlint.normalise import normalise
     from draftlint.parser import parse_source
     from draftlint.registry import all_rules
@@ -79,7 +79,7 @@ def stages(path: str, text: str) -> None:
         return min(times) * 1000
 
     source = SourceText(text)
-    engine = Engine(all_rules(), Options())
+    engine = Engine(all_rules(), RunOptions())
     print(f"stages on {Path(path).name} ({len(text.encode()) / 1000:.0f} KB):")
     print(f"  normalise        {timed(lambda: normalise(source)):.2f} ms")
     print(f"  normalise+parse  {timed(lambda: parse_source(source, path)):.2f} ms")
@@ -92,12 +92,12 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
     deadlines) is charged for building it."""
     from corpus import draft
     from draftlint.config import Config
-    from draftlint.engine import Engine, Options
+    from draftlint.engine import Engine, RunOptions
     from draftlint.parser import parse_source
     from draftlint.registry import all_rules
     from draftlint.source import SourceText
 
-    engine = Engine(all_rules(), Options())
+    engine = Engine(all_rules(), RunOptions())
     settings = engine.settings(Config())
     sources = [SourceText(draft(30_000, seed=seed)) for seed in range(count + 1)]
     best: dict[str, float] = {}
@@ -124,10 +124,10 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
 def worst_cases() -> None:
     """Inputs built to make a regular expression backtrack; each must stay in milliseconds."""
     from draftlint.config import Config
-    from draftlint.engine import Engine, Options
+    from draftlint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), Options())
+    engine = Engine(all_rules(), RunOptions())
     cases = {
         "20,000 spaces in a date": "Kế hoạch số 12/KH-UBND ngày" + " " * 20000 + "tháng" + " " * 20000 + "x",
         "5,000 spaces before a slash": "Quyết định số" + " " * 5000 + "/QĐ-UBND",

@@ -116,7 +116,6 @@ class Definition:
     span: Span  # the acronym inside the brackets
     line: Line
     phrase: str | None  # the expansion before the brackets, when it can be told
-    phrase_span: Span | None
     glossary_key: str | None  # the glossary acronym whose expansion the phrase is
 
 
@@ -168,10 +167,9 @@ def _extract(doc: Document) -> Acronyms:
             if _ROMAN.match(abbr) or len(abbr.replace("&", "").replace("-", "")) < 2:
                 continue
             inside.append((m.start(), m.end()))
-            phrase, phrase_start, gkey = _phrase(words, text[:m.start()], key(abbr))
+            phrase, gkey = _phrase(words, text[:m.start()], key(abbr))
             definitions.append(Definition(
-                abbr, key(abbr), line.sub_span(m.start("abbr"), m.end("abbr")), line, phrase,
-                line.sub_span(phrase_start, phrase_start + len(phrase)) if phrase is not None else None, gkey))
+                abbr, key(abbr), line.sub_span(m.start("abbr"), m.end("abbr")), line, phrase, gkey))
         for m in _USE.finditer(text):
             if any(a <= m.start() < b for a, b in inside):
                 continue
@@ -182,16 +180,16 @@ def _extract(doc: Document) -> Acronyms:
     return Acronyms(tuple(definitions), tuple(uses))
 
 
-def _phrase(words: Glossary, before: str, abbr_key: str) -> tuple[str | None, int, str | None]:
+def _phrase(words: Glossary, before: str, abbr_key: str) -> tuple[str | None, str | None]:
     """The expansion written before ``(ABBR)``: from the glossary, or by the initials of the words."""
     by_initials = _by_initials(before, abbr_key)
     if by_initials is not None:
-        return before.rstrip()[by_initials:], by_initials, None
+        return before.rstrip()[by_initials:], None
     found = words.phrase_before(before)
     if found is not None:
         gkey, start = found
-        return before.rstrip()[start:], start, gkey
-    return None, 0, None
+        return before.rstrip()[start:], gkey
+    return None, None
 
 
 def _by_initials(before: str, abbr_key: str) -> int | None:

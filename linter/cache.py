@@ -5,7 +5,9 @@ Only its owner can write it; anything read from it is checked, and a damaged fil
 A file is read only when it is a regular file (not a link, a pipe or a device) of a bounded size,
 owned by the user, and neither it nor the folder can be written by anyone else; each file carries
 its payload's length and hash, checked before the payload is decoded, so a damaged file (a bit flip,
-a half-written copy, a file of another program) is never handed to ``marshal`` or ``json``."""
+a half-written copy, a file of another program) is never handed to ``marshal`` or ``json``.
+
+``DRAFTLINT_NO_CACHE=1`` switches it off: no folder is made, read or written."""
 
 from __future__ import annotations
 
@@ -26,8 +28,15 @@ LARGEST = CACHE_MAX_FILE_BYTES  # a larger cached file is not read
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+def disabled() -> bool:
+    """``DRAFTLINT_NO_CACHE`` set (to anything but 0): no cache folder is read or written."""
+    return os.environ.get("DRAFTLINT_NO_CACHE", "") not in ("", "0")
+
+
 def folder() -> str | None:
-    """The cache folder, created if needed; None when it cannot be used safely."""
+    """The cache folder, created if needed; None when it cannot be used safely or is switched off."""
+    if disabled():
+        return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "draftlint")
     try:

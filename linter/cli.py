@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .i18n import os_error, t, words
+from .i18n import os_error, t, template
 from .terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -225,12 +225,13 @@ def _main(argv: list[str] | None) -> int:
 
     with compiled_once():  # the rules and the engine define most of draftlint's dataclasses
         from . import engine, parser  # noqa: F401 - imported here for the cache, used later
-        from .registry import RegistryError, all_rules
+        from .registry import RegistryError, all_rules, builtin_modules
 
-        try:
-            rules = all_rules()
-        except RegistryError as exc:
-            return _fail(str(exc), lang)
+        builtin_modules()
+    try:  # third-party rule packages are imported outside the block, with dataclasses untouched
+        rules = all_rules()
+    except RegistryError as exc:
+        return _fail(str(exc), lang)
     if args.command == "rules":
         return _list_rules(rules, lang, args.no_color)
     if args.command == "explain":
@@ -291,7 +292,7 @@ def _check(args, rules) -> int:
     import os
 
     from .config import ConfigError, ConfigFinder, check_selectors
-    from .engine import STDIN, Engine, Options, Unlistable, discover
+    from .engine import STDIN, Engine, RunOptions, Unlistable, discover
 
     lang = args.lang or "vi"
     explicit = bool(args.paths)  # with no path, the current folder without what git ignores
@@ -308,7 +309,7 @@ def _check(args, rules) -> int:
         finder = ConfigFinder(args.config)
     except ConfigError as exc:
         return _fail(exc.text(lang), lang)
-    engine = Engine(rules, Options(select=args.select, extend_select=args.extend_select, ignore=args.ignore,
+    engine = Engine(rules, RunOptions(select=args.select, extend_select=args.extend_select, ignore=args.ignore,
                                    fail_on=args.fail_on, lang=args.lang))
     if args.show_settings:
         return _show_settings(args, engine, finder, lang)
@@ -735,7 +736,7 @@ def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
 def _list_rules(rules, lang: str, no_color: bool) -> int:
     from .data import measured
 
-    header = words("rules.header", lang)
+    header = template("rules.header", lang)
     figures = measured()
     on, off = t("rules.on", lang), t("rules.off", lang)
     rows = [(r.code, r.name, str(r.severity), on if r.default_enabled else off,

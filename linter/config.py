@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import regex
-from .i18n import os_error, t, words
+from .i18n import os_error, t, template
 from .rule import Rule, Severity
 
 CONFIG_FILES = (".draftlint.toml", "pyproject.toml")
@@ -52,7 +52,7 @@ class ConfigError(Exception):
         if not self.key:
             return str(self)
         values = {k.rstrip("_"): v[lang] if isinstance(v, dict) else v for k, v in self.values.items()}
-        return words(f"config.{self.key}", lang).format(**values)  # not t(): a value may be named "key"
+        return template(f"config.{self.key}", lang).format(**values)  # not t(): a value may be named "key"
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,6 @@ _YEARS = regex.compile(
 )
 _ONGOING = regex.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
 _PERIODIC = regex.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
-_EVERY_YEAR = regex.compile(r"\A[ \t]*+h[àằ]ng[ \t]+năm\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _HINT = regex.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
 
@@ -157,11 +156,6 @@ _DATE_BEFORE = regex.compile(r"tháng[ \t]*+[\d.…_]*+[ \t]*+\Z", re.I)
 
 def _part_of_date(text: str, at: int) -> bool:
     return bool(_DATE_BEFORE.search(text[max(0, at - 20):at]))
-
-
-def every_year(deadline: Deadline) -> bool:
-    """Whether a day and month is marked as recurring ("trước ngày 01/12 hàng năm")."""
-    return bool(_EVERY_YEAR.match(deadline.line.text, deadline.at + len(deadline.raw)))
 
 
 # -- the plan's period -------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def resolve_selection(
 
 
 @dataclass(frozen=True)
-class Options:
+class RunOptions:
     """What the command line asks for; None means "take it from the configuration"."""
 
     select: tuple[str, ...] | None = None
@@ -93,7 +93,7 @@ class Unlistable:
 
 
 class Engine:
-    def __init__(self, rules: dict[str, type[Rule]], options: Options) -> None:
+    def __init__(self, rules: dict[str, type[Rule]], options: RunOptions) -> None:
         self.rules = rules
         self.options = options
         # Keyed by identity; the configuration is kept alongside so its id stays its own.

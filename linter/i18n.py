@@ -325,7 +325,8 @@ def t(key: str, lang: str, **args) -> str:
     return text.format(**args) if args else text
 
 
-def words(key: str, lang: str):
+def template(key: str, lang: str):
+    """A text as written, its ``{placeholders}`` left for the caller (``t`` fills them)."""
     return _TEXTS[key][lang]
 
 

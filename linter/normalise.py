@@ -38,7 +38,7 @@ _PROSE_WIDTH = 25  # a line shorter than this is a heading, a cell or a list ite
 
 
 @dataclass
-class Unit:
+class Cell:
     """One cell of one physical line, cleaned: text pieces with their original offsets."""
 
     text: str
@@ -58,12 +58,12 @@ class Unit:
 class LogicalLine:
     kind: str
     text: str
-    units: list[Unit] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
     rejoined: bool = False  # joined across a wrapped emphasis: its kind is read again from the whole
 
     @property
     def first_line(self) -> int:
-        return self.units[0].line_index
+        return self.cells[0].line_index
 
 
 def _clean(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]:
@@ -146,9 +146,9 @@ def _shift(pieces, offset: int, length: int):
     return result
 
 
-def physical_units(source: SourceText) -> list[Unit]:
+def physical_cells(source: SourceText) -> list[Cell]:
     """Clean every physical line into cells, dropping blank and decoration-only ones."""
-    units: list[Unit] = []
+    found: list[Cell] = []
     text = source.text
     blank = False
     seen = 0  # non-blank lines so far: the first ones hold the two-column header
@@ -164,7 +164,7 @@ def physical_units(source: SourceText) -> list[Unit]:
         for cell_start, cell_end in bounds:
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
             if cleaned and (cleaned == "./." or _ALNUM.search(cleaned)):
-                cells.append(Unit(cleaned, pieces, index, not cells, blank))
+                cells.append(Cell(cleaned, pieces, index, not cells, blank))
         if len(cells) == 2 and _bare_marker(cells[0].text) and "\t" in raw:
             cells = [_merge(cells[0], cells[1])]  # "I.<tab>Mục đích": a Word list's tab
         elif len(cells) >= 3 and "\t" in raw:
@@ -174,12 +174,12 @@ def physical_units(source: SourceText) -> list[Unit]:
             cells[0].emphasis = _unbalanced_emphasis(raw)
             if cells[0].emphasis:
                 _drop_open_emphasis(cells[0])
-        units.extend(cells)
+        found.extend(cells)
         if cells:
             blank = False
         elif raw.strip(" \t|") == "":
             blank = True  # "|" alone: a table cell ends there (crawler Markdown), as a blank line would
-    return units
+    return found
 
 
 # Words no sentence, heading or list item ends on: a line stopping on one was wrapped.
@@ -202,10 +202,10 @@ _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
 def _open_bracket(line: LogicalLine) -> bool:
     """The line so far leaves a parenthesis or a curly quotation open (and is not long: a real
     unclosed bracket in a long paragraph must not swallow what follows)."""
-    units = line.units
-    if len(units) > 3:
+    cells = line.cells
+    if len(cells) > 3:
         return False
-    text = " ".join(u.text for u in units)
+    text = " ".join(u.text for u in cells)
     return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
@@ -214,15 +214,15 @@ _WHOLE_LINES = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLA
                           tagger.NOINHAN, tagger.TITLE})
 
 
-def _drop_open_emphasis(unit: Unit) -> None:
+def _drop_open_emphasis(cell: Cell) -> None:
     """The ``*`` of an emphasis opened here and closed on another line is markup too."""
-    text = unit.text
-    if unit.emphasis == 1 and text.startswith("*"):
+    text = cell.text
+    if cell.emphasis == 1 and text.startswith("*"):
         cut = len(text) - len(text.lstrip("* "))
-        unit.text, unit.pieces = text[cut:], _shift(unit.pieces, cut, len(text) - cut)
-    elif unit.emphasis == -1 and text.endswith("*"):
+        cell.text, cell.pieces = text[cut:], _shift(cell.pieces, cut, len(text) - cut)
+    elif cell.emphasis == -1 and text.endswith("*"):
         kept = len(text.rstrip("* "))
-        unit.text, unit.pieces = text[:kept], _shift(unit.pieces, 0, kept)
+        cell.text, cell.pieces = text[:kept], _shift(cell.pieces, 0, kept)
 
 
 def _unbalanced_emphasis(raw: str) -> int:
@@ -245,12 +245,12 @@ def _bare_marker(text: str) -> bool:
     return marker is not None and marker.title_start >= len(text)
 
 
-def _merge(marker: Unit, title: Unit) -> Unit:
-    """One unit "marker title" from two cells; the space stands for the tab between them."""
+def _merge(marker: Cell, title: Cell) -> Cell:
+    """One cell "marker title" from two cells; the space stands for the tab between them."""
     start, size, orig = marker.pieces[-1]
     pieces = list(marker.pieces) + [(len(marker.text), 1, orig + size)]
     pieces += [(p + len(marker.text) + 1, n, o) for p, n, o in title.pieces]
-    return Unit(marker.text + " " + title.text, pieces, marker.line_index, True, marker.blank_before)
+    return Cell(marker.text + " " + title.text, pieces, marker.line_index, True, marker.blank_before)
 
 
 def _cells(raw: str, columns: bool) -> list[tuple[int, int]]:
@@ -314,10 +314,10 @@ class _Layout:
     blank_is_break: bool
 
 
-def _layout(units: list[Unit]) -> _Layout:
+def _layout(cells: list[Cell]) -> _Layout:
     # Measured on the lines of running text: the short cells of a table laid out one per line
     # (crawler Markdown) say nothing of how the prose was wrapped.
-    prose = [u for u in units if u.first_cell and u.width >= _PROSE_WIDTH]
+    prose = [u for u in cells if u.first_cell and u.width >= _PROSE_WIDTH]
     widths = [u.width for u in prose]
     if len(widths) < 5:
         return _Layout(False, 10**9, True)
@@ -329,7 +329,7 @@ def _layout(units: list[Unit]) -> _Layout:
     wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.15
     if not wrapped:
         return _Layout(False, 10**9, True)
-    blanks = sum(1 for u in units if u.blank_before) / len(units)
+    blanks = sum(1 for u in cells if u.blank_before) / len(cells)
     return _Layout(True, int(0.8 * p75), blanks < 0.5)
 
 
@@ -376,41 +376,41 @@ class _Outline:
             self.last.pop(lower, None)
 
 
-def logical_lines(units: list[Unit]) -> list[LogicalLine]:
-    """Join units into logical lines."""
-    for unit in units:
-        if not unit.kind:
-            unit.kind = tagger.classify(unit.text)
-    layout = _layout(units)
+def logical_lines(cells: list[Cell]) -> list[LogicalLine]:
+    """Join cells into logical lines."""
+    for cell in cells:
+        if not cell.kind:
+            cell.kind = tagger.classify(cell.text)
+    layout = _layout(cells)
     lines: list[LogicalLine] = []
     open_line: LogicalLine | None = None  # the line a continuation may join
     interrupted: LogicalLine | None = None  # the paragraph a footnote cut in two
     outline = _Outline()
-    for unit in units:
-        target = _continues(open_line, unit, layout, outline)
-        if target is None and interrupted is not None and unit.first_cell and tagger.starts_lower(unit.text):
+    for cell in cells:
+        target = _continues(open_line, cell, layout, outline)
+        if target is None and interrupted is not None and cell.first_cell and tagger.starts_lower(cell.text):
             target = interrupted  # the paragraph goes on after a footnote that cut it
         if target is not None:
-            target.units.append(unit)
+            target.cells.append(cell)
             open_line = target
             if target is interrupted:
                 interrupted = None
             continue
-        line = LogicalLine(unit.kind, "", [unit])
-        if unit.kind in tagger.HEADING_KINDS or unit.kind == tagger.PART:
-            outline.see(unit.kind, unit.text)
-        if unit.kind == tagger.FOOTNOTE:
-            if open_line is not None and _ends_open(open_line.units[-1].text):
+        line = LogicalLine(cell.kind, "", [cell])
+        if cell.kind in tagger.HEADING_KINDS or cell.kind == tagger.PART:
+            outline.see(cell.kind, cell.text)
+        if cell.kind == tagger.FOOTNOTE:
+            if open_line is not None and _ends_open(open_line.cells[-1].text):
                 interrupted = open_line
         else:
             interrupted = None
         lines.append(line)
         open_line = line
     for line in lines:
-        line.text = _join_text(line.units)
+        line.text = _join_text(line.cells)
         if line.rejoined:
             line.kind = tagger.classify(line.text)
-        elif line.kind in (tagger.BODY, tagger.CAPS) and len(line.units) > 1:
+        elif line.kind in (tagger.BODY, tagger.CAPS) and len(line.cells) > 1:
             joined = tagger.classify(line.text)
             if joined in (tagger.PLACEDATE, tagger.DOCNUM, tagger.NATION, tagger.MOTTO):
                 line.kind = joined  # "Hà Nội, ngày" + "01 tháng 12 năm 2025": a header line in two cells
@@ -434,7 +434,7 @@ def _prose(open_line: LogicalLine, full: bool) -> bool:
     """
     return (
         full
-        and len(open_line.units) >= 2
+        and len(open_line.cells) >= 2
         and open_line.kind not in tagger.HEADING_KINDS
         and open_line.kind not in (tagger.TITLE, tagger.PART, tagger.CAPS)
     )
@@ -461,10 +461,10 @@ def _inline_list_goes_on(prev: str, text: str, ahead: bool = False) -> bool:
     return bool(inline) and inline[-1] == previous
 
 
-def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outline: _Outline) -> LogicalLine | None:
-    """The logical line this unit continues, or None when it starts a new one.
+def _continues(open_line: LogicalLine | None, cell: Cell, layout: _Layout, outline: _Outline) -> LogicalLine | None:
+    """The logical line this cell continues, or None when it starts a new one.
 
-    1. A cell after a tab, and a unit after nothing, start a new line.
+    1. A cell after a tab, and the first cell of all, start a new line.
     2. A block kind (heading, bullet, part, header or closing line) starts a new line,
        except: the next item of an inline list the line holds (``…: 1. Tiếp nhận;``
        + ``2. Kiểm tra…``); and, after a line that stops on a word, ``- cầu…`` (a
@@ -481,52 +481,52 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     9. In wrapped text, a line after a full-width line continues it; a heading takes
        the next line this way only if it is visibly cut (ends with ``,`` or ``;``).
     """
-    if open_line is None or not unit.first_cell:
+    if open_line is None or not cell.first_cell:
         return None
-    last = open_line.units[-1]
-    text = unit.text
+    last = open_line.cells[-1]
+    text = cell.text
     prev_text = last.text
-    if len(open_line.units) == 1 and _LONE_DIVISION.fullmatch(prev_text) and _DIVISION_NUMBER.match(text):
+    if len(open_line.cells) == 1 and _LONE_DIVISION.fullmatch(prev_text) and _DIVISION_NUMBER.match(text):
         open_line.rejoined = True
         return open_line  # "Điều" + "1. Phạm vi điều chỉnh", "Chương" + "I": a division's word and number cut apart
     if open_line.kind == tagger.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
         return open_line  # "Số:" + "5664/CT-CS": the number in the cell's next line
-    if (len(open_line.units) == 1 and open_line.kind not in _WHOLE_LINES
+    if (len(open_line.cells) == 1 and open_line.kind not in _WHOLE_LINES
             and tagger.classify(f"{prev_text} {text}") in (tagger.NATION, tagger.MOTTO)):
         open_line.rejoined = True
         return open_line  # "CỘNG HÒA XÃ HỘI" + "CHỦ NGHĨA VIỆT NAM": the national title in two cells
     if open_line.kind == tagger.PLACEDATE and not _YEAR.search(prev_text) and _DATE_GOES_ON.match(text):
         return open_line  # "Hà Nội, ngày 21 tháng" + "11 năm 2025"
-    if (last.emphasis == 1 and unit.emphasis == -1 and not unit.blank_before
+    if (last.emphasis == 1 and cell.emphasis == -1 and not cell.blank_before
             and open_line.kind not in _WHOLE_LINES):
         open_line.rejoined = True
         return open_line  # one bold or italic phrase wrapped: "**1. Sở" + "Tài chính**"
     full = layout.wrapped and last.width >= layout.full_width
     if open_line.kind == tagger.FOOTNOTE and not _ends_open(prev_text):
         return None
-    marker = tagger.match_marker(text) if unit.kind in tagger.HEADING_KINDS else None
+    marker = tagger.match_marker(text) if cell.kind in tagger.HEADING_KINDS else None
     if marker is not None and open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI):
         title = text[marker.title_start:]
-        inline = unit.kind in (tagger.ARABIC, tagger.LETTER) and _inline_list_goes_on(prev_text, text)
+        inline = cell.kind in (tagger.ARABIC, tagger.LETTER) and _inline_list_goes_on(prev_text, text)
         if inline and (not outline.fits(marker) or _inline_list_goes_on(text, text, ahead=True)):
-            unit.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận;" + "2. Kiểm tra…; 3. …"
+            cell.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận;" + "2. Kiểm tra…; 3. …"
             return open_line
         if not outline.fits(marker) and _mid_phrase(prev_text) and (
             tagger.starts_lower(title)
-            or (_prose(open_line, full) and not (unit.kind == tagger.ROMAN and tagger.is_caps(title)))
+            or (_prose(open_line, full) and not (cell.kind == tagger.ROMAN and tagger.is_caps(title)))
         ):
-            unit.kind = tagger.BODY  # a wrap: "…tại điểm" + "b) khoản 2…"
+            cell.kind = tagger.BODY  # a wrap: "…tại điểm" + "b) khoản 2…"
             return open_line
-    if unit.kind == tagger.TITLE and open_line.kind == tagger.PART and len(open_line.units) == 1:
+    if cell.kind == tagger.TITLE and open_line.kind == tagger.PART and len(open_line.cells) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG" (a type name, but the chapter's title)
-    if unit.kind in tagger.BLOCK_KINDS:
+    if cell.kind in tagger.BLOCK_KINDS:
         if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not _mid_phrase(prev_text):
             return None
-        if unit.kind == tagger.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
-            unit.kind = tagger.BODY
+        if cell.kind == tagger.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
+            cell.kind = tagger.BODY
             return open_line
-        if unit.kind == tagger.PART and text.startswith("Phụ lục") and open_line.kind == tagger.BODY:
-            unit.kind = tagger.BODY  # "…theo" + "Phụ lục I."
+        if cell.kind == tagger.PART and text.startswith("Phụ lục") and open_line.kind == tagger.BODY:
+            cell.kind = tagger.BODY  # "…theo" + "Phụ lục I."
             return open_line
         return None
     if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI, tagger.PLACEDATE, tagger.DOCNUM,
@@ -535,22 +535,22 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
         if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not tagger.starts_lower(text):
             return None
     if open_line.kind == tagger.SUBJECT:
-        return open_line if not unit.blank_before or tagger.starts_lower(text) else None
-    if open_line.kind in tagger.HEADING_KINDS and len(open_line.units) == 1:
+        return open_line if not cell.blank_before or tagger.starts_lower(text) else None
+    if open_line.kind in tagger.HEADING_KINDS and len(open_line.cells) == 1:
         marker = tagger.match_marker(prev_text)
         if marker and marker.title_start >= len(prev_text):
             return open_line
     if _joiner(prev_text, text) == "":
         return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
-    if ((layout.wrapped and not unit.blank_before or _mid_phrase(prev_text)) and unit.kind not in tagger.BLOCK_KINDS
+    if ((layout.wrapped and not cell.blank_before or _mid_phrase(prev_text)) and cell.kind not in tagger.BLOCK_KINDS
             and _open_bracket(open_line)):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
-    if (not unit.blank_before and unit.kind not in tagger.BLOCK_KINDS and _NAME_CUT.search(prev_text)
+    if (not cell.blank_before and cell.kind not in tagger.BLOCK_KINDS and _NAME_CUT.search(prev_text)
             and not _NEW_BASIS.match(text)):
         return open_line  # "… hướng dẫn thi hành Luật" + "Ban hành văn bản …": a cited name cut after its type
-    if _DANGLING.search(prev_text) and not unit.blank_before:
+    if _DANGLING.search(prev_text) and not cell.blank_before:
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
-    if unit.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
+    if cell.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
         return None
     if not _ends_open(prev_text):
         return None
@@ -562,7 +562,7 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
         return open_line
     if first == "(" and layout.wrapped and not heading:
         return open_line  # (a bracket under a heading or title is its caption: "(Kèm theo …)")
-    if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.units) == 1:
+    if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.cells) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG"
     if tagger.is_caps(text) and tagger.is_caps(prev_text):
         if open_line.kind in (tagger.ROMAN, tagger.CAPITAL, tagger.TITLE, tagger.PART):
@@ -579,11 +579,11 @@ def _continues(open_line: LogicalLine | None, unit: Unit, layout: _Layout, outli
     return None
 
 
-def _join_text(units: list[Unit]) -> str:
-    parts = [units[0].text]
-    for prev, unit in zip(units, units[1:]):
-        parts.append(_joiner(prev.text, unit.text))
-        parts.append(unit.text)
+def _join_text(cells: list[Cell]) -> str:
+    parts = [cells[0].text]
+    for prev, cell in zip(cells, cells[1:]):
+        parts.append(_joiner(prev.text, cell.text))
+        parts.append(cell.text)
     return "".join(parts)
 
 
@@ -605,7 +605,7 @@ class Normalised:
 
 
 def normalise(source: SourceText) -> Normalised:
-    lines = logical_lines(physical_units(source))
+    lines = logical_lines(physical_cells(source))
     offsets = OffsetMap()
     chunks: list[str] = []
     starts: list[int] = []
@@ -613,24 +613,24 @@ def normalise(source: SourceText) -> Normalised:
     for index, line in enumerate(lines):
         if index:
             chunks.append("\n")
-            offsets.add_inserted(1, _orig_end(lines[index - 1].units[-1]))
+            offsets.add_inserted(1, _orig_end(lines[index - 1].cells[-1]))
             length += 1
         starts.append(length)
-        for k, unit in enumerate(line.units):
+        for k, cell in enumerate(line.cells):
             if k:
-                joiner = _joiner(line.units[k - 1].text, unit.text)
+                joiner = _joiner(line.cells[k - 1].text, cell.text)
                 if joiner:
-                    offsets.add_inserted(len(joiner), _orig_end(line.units[k - 1]))
+                    offsets.add_inserted(len(joiner), _orig_end(line.cells[k - 1]))
                     length += len(joiner)
-            for start, size, orig in unit.pieces:
+            for start, size, orig in cell.pieces:
                 offsets.add(size, orig)
-            length += len(unit.text)
+            length += len(cell.text)
         chunks.append(line.text)
     text = "".join(chunks)
     assert len(text) == len(offsets), "offset map out of step with the text"
     return Normalised(text, offsets, lines, starts)
 
 
-def _orig_end(unit: Unit) -> int:
-    start, size, orig = unit.pieces[-1]
+def _orig_end(cell: Cell) -> int:
+    start, size, orig = cell.pieces[-1]
     return orig + size

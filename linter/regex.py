@@ -3,8 +3,9 @@
 Python's ``re`` compiles a pattern in pure Python, and the large patterns draftlint builds from its
 data tables (phrase tries, tone classes) took about a third of a one-file run. ``compile`` keeps
 the compiled program — the code ``re`` itself hands to the regex engine — in the cache folder,
-keyed by the interpreter and the engine's version, and hands it straight to the engine next time.
-When anything is missing, damaged or different, the pattern is compiled as ``re`` would.
+keyed by the interpreter's exact version and the engine's, and hands it straight to the engine next
+time. When anything is missing, damaged or different, or the cache is switched off
+(``DRAFTLINT_NO_CACHE``), the pattern is compiled as ``re`` would.
 
 Use it for the patterns a module builds once; a pattern built from one draft's words goes through
 ``re.compile``, so the cache does not grow with every draft.
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import re
 import sys
+
+from . import cache
 
 try:
     import _sre
@@ -29,7 +32,7 @@ stats = {"cached": 0, "compiled": 0}
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the same name as re.compile
-    if _sre is None or not isinstance(pattern, str):
+    if _sre is None or not isinstance(pattern, str) or cache.disabled():
         return re.compile(pattern, flags)
     flags = int(flags)
     key = f"{flags}:{pattern}"
@@ -74,14 +77,15 @@ def _fresh(pattern: str, flags: int) -> tuple[re.Pattern, list | None]:
 
 
 def _file_name() -> str:
-    return f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    # The compiler in ``re`` may change in a patch release, and the engine's opcodes with its MAGIC:
+    # the implementation, the full version (hexversion: major, minor, micro, release level, serial)
+    # and the engine's own version all name the file.
+    return f"regex-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _load() -> dict[str, list]:
     global _codes
     if _codes is None:
-        from . import cache
-
         _codes = cache.read_table(_file_name())
     return _codes
 
@@ -100,8 +104,6 @@ def save() -> None:
     global _changed
     if not _changed or _codes is None:
         return
-    from . import cache
-
     kept = _codes if len(_codes) <= _LIMIT else {k: v for k, v in _codes.items() if k in _used}
     cache.write_table(_file_name(), kept)
     _changed = False

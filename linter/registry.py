@@ -92,14 +92,20 @@ def _from_entry_point(ep) -> list[type[Rule]]:
     raise RegistryError(f"plugin {ep.name!r} ({ep.value}) gives neither a rule class, a list nor a module")
 
 
+def builtin_modules() -> list:
+    """The modules of the built-in rules, imported (the CLI imports them, and nothing else, while
+    ``classcache`` is on)."""
+    from draftlint.rules import BUILTIN_MODULES
+
+    return [importlib.import_module(name) for name in BUILTIN_MODULES]
+
+
 @lru_cache(maxsize=1)
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule by code, built-ins first, in catalogue order."""
-    from draftlint.rules import BUILTIN_MODULES
-
     rules: dict[str, type[Rule]] = {}
-    for module_name in BUILTIN_MODULES:
-        module = importlib.import_module(module_name)
+    for module in builtin_modules():
+        module_name = module.__name__
         for rule in rule_classes(vars(module)):
             _check_rule(rule, module_name)
             rules[rule.code] = rule

@@ -225,12 +225,6 @@ def is_part(text: str) -> bool:
     return not rest or rest[0] in ".:-–" or is_caps(rest)
 
 
-def is_capital_division(text: str) -> bool:
-    """"A. KẾT QUẢ…": a capital letter and a heading in capitals (not "A. Nguyễn…")."""
-    m = _CAPITAL.match(text)
-    return bool(m) and is_caps(m["rest"])
-
-
 def classify(text: str) -> str:
     """The kind of a line from its own text (position-dependent kinds come later)."""
     marker = match_marker(text)

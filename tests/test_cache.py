@@ -150,17 +150,30 @@ def test_a_second_run_compiles_no_pattern_and_no_dataclass_method(tmp_path):
 
 
 
-def _make_record():
-    from dataclasses import dataclass, field
+_RECORD = """
+from dataclasses import dataclass, field
 
-    @dataclass(frozen=True)
-    class Record:
-        code: str
-        line: int = 1
-        tags: tuple[str, ...] = ()
-        notes: list = field(default_factory=list, compare=False)
+@dataclass(frozen=True)
+class Record:
+    code: str
+    line: int = 1
+    tags: tuple[str, ...] = ()
+    notes: list = field(default_factory=list, compare=False)
+"""
 
-    return Record
+
+def _make_record(module: str = "draftlint.probe"):
+    """A frozen dataclass defined in a module of that name (``dataclasses`` hands its globals on)."""
+    import sys
+    import types
+
+    namespace = types.ModuleType(module)
+    sys.modules[module] = namespace
+    try:
+        exec(_RECORD, vars(namespace))
+    finally:
+        del sys.modules[module]
+    return namespace.Record
 
 
 def _record_behaviour(cls):
@@ -191,6 +204,50 @@ def test_dataclasses_made_through_the_cache_are_the_same_classes(cache_home, mon
     assert classcache.stats["cached"] >= 4
     assert plain == first == again
     assert plain[0].endswith("Record(code='NUM001', line=3, tags=('x',), notes=[])") and plain[1:4] == (True, True, True)
+
+
+def test_only_draftlint_s_own_dataclasses_go_through_the_cache(cache_home, monkeypatch):
+    from draftlint import classcache
+
+    monkeypatch.setattr(classcache, "_codes", None)
+    monkeypatch.setattr(classcache, "stats", {"cached": 0, "compiled": 0})
+    with classcache.compiled_once():
+        other = _record_behaviour(_make_record("draftlint_contrib.rules"))  # a third-party package
+    assert classcache.stats == {"cached": 0, "compiled": 0}
+    assert not list(cache_home.glob("dataclasses-*.marshal"))
+    assert other == _record_behaviour(_make_record())
+
+
+def test_the_pattern_cache_is_not_read_by_another_patch_release_of_python(fresh_regex, monkeypatch):
+    import sys
+
+    first = [regex.compile(p, f) for p, f in PATTERNS]
+    regex.save()
+    monkeypatch.setattr(sys, "hexversion", sys.hexversion + 0x100)  # 3.x.y → 3.x.(y+1)
+    regex._codes, regex.stats = None, {"cached": 0, "compiled": 0}
+    again = [regex.compile(p, f) for p, f in PATTERNS]
+    assert regex.stats == {"cached": 0, "compiled": len(PATTERNS)}
+    assert [_behaviour(p) for p in again] == [_behaviour(p) for p in first]
+    regex.save()
+    assert len(list(fresh_regex.glob("regex-*.marshal"))) == 2  # one per version, side by side
+
+
+def test_no_cache_switch_reads_and_writes_no_cache(cache_home, monkeypatch):
+    import dataclasses
+
+    from draftlint import classcache
+
+    monkeypatch.setenv("DRAFTLINT_NO_CACHE", "1")
+    monkeypatch.setattr(regex, "_codes", None)
+    monkeypatch.setattr(regex, "stats", {"cached": 0, "compiled": 0})
+    assert cache.folder() is None
+    assert data.load("units.toml") == tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
+    pattern = regex.compile(*PATTERNS[0])
+    assert _behaviour(pattern) == _behaviour(regex.re.compile(*PATTERNS[0]))
+    assert regex.stats == {"cached": 0, "compiled": 0} and regex._codes is None  # plain re.compile
+    with classcache.compiled_once():
+        assert "exec" not in vars(dataclasses)
+    assert not cache_home.parent.exists()
 
 
 def test_a_damaged_dataclass_cache_is_ignored(cache_home, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, lint, run
 from draftlint.docx import read_docx
-from draftlint.engine import Engine, Options
+from draftlint.engine import Engine, RunOptions
 from draftlint.registry import all_rules
 from draftlint.config import Config
 from draftlint.source import InputError
@@ -21,7 +21,7 @@ _spec.loader.exec_module(make_docx)
 
 
 def _lint_docx(path):
-    return Engine(all_rules(), Options()).lint_file(str(path), Config())
+    return Engine(all_rules(), RunOptions()).lint_file(str(path), Config())
 
 
 def test_the_examples_are_what_the_script_builds(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from draftlint import registry
 from draftlint.config import Config
-from draftlint.engine import Engine, Options, resolve_selection
+from draftlint.engine import Engine, RunOptions, resolve_selection
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_plugin_rule_is_loaded_and_runs(fake_plugins):
     fake_plugins("plugin_demo:NoDraftWord")
     rules = registry.all_rules()
     assert "XYZ001" in rules and list(rules)[-1] == "XYZ001"
-    result = Engine(rules, Options(select=("XYZ",))).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
+    result = Engine(rules, RunOptions(select=("XYZ",))).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
     assert [(f.code, f.line, f.column, f.end_column) for f in result.findings] == [("XYZ001", 1, 1, 8)]
 
 
@@ -88,3 +88,51 @@ def test_plugin_scan_finds_a_declared_entry_point(tmp_path, monkeypatch):
     assert registry._plugins_installed()
     (dist / "entry_points.txt").write_text("[console_scripts]\ndemo = demo:main\n", encoding="utf-8")
     assert not registry._plugins_installed()
+
+
+PATCH_PROBE = '''
+import dataclasses
+
+from draftlint.rule import Rule, Severity
+
+SEEN = "patched" if "exec" in vars(dataclasses) else "untouched"
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    word: str = "DỰ THẢO"
+
+
+class NoDraftWord(Rule):
+    code = "XYZ001"
+    name = "no-draft-word"
+    family = "XYZ"
+    severity = Severity.WARNING
+    messages = {"default": {"vi": "Còn chữ DỰ THẢO", "en": "The word DỰ THẢO is left in"}}
+    summary = {"vi": "dataclasses " + SEEN, "en": "dataclasses " + SEEN}
+    rationale = {"vi": "Văn bản ban hành không còn chữ DỰ THẢO.", "en": "An issued document has no DỰ THẢO."}
+    bad = "DỰ THẢO\\n"
+    good = "KẾ HOẠCH\\n"
+
+    def check(self, doc):
+        return ()
+'''
+
+
+def test_a_third_party_rule_package_is_imported_with_the_standard_library_untouched(tmp_path):
+    """draftlint's start-up cache hooks ``dataclasses`` only while its own modules load."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    dist = site / "draft_rules-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: draft-rules\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[draftlint.rules]\ndraft = draft_rules:NoDraftWord\n", encoding="utf-8")
+    (site / "draft_rules.py").write_text(PATCH_PROBE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-m", "draftlint.cli", "explain", "XYZ001", "--lang", "en"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "dataclasses untouched" in done.stdout
