@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .i18n import os_error, t, template
+from .docs import toml_value as _toml_value
+from .i18n import os_error, t
 from .terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -571,6 +572,11 @@ def _with_progress(items, total: int, args, lang: str):
 
 def _write_report(args, reporter, findings, files: int, lang: str, texts) -> bool:
     extra = {"texts": texts} if args.format == "html" else {}
+    if args.format == "sarif":
+        from .docs import sarif_rules
+        from .registry import all_rules
+
+        extra = {"rules": sarif_rules(all_rules(), lang)}
     if args.format == "text":
         from .terminal import colour
 
@@ -734,13 +740,9 @@ def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
 
 
 def _list_rules(rules, lang: str, no_color: bool) -> int:
-    from .data import measured
+    from .docs import rules_table
 
-    header = template("rules.header", lang)
-    figures = measured()
-    on, off = t("rules.on", lang), t("rules.off", lang)
-    rows = [(r.code, r.name, str(r.severity), on if r.default_enabled else off,
-             figures[r.code].shown(lang) if r.code in figures else "—", r.summary[lang]) for r in rules.values()]
+    header, rows = rules_table(rules, lang)
     if sys.stdout.isatty():
         from rich.table import Table
 
@@ -758,65 +760,14 @@ def _list_rules(rules, lang: str, no_color: bool) -> int:
 
 
 def _explain(rules, code: str, lang: str) -> int:
+    from .docs import explain
     from .registry import selector_code
 
     rule = rules.get(selector_code(code, rules))
     if rule is None:
         return _fail(t("error.unknown_rule", lang, code=code), lang)
-    fix = t(f"explain.fix_{rule.fix_safety}" if rule.fixable else "explain.fix_no", lang)
-    meta = t("explain.meta", lang, family=rule.family, severity=rule.severity, fix=fix)
-    meta += t("explain.on" if rule.default_enabled else "explain.off", lang)
-    from .data import measured
-
-    figure = measured().get(rule.code)
-    if figure is not None and figure.judged:
-        precision = t("explain.measured", lang, true=figure.true, judged=figure.judged,
-                      pct=round(100 * figure.true / figure.judged), date=figure.date)
-    else:
-        precision = t("explain.unmeasured", lang)
-    if not rule.default_enabled and rule.off_reason:
-        precision += "\n" + rule.off_reason[lang]
-    if not rule.default_enabled:
-        precision += "\n" + t("explain.enable", lang, code=rule.code)
-    out = [
-        f"{rule.code} {rule.name}",
-        "",
-        rule.summary[lang],
-        "",
-        meta,
-        precision,
-        "",
-        f"{t('explain.why', lang)}:",
-        rule.rationale[lang],
-        "",
-        f"{t('explain.bad', lang)}:",
-        _indent(rule.bad),
-        f"{t('explain.good', lang)}:",
-        _indent(rule.good),
-    ]
-    if rule.example_options:
-        settings = "; ".join(f"{k} = {_toml_value(v)}" for k, v in rule.example_options.items())
-        out += [f"{t('explain.example_options', lang)}: {settings}", ""]
-    if rule.options:
-        out.append(f"{t('explain.options', lang)}:")
-        for name, option in rule.options.items():
-            help_text = option.help_vi if lang == "vi" else option.help_en
-            out.append(f"    {name} = {_toml_value(option.default)}  — {help_text}")
-    sys.stdout.write("\n".join(out).rstrip() + "\n")
+    sys.stdout.write(explain(rule, lang))
     return EXIT_OK
-
-
-def _toml_value(value) -> str:
-    """A value as the configuration file writes it: true, 3, "text", ["a", "b"]."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return f'"{value}"' if isinstance(value, str) else str(value)
-
-
-def _indent(text: str) -> str:
-    return "".join(f"    {line}\n" for line in text.rstrip("\n").split("\n"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -118,8 +118,8 @@ class Rule:
     ``messages`` maps a variant name to its templates, e.g.
     ``{"default": {"vi": "…{text}…", "en": "…{text}…"}}``. ``summary`` and
     ``rationale`` (``{"vi": …, "en": …}``), ``bad`` and ``good`` (example drafts)
-    make the documentation that ``draftlint explain`` prints; the test suite
-    runs every rule on its own examples.
+    make the documentation that ``draftlint explain`` prints (``draftlint.docs`` renders
+    it, and ``reports``, for every place); the test suite runs every rule on its own examples.
     """
 
     code: ClassVar[str]
@@ -136,6 +136,8 @@ class Rule:
     example_numbered: ClassVar[dict[str, frozenset[int]]] = {}  # for a Word-only rule: the examples' numbered lines
     messages: ClassVar[dict[str, dict[str, str]]]
     summary: ClassVar[dict[str, str]]
+    # What is reported, and what is not, in English: the "checks" column of the README's rule table.
+    reports: ClassVar[str | None] = None
     rationale: ClassVar[dict[str, str]]
     bad: ClassVar[str]
     good: ClassVar[str]

@@ -113,6 +113,11 @@ class AcronymMismatch(Rule):
                   "write {expected}",
         },
     }
+    reports = ("an acronym that contradicts its expansion, in the draft or the glossary (`Chỉ số năng lực cạnh tranh "
+               "cấp tỉnh (CPI)` where PCI is meant, and each later use of that CPI, so that fixing leaves none; `CPI` "
+               "for `Chỉ số giá tiêu dùng` is right); an undefined acronym that is an anagram or one letter off one "
+               "the draft defines (`PAIP` for `PAPI`), or used once or twice with two neighbouring letters swapped "
+               "from one the draft uses three times or more (`BHTY` beside `BHYT`) (unsafe fix)")
     summary = {
         "vi": "Chữ viết tắt khớp với cụm từ đầy đủ của nó, theo chính văn bản và bảng chữ viết tắt thông dụng "
               "(“Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)”, không phải “(CPI)”); không dùng chữ viết tắt đảo "
@@ -208,6 +213,8 @@ class AcronymUndefined(Rule):
             "en": "The acronym {abbr} is never explained: write “{phrase} ({abbr})” at its first use",
         },
     }
+    reports = ("an acronym never introduced as `Full phrase (ABBR)`, other than common ones (UBND, HĐND, BHXH, GDP, "
+               "ODA, USD …) and number-symbol codes; once per acronym")
     summary = {
         "vi": "Chữ viết tắt (trừ loại thông dụng như UBND, HĐND, BHXH và mã trong số, ký hiệu) được giải thích "
               "một lần dạng “cụm từ đầy đủ (CHỮ VIẾT TẮT)” trước khi dùng.",
@@ -256,6 +263,7 @@ class AcronymRedefined(Rule):
             "en": "{abbr} is used before it is defined (defined on line {line})",
         },
     }
+    reports = "one acronym defined with two meanings, or used before its definition"
     summary = {
         "vi": "Mỗi chữ viết tắt được định nghĩa một lần, với một nghĩa, trước lần dùng đầu tiên.",
         "en": "Each acronym is defined once, with one meaning, before its first use.",

@@ -74,6 +74,7 @@ class CitedTypeCase(Rule):
             "en": "A document type before “số” is capitalised: {text} → {expected}",
         },
     }
+    reports = "a cited document type in lower case before its number: `quyết định số 12/QĐ-UBND` (safe fix)"
     summary = {
         "vi": "Tên loại văn bản có số, ký hiệu cụ thể viết hoa chữ cái đầu: “Quyết định số 12/QĐ-UBND”.",
         "en": "A document type followed by its number is capitalised: “Quyết định số 12/QĐ-UBND”.",
@@ -133,6 +134,8 @@ class PartReferenceCase(Rule):
             "en": "“{word}” in a reference should be lower case: {expected}",
         },
     }
+    reports = ("`điều 5`, `mục 3` in lower case or `Khoản 2`, `Điểm a` capitalised mid-sentence in a reference (safe "
+               "fix)")
     summary = {
         "vi": "Khi viện dẫn, “Phần”, “Chương”, “Mục”, “Tiểu mục”, “Điều” viết hoa; “khoản”, “điểm” viết thường "
               "(“điểm a khoản 2 Điều 5”).",
@@ -206,6 +209,8 @@ class AgencyNameCase(Rule):
             "en": "An agency name in the wrong case: {text} → {expected}",
         },
     }
+    reports = ("a known agency name starting with a capital but otherwise in the wrong case: `Ban chấp hành`, `Ủy Ban "
+               "Nhân Dân` (safe fix; option `agency-names`)")
     summary = {
         "vi": "Tên cơ quan, tổ chức viết hoa đúng Phụ lục II: “Ban Chấp hành”, “Ủy ban nhân dân”, “Bộ Chính trị”.",
         "en": "Agency names are capitalised as Appendix II writes them: “Ban Chấp hành”, “Ủy ban nhân dân”, “Bộ "
@@ -272,6 +277,9 @@ class DocumentNameCase(Rule):
             "en": "The name of a law, code or ordinance is capitalised on its first word: {text} → {expected}",
         },
     }
+    reports = ("a law, code or ordinance named with its first word in lower case: `Luật bảo vệ môi trường`, `Bộ luật "
+               "lao động`, where the words begin a known law's name (safe fix; the beginnings are built from official "
+               "texts by `benchmarks/make_law_names.py`)")
     summary = {
         "vi": "Tên của luật, bộ luật, pháp lệnh viết hoa chữ cái đầu: “Luật Bảo vệ môi trường”, “Bộ luật Lao động”.",
         "en": "The name of a law, code or ordinance starts with a capital: “Luật Bảo vệ môi trường”, “Bộ luật Lao "
@@ -332,6 +340,8 @@ class SentenceCase(Rule):
             "en": "A sentence after “{mark}” starts with a capital: {word} → {expected}",
         },
     }
+    reports = ("a sentence after `. ? !` starting in lower case; not after `TP.`, `TS.`, list markers, an ellipsis or "
+               "`./.` (unsafe fix)")
     summary = {
         "vi": "Chữ đầu câu, sau dấu “. ? !”, viết hoa.",
         "en": "The word after “. ? !” that starts a sentence is capitalised.",
@@ -386,6 +396,8 @@ class SpecialNounConsistency(Rule):
             "en": "The document writes both {minority} (×{m_count}) and {majority} (×{n_count}); use one",
         },
     }
+    reports = ("standalone `Nhân dân`/`nhân dân` or `Nhà nước`/`nhà nước` written both ways (not inside names or "
+               "phrases such as `ngân sách nhà nước`): once per word")
     summary = {
         "vi": "“Nhân dân”, “Nhà nước” đứng riêng (không nằm trong tên cơ quan) viết một cách thống nhất trong văn "
               "bản.",

@@ -102,6 +102,8 @@ class CitationMissingDate(Rule):
             "en": "The first citation gives no date of issue (the date only comes in a later one: {later}): {text}",
         },
     }
+    reports = ("the first citation of a numbered document has no date (also when the date comes only later); not in a "
+               "quotation or an annex's tables")
     summary = {
         "vi": "Lần viện dẫn đầu tiên một văn bản có số phải ghi ngày ban hành.",
         "en": "The first citation of a numbered document gives its date of issue.",
@@ -154,6 +156,7 @@ class CitationMissingNumber(Rule):
             "en": "The short reference {text} matches no document cited with its number-symbol in the draft",
         },
     }
+    reports = "`số` with no number-symbol; a short reference (`Quyết định 835`) to a document never cited in full"
     summary = {
         "vi": "Văn bản được viện dẫn phải có số, ký hiệu; viện dẫn rút gọn (Quyết định 835) phải ứng với một viện dẫn đầy đủ.",
         "en": "A cited document has its number-symbol; a short reference (Quyết định 835) matches a full citation.",
@@ -198,6 +201,7 @@ class CitationMissingIssuer(Rule):
             "en": "The first citation does not name its issuer (“của …”): {text}",
         },
     }
+    reports = "the first (dated) citation names no issuer (`của …`); not for Luật, Pháp lệnh"
     summary = {
         "vi": "Lần viện dẫn đầu tiên ghi tên cơ quan ban hành (“của Chính phủ”, “của UBND tỉnh”).",
         "en": "The first citation names the issuing body (“của Chính phủ”, “của UBND tỉnh”).",
@@ -243,6 +247,7 @@ class CitationMissingSummary(Rule):
             "en": "The first citation has no summary (“về …”, “ban hành …”): {text}",
         },
     }
+    reports = "the first citation has no summary (`về …`, `ban hành …`, a quoted title)"
     summary = {
         "vi": "Lần viện dẫn đầu tiên có trích yếu nội dung văn bản.",
         "en": "The first citation carries the document's summary.",
@@ -281,6 +286,8 @@ class CitationDateAfterDraft(Rule):
             "en": "The cited document is dated {cited}, after today: {text}",
         },
     }
+    reports = ("a cited document dated after the draft (blank day or month read as the latest possible), or after "
+               "today when undated")
     summary = {
         "vi": "Văn bản được viện dẫn không thể ban hành sau chính dự thảo (hoặc sau hôm nay nếu dự thảo chưa có ngày).",
         "en": "A cited document cannot postdate the draft (or today, when the draft is undated).",
@@ -335,6 +342,8 @@ class CitationInconsistent(Rule):
             "en": "The same document {symbol} is issued by “{issuer}” here and by “{usual}” elsewhere",
         },
     }
+    reports = ("one document cited with different dates (same year), symbols (`90/QĐ-LĐTBXH` / `90/QĐ-BLĐTBXH`) or "
+               "issuers")
     summary = {
         "vi": "Một văn bản luôn được viện dẫn với cùng ngày, cùng ký hiệu và cùng cơ quan ban hành.",
         "en": "One document is always cited with the same date, symbol and issuer.",
@@ -419,6 +428,7 @@ class CitationTypeMismatch(Rule):
             "en": "The type “{type}” does not match the code {code} in {symbol} (the code for {type} is {expected})",
         },
     }
+    reports = "the type name and the type code disagree: `Quyết định số 12/NQ-CP`, `Chương trình hành động số 71-CT/TU`"
     summary = {
         "vi": "Mã loại văn bản trong ký hiệu khớp với tên loại: Quyết định → QĐ, Chương trình → CTr.",
         "en": "The type code in the symbol matches the type name: Quyết định → QĐ, Chương trình → CTr.",
@@ -459,6 +469,7 @@ class CitationStyleMismatch(Rule):
             "en": "A state document ({issuer}) is numbered n/CODE-ISSUER, not {symbol}; write {fixed}",
         },
     }
+    reports = "a Party issuer in the state pattern (`26/NQ-TW`) or a state issuer in the Party one (`68-NQ/CP`)"
     summary = {
         "vi": "Ký hiệu văn bản của Đảng viết số-MÃ/CƠ QUAN (26-NQ/TW); của nhà nước viết số/MÃ-CƠ QUAN (68/NQ-CP).",
         "en": "Party symbols read n-CODE/ISSUER (26-NQ/TW); state symbols n/CODE-ISSUER (68/NQ-CP).",
@@ -500,6 +511,7 @@ class CitationIssuerMismatch(Rule):
             "en": "The issuer “{issuer}” does not match the code {code} in {symbol}",
         },
     }
+    reports = "`của …` names another body than the symbol's code: `…/NĐ-CP … của Thủ tướng Chính phủ`"
     summary = {
         "vi": "Cơ quan ghi sau “của” khớp với mã cơ quan trong ký hiệu: …/NĐ-CP là của Chính phủ.",
         "en": "The body named after “của” matches the issuer code in the symbol: …/NĐ-CP is the Government's.",
@@ -571,6 +583,7 @@ class CitationYearMismatch(Rule):
             "en": "A {type} is a legal normative document: its symbol carries the year, as in 20/2021/NĐ-CP, not {symbol}",
         },
     }
+    reports = "a normative symbol's year differs from its date's; a Nghị định or Thông tư without a year"
     summary = {
         "vi": "Năm trong ký hiệu văn bản quy phạm (20/2021/NĐ-CP) trùng năm ban hành; nghị định, thông tư phải có năm.",
         "en": "The year in a normative symbol (20/2021/NĐ-CP) is the year of issue; decrees and circulars have one.",
@@ -626,6 +639,7 @@ class CitationMalformed(Rule):
                   "document)",
         },
     }
+    reports = "spaces inside a symbol (`UBTVQH 14`, `25- KH/UBND`, safe fix), `số số`, `số` missing (once per draft)"
     summary = {
         "vi": "Viện dẫn viết đúng dạng “<tên loại> số <ký hiệu>”: có một chữ “số”, ký hiệu không có dấu cách.",
         "en": "A citation reads “<type> số <symbol>”: “số” once, no spaces inside the symbol.",
@@ -677,6 +691,7 @@ class CitationPlaceholder(Rule):
             "en": "The number of a cited document is still a placeholder: {text}",
         },
     }
+    reports = "a cited document's number or date left blank: `số     /KH-UBND`, `ngày .... tháng ... năm 2024`"
     summary = {
         "vi": "Không để trống số hoặc ngày trong viện dẫn (“ngày .... tháng ... năm 2024”, “số     /KH-UBND”).",
         "en": "No placeholders left in a citation (“ngày .... tháng ... năm 2024”, “số     /KH-UBND”).",
@@ -715,6 +730,7 @@ class LawCitedByNumber(Rule):
             "en": "A {type} cited by number without its name: {text}; give its name (e.g. “Pháp lệnh Ưu đãi người có công với cách mạng”)",
         },
     }
+    reports = "a Luật or Pháp lệnh cited by number without its name"
     summary = {
         "vi": "Luật, pháp lệnh được viện dẫn bằng tên loại và tên, không chỉ bằng số.",
         "en": "A Luật or Pháp lệnh is cited by type and name, not by number alone.",
@@ -749,6 +765,8 @@ class CitationUnknownCode(Rule):
             "en": "The issuer code {code} in {symbol} has the wrong case: write “{known}”",
         },
     }
+    reports = ("a known type or issuer code written in the wrong case (`QĐ-TTG` for `QĐ-TTg`, `Kh` for `KH`), not in "
+               "a title in capitals; codes outside the lists are another body's and not reported")
     summary = {
         "vi": "Mã loại văn bản và mã cơ quan trong ký hiệu viết đúng như danh mục: “TTg”, không phải “TTG”; “TU”, "
               "không phải “Tu”.",

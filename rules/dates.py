@@ -43,6 +43,7 @@ class InvalidDate(Rule):
             "en": "A date that does not exist: {text} ({year} is not a leap year; February has 28 days)",
         },
     }
+    reports = "a date that does not exist: `31/4/2024`, `29/02/2023`, `ngày 32 hàng tháng`, `tháng 13`"
     summary = {
         "vi": "Mọi ngày tháng ghi trong văn bản phải là ngày có thật (không có “31/4”, “29/02/2023”, “ngày 32”).",
         "en": "Every date in the text is a real calendar date (no “31/4”, “29/02/2023”, “ngày 32”).",
@@ -84,6 +85,10 @@ class DeadlineBeforeIssue(Rule):
             "en": "The deadline {text} is earlier than the document's date ({issued})",
         },
     }
+    reports = ("a deadline (`trước ngày …`, `chậm nhất là ngày …`, `hoàn thành trong tháng …`, a task table's time "
+               "column, an annex's too) earlier than the date line (a blank day read as the 1st); not past results "
+               "(`đã hoàn thành trước …`), a period's end (`áp dụng … đến trước ngày`), quoted laws, annexes, or a "
+               "Thông báo (its deadlines were set at the meeting)")
     summary = {
         "vi": "Thời hạn (“trước ngày …”, “hoàn thành trong tháng …”, cột thời gian của bảng nhiệm vụ) không sớm hơn "
               "ngày ban hành của văn bản.",
@@ -146,6 +151,9 @@ class DeadlineOutsidePeriod(Rule):
             "en": "The deadline {text} ends before the plan's period begins ({period})",
         },
     }
+    reports = ("a deadline after the plan's period (`năm 2025`, `giai đoạn 2021 - 2025`, `đến năm 2030` in its "
+               "title), or a quarter, year or period that ended before it; a final report in the next year's first "
+               "quarter is allowed")
     summary = {
         "vi": "Thời hạn nằm trong thời gian của kế hoạch ghi ở tên văn bản (“năm 2025”, “giai đoạn 2021 - 2025”, "
               "“đến năm 2030”).",
@@ -196,6 +204,8 @@ class InvertedRange(Rule):
             "en": "A period that ends before it starts: {text} ({end} is before {start})",
         },
     }
+    reports = ("a period that ends before it starts: `giai đoạn 2025 - 2021`, `từ ngày 15/6 đến ngày 01/6/2024`, "
+               "`ngày 25-20/11` (without years, only within one month)")
     summary = {
         "vi": "Khoảng thời gian không kết thúc trước khi bắt đầu (“2025 - 2023”, “từ 15/6 đến 01/6”).",
         "en": "A period does not end before it starts (“2025 - 2023”, “từ 15/6 đến 01/6”).",
@@ -236,6 +246,9 @@ class DeadlineConflict(Rule):
                   "(line {line})",
         },
     }
+    reports = ("a sub-task due after its parent (`a)` after `1.`'s deadline); one report (same kind, same "
+               "destination) given two deadlines; units asked to report after the date the office must compile and "
+               "send on by")
     summary = {
         "vi": "Các thời hạn không mâu thuẫn nhau: việc con không muộn hơn việc lớn chứa nó; một báo cáo không có "
               "hai thời hạn khác nhau; đơn vị gửi báo cáo trước khi đầu mối phải tổng hợp, báo cáo lên trên.",
@@ -397,6 +410,9 @@ class DateFormat(Rule):
                   "the date line, months 3–12 take no leading zero: write {expected}",
         },
     }
+    reports = ("the date line not written `ngày 05 tháng 3 năm 2024` (zero before days below 10 and months 1–2, none "
+               "before months 3–12); in dates written out in the text, a zero before months 3–12 (`ngày 09 tháng 05 "
+               "năm 2024`), once per draft")
     summary = {
         "vi": "Dòng ngày tháng viết “ngày … tháng … năm …”; ngày dưới 10 và tháng 1, 2 có số 0 đứng trước, "
               "tháng 3–12 không; ngày tháng viết bằng chữ trong nội dung cũng không ghi số 0 trước tháng 3–12.",

@@ -33,6 +33,8 @@ class NationalTitle(Rule):
                   "en": "The motto reads {text}; write “{expected}” (hyphens, one space each side)"},
         "no-motto": {"vi": "Thiếu Tiêu ngữ “{expected}” dưới Quốc hiệu", "en": "The motto “{expected}” is missing under the national title"},
     }
+    reports = ("the national title and motto not exactly `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - "
+               "Hạnh phúc` (a Party document: `ĐẢNG CỘNG SẢN VIỆT NAM`), or missing from a header")
     summary = {
         "vi": "Văn bản có Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” và Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” đúng "
               "từng chữ (văn bản của Đảng: “ĐẢNG CỘNG SẢN VIỆT NAM”).",
@@ -100,6 +102,8 @@ class NumberLine(Rule):
         "type": {"vi": "Ký hiệu {symbol} không khớp loại văn bản {type} (mã {codes})",
                  "en": "The symbol {symbol} does not match the document type {type} (code {codes})"},
     }
+    reports = ("the `Số:` line not `Số: 12/KH-UBND` (colon, two digits or blank, no space inside the symbol), or its "
+               "type code not the title's (R03, R04)")
     summary = {
         "vi": "Dòng “Số:” đúng dạng (số có hai chữ số trở lên hoặc để trống khi là dự thảo, “/”, ký hiệu liền nhau) và mã "
               "loại văn bản trong ký hiệu khớp với tên loại (KẾ HOẠCH → KH).",
@@ -170,6 +174,8 @@ class DateLine(Rule):
         "malformed": {"vi": "Dòng địa danh, ngày tháng viết chưa đúng: {text}; viết “Địa danh, ngày … tháng … năm …”",
                       "en": "The place and date line is not well formed: {text}; write “Place, ngày … tháng … năm …”"},
     }
+    reports = ("the date line without a comma after the place, or with an abbreviated place (`TP.`); missing under "
+               "the number line")
     summary = {
         "vi": "Dòng địa danh, ngày tháng viết “Địa danh, ngày … tháng … năm …”, địa danh đầy đủ (không “TP.”).",
         "en": "The date line reads “Place, ngày … tháng … năm …”, the place in full (no “TP.”).",
@@ -217,6 +223,8 @@ class Title(Rule):
         "no-subject": {"vi": "Công văn thiếu trích yếu “V/v …” dưới dòng số, ký hiệu",
                        "en": "The công văn has no “V/v …” summary under its number line"},
     }
+    reports = ("the type name not in capitals, the summary in capitals, `V/v` in a typed document or missing in a "
+               "công văn")
     summary = {
         "vi": "Tên loại văn bản đứng riêng một dòng, in hoa; trích yếu không in hoa toàn bộ; “V/v” có ở công văn và chỉ ở "
               "công văn.",
@@ -269,6 +277,8 @@ class Recipients(Rule):
         "nhu-tren": {"vi": "Văn bản có “Kính gửi”: mục đầu của “Nơi nhận” là “- Như trên;”",
                      "en": "The document has “Kính gửi”: the first item of “Nơi nhận” is “- Như trên;”"},
     }
+    reports = ("`Kính gửi:`/`Nơi nhận:` items not `- …;` and `- ….` (one finding per list), the last not `- Lưu: VT, "
+               "…`, `- Như trên;` not first when there is a Kính gửi and the addressee is not named again")
     summary = {
         "vi": "Khối “Kính gửi:” và “Nơi nhận:” đúng dạng: mỗi mục “- …;”, mục cuối “- ….”; “Nơi nhận” kết thúc bằng “- "
               "Lưu: VT, …”; có “Kính gửi” thì mục đầu của “Nơi nhận” là “- Như trên;”.",
@@ -374,6 +384,8 @@ class Signature(Rule):
         "honorific": {"vi": "Không ghi học hàm, học vị trước tên người ký: {text}",
                       "en": "No academic title before the signer's name: {text}"},
     }
+    reports = ("a signing prefix not `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.` (Party: `T/M`, `K/T`, `T/L`); an academic "
+               "title before the signer's name")
     summary = {
         "vi": "Quyền hạn ký viết “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” (văn bản của Đảng: “T/M”, “K/T”, “T/L”); không có học "
               "hàm, học vị trước tên người ký.",
@@ -424,6 +436,7 @@ class IssuerAbbreviation(Rule):
         "default": {"vi": "Tên cơ quan ban hành viết tắt {abbr}: {text}; chỉ tên cơ quan chủ quản được viết tắt",
                     "en": "The issuing body's name abbreviates {abbr}: {text}; only the superior body's may"},
     }
+    reports = "the issuing body's name line abbreviated (`SỞ LĐTBXH`); only the superior body's may be"
     summary = {
         "vi": "Tên cơ quan ban hành văn bản (dòng dưới tên cơ quan chủ quản) viết đầy đủ, không viết tắt.",
         "en": "The issuing body's name (the line under the superior body's) is written in full, not abbreviated.",
@@ -461,6 +474,8 @@ class LegalBasis(Rule):
         "last": {"vi": "Dòng căn cứ cuối thiếu dấu kết thúc: {text}",
                  "en": "The last legal-basis line has no closing punctuation: {text}"},
     }
+    reports = ("in a block of `Căn cứ` lines (not in a công văn, whose `Căn cứ …` sentences argue), one not ending "
+               "with `;`, or the last with no closing mark")
     summary = {
         "vi": "Trong khối căn cứ, mỗi dòng “Căn cứ …” kết thúc bằng “;”, dòng cuối bằng “.” (hoặc “,” trước “Theo đề "
               "nghị của …”).",
@@ -510,6 +525,7 @@ class MissingPart(Rule):
     messages = {
         "default": {"vi": "{type} thiếu phần {part}", "en": "The {type} has no {part}"},
     }
+    reports = "a plan or programme without purpose/tasks, an implementation section, recipients or a signer"
     summary = {
         "vi": "Kế hoạch, chương trình có đủ các phần: mục đích, yêu cầu (hoặc mục tiêu) hay nhiệm vụ; tổ chức thực "
               "hiện; nơi nhận; người ký.",

@@ -18,6 +18,7 @@ class UnreadableInput(Rule):
             "en": "Cannot read the file: {reason}",
         },
     }
+    reports = "the file could not be read or decoded (missing, binary, not UTF-8)"
     summary = {
         "vi": "Tệp không đọc được hoặc không giải mã được (tệp nhị phân, không phải UTF-8, không tồn tại).",
         "en": "The file could not be read or decoded (binary, not UTF-8, missing).",
@@ -54,6 +55,7 @@ class UnparsedLines(Rule):
                   "check its numbering level",
         },
     }
+    reports = "a line the structure grammar could not place, such as a heading at a level that does not fit"
     summary = {
         "vi": "Những dòng mà bộ phân tích bố cục không xếp được vào đâu.",
         "en": "Lines the structure grammar could not place.",
@@ -90,6 +92,7 @@ class UnusedSuppression(Rule):
             "en": "The suppression of {codes} silences nothing; remove it",
         },
     }
+    reports = "a `<!-- draftlint: disable … -->` comment that silences nothing"
     summary = {
         "vi": "Chú thích “<!-- draftlint: disable … -->” (hay nhận xét Word “draftlint: disable …”) nào cũng tắt ít nhất một vấn đề.",
         "en": "Every “<!-- draftlint: disable … -->” comment (or Word comment “draftlint: disable …”) silences at least one finding.",

@@ -236,6 +236,7 @@ class NumberingGap(Rule):
             "en": "Numbering out of order: item {text} follows item {previous}; expected {expected}",
         },
     }
+    reports = "siblings skip a number (`6.1.` then `6.5.`; `II.` then `IV.`; `d)` then `e)` skips `đ)`), or go back"
     summary = {
         "vi": "Các mục cùng cấp phải được đánh số liên tiếp, không bỏ số.",
         "en": "Sibling sections are numbered consecutively, without skipping a number.",
@@ -274,6 +275,7 @@ class NumberingDuplicate(Rule):
             "en": "Duplicate item number: {text} repeats {label}, already used on line {first_line}",
         },
     }
+    reports = "the same number twice among siblings (`1.` … `1.`)"
     summary = {
         "vi": "Hai mục cùng cấp không được mang cùng một số.",
         "en": "Two sibling sections never carry the same number.",
@@ -309,6 +311,7 @@ class NumberingParentMismatch(Rule):
             "en": "Item {text} does not belong to its parent {parent}: its number should start with {prefix}",
         },
     }
+    reports = "a dotted number that does not belong to its parent (`3.1.` under `2.`)"
     summary = {
         "vi": "Số ghép (1.1., 2.3.1.) phải bắt đầu bằng số của mục cha.",
         "en": "A dotted number (1.1., 2.3.1.) starts with its parent's number.",
@@ -369,6 +372,7 @@ class NumberingStart(Rule):
             "en": "The first item at this level should be {expected}, not {text}",
         },
     }
+    reports = "the first item of a level does not start at I, 1, 1.1 or a"
     summary = {
         "vi": "Mục đầu tiên của mỗi cấp bắt đầu từ I, 1, 1.1 hoặc a.",
         "en": "The first item of each level starts at I, 1, 1.1 or a.",
@@ -430,6 +434,8 @@ class NumberingMarker(Rule):
             "en": "A numbered item takes a full stop: {marker} in {text}; write {fixed}",
         },
     }
+    reports = ("a malformed marker: `IIII.`, `a.` for `a)`, `1)` for `1.`, letters outside a b c d đ e g h i k l m n "
+               "… (no f j w z)")
     summary = {
         "vi": "Ký hiệu đánh số đúng dạng: I. II.; 1. 2.; a) b) theo thứ tự chữ cái tiếng Việt.",
         "en": "Markers have the right form: I. II.; 1. 2.; a) b) in Vietnamese letter order.",
@@ -503,6 +509,7 @@ class HeadingStyle(Rule):
             "en": "Missing space after the Roman numeral: {text}",
         },
     }
+    reports = "a Roman-numeral heading not in capitals, not written `I. ` (state) or `I- ` (Party), or with no space"
     summary = {
         "vi": "Đề mục cấp La Mã viết dạng “I. TÊN MỤC” in hoa (văn bản của Đảng: “I- ”).",
         "en": "A Roman-numeral heading is written \"I. HEADING\" in capitals (Party documents: \"I- \").",
@@ -552,6 +559,7 @@ class NumberingMixed(Rule):
                   "it when it renumbers",
         },
     }
+    reports = "in a Word file, an item numbered by hand among siblings Word numbers automatically"
     summary = {
         "vi": "Trong tệp Word, các mục cùng cấp đều đánh số tự động hoặc đều đánh số bằng tay, không trộn lẫn.",
         "en": "In a Word file, sibling items are all numbered automatically or all by hand, not mixed.",

@@ -70,6 +70,11 @@ class RepeatedWord(Rule):
             "en": "The phrase {word} is written twice in a row",
         },
     }
+    reports = ("a word or two-word phrase written twice in a row (`của của`, `hỗ trợ hỗ trợ`), across line breaks and "
+               "case; not two words meeting (`hành vi vi phạm`, `giao thông thông minh`: a syllable other than a "
+               "function word such as `của`, `các`, `cho` is reported only when neither side forms a word), "
+               "punctuation between, numbers, titles in capitals or deliberate reduplication (`song song`); fix safe "
+               "where the doubling is certain, else unsafe")
     summary = {
         "vi": "Không có từ hay cụm hai từ viết lặp liền nhau (“của của”, “hỗ trợ hỗ trợ”), kể cả khi xuống dòng "
               "giữa hai lần.",
@@ -161,6 +166,8 @@ class InvalidSyllable(Rule):
             "en": "{word}: the tone mark is on the wrong vowel; write {fixed}",
         },
     }
+    reports = ("a lower-case syllable Vietnamese cannot have (`nghiêmg`, `têt`, `ká`); a misplaced tone mark (`qúy` → "
+               "`quý`, safe fix)")
     summary = {
         "vi": "Mỗi âm tiết viết thường có dấu tiếng Việt ghép được từ phụ âm đầu, vần và thanh theo chính tả "
               "(“nghiêmg”, “têt”, “qúy” thì không).",
@@ -280,6 +287,9 @@ class KnownMisspelling(Rule):
             "en": "Misspelt: {text} → {expected}",
         },
     }
+    reports = ("a misspelling from the confusion list (`hổ trợ` → `hỗ trợ`, `Phân đầu` → `Phấn đấu`, `để xuất` → `đề "
+               "xuất`), not in the contexts that make it right (`trao đổi với`, `để xuất khẩu`) (safe fix, unless a "
+               "pair is marked `safe = false`; option `confusions`)")
     summary = {
         "vi": "Không có các lỗi chính tả thường gặp trong văn bản hành chính (“hổ trợ”, “Phân đầu”, “phát tiển”, "
               "“để xuất”), theo danh sách cặp sai → đúng.",
@@ -362,6 +372,8 @@ class OfficialName(Rule):
             "en": "An official name misspelt: {text} → {expected}",
         },
     }
+    reports = ("a programme or fund name with one syllable's tone wrong: `Quý vì người nghèo` → `Quỹ Vì người nghèo` "
+               "(safe fix)")
     summary = {
         "vi": "Tên chương trình, quỹ, phong trào viết đúng như tên chính thức (“Quỹ Vì người nghèo”, không phải "
               "“Quý vì người nghèo”).",
@@ -418,6 +430,9 @@ class SuspiciousWord(Rule):
             "en": "Is it {expected}? Official texts never write {text}",
         },
     }
+    reports = ("a pair seen once that is one mark or one letter from a word the draft uses often (`giảm nghéo` where "
+               "it has `giảm nghèo` ×3), or from the office's lexicon; a pair official texts never write, one tone "
+               "mark from a word they write often (`sữa đổi` → `sửa đổi`); a suggestion, never fixed")
     summary = {
         "vi": "Gợi ý: cặp âm tiết chỉ gặp một lần mà chỉ khác một dấu hay một chữ so với một từ văn bản dùng nhiều "
               "lần (“phát tiển” khi văn bản có “phát triển”).",

@@ -38,6 +38,10 @@ class TaskWithoutLeadUnit(Rule):
                   "implementation section, nor in an annex",
         },
     }
+    reports = ("a task (the smallest numbered item under NHIỆM VỤ, NỘI DUNG, GIẢI PHÁP, TỔ CHỨC THỰC HIỆN …, or a "
+               "task-table row, an annex's too) with no lead unit, named or inherited, where the plan assigns task by "
+               "task (most sibling tasks name a lead, or a table has a lead column); reported once per item, not per "
+               "bullet (option `every-task`: every task)")
     summary = {
         "vi": "Mỗi nhiệm vụ (mục nhỏ nhất có số thứ tự dưới các phần Nhiệm vụ, Giải pháp, Tổ chức thực hiện, hoặc "
               "một dòng của bảng nhiệm vụ) có đơn vị chủ trì, ghi ở chính nhiệm vụ hoặc ở mục bao trùm nó.",
@@ -207,6 +211,7 @@ class LeadUnitEmpty(Rule):
             "en": "“{label}:” is left empty: name the lead unit",
         },
     }
+    reports = "a lead-unit line with nothing usable after it: `Đơn vị chủ trì: ……`"
     summary = {
         "vi": "Dòng “Đơn vị chủ trì:” (“Cơ quan chủ trì:”, “Bộ phận tham mưu:”) có tên đơn vị sau dấu hai chấm.",
         "en": "A line “Đơn vị chủ trì:” (“Cơ quan chủ trì:”, “Bộ phận tham mưu:”) names a unit after its colon.",
@@ -257,6 +262,8 @@ class LeadUnitUnknown(Rule):
             "en": "The unit {unit} is not in the configured list of units",
         },
     }
+    reports = ("a lead unit (in a `Đơn vị chủ trì:` line or a unit heading) not in the configured list of units; "
+               "silent until a list is configured")
     summary = {
         "vi": "Đơn vị chủ trì ghi ở dòng “Đơn vị chủ trì:”, ở tiêu đề mục hay ở cột của bảng nhiệm vụ có trong "
               "danh sách đơn vị của cơ quan (chỉ kiểm tra khi đã cấu hình danh sách).",
@@ -335,6 +342,7 @@ class TaskWithoutDeadline(Rule):
             "en": "The task {task} has no deadline",
         },
     }
+    reports = "a task with no deadline, named or inherited (off by default: select it)"
     summary = {
         "vi": "Mỗi nhiệm vụ có thời hạn (“trước ngày …”, “Thời gian thực hiện: Quý II/2025”, “Thường xuyên”), ghi "
               "ở chính nhiệm vụ hoặc ở mục bao trùm nó (tắt mặc định).",

@@ -75,6 +75,7 @@ class ConfusableCharacter(Rule):
                   "“{expected}”",
         },
     }
+    reports = "`Ð` (U+00D0) or `ð` for `Đ`/`đ`; a Cyrillic or Greek look-alike inside a Vietnamese word (safe fix)"
     summary = {
         "vi": "Không dùng chữ trông giống mà khác mã: “Ð” (U+00D0) thay cho “Đ” (U+0110), chữ Kirin hay Hy Lạp "
               "lẫn trong từ tiếng Việt.",
@@ -133,6 +134,7 @@ class DecomposedDiacritics(Rule):
             "en": "A combining mark (U+{mark}) attached to no letter in {word}{hint}",
         },
     }
+    reports = "a letter typed as base plus combining marks, not NFC (safe fix); a stray mark (`Ta ̆ng`, unsafe fix)"
     summary = {
         "vi": "Chữ có dấu ở dạng dựng sẵn (NFC), không tách thành chữ cái cộng dấu rời; không có dấu rời đứng một "
               "mình (“Ta ̆ng”).",
@@ -215,6 +217,7 @@ class MixedToneStyle(Rule):
             "en": "The document places tone marks two ways: {a} (×{a_count}) and {b} (×{b_count}); use one",
         },
     }
+    reports = "both tone placements in one draft (`hoá` and `hóa`, `Uỷ` and `Ủy`): once per draft, with counts"
     summary = {
         "vi": "Một văn bản đặt dấu thanh theo một kiểu (“hoá”, “thuỷ” hoặc “hóa”, “thủy”), không trộn cả hai.",
         "en": "One document places tone marks one way (“hoá”, “thuỷ” or “hóa”, “thủy”), not both.",
@@ -268,6 +271,8 @@ class Whitespace(Rule):
         "nbsp": {"vi": "Dấu cách không ngắt (U+00A0) thay cho dấu cách thường", "en": "A non-breaking space (U+00A0) for an ordinary space"},
         "zero-width": {"vi": "Ký tự vô hình (U+{code}) giữa văn bản", "en": "An invisible character (U+{code}) in the text"},
     }
+    reports = ("doubled spaces inside a line, a space before `, . ; :`, non-breaking or zero-width spaces (safe fix); "
+               "not the header's layout or blanks left for a date or number")
     summary = {
         "vi": "Không có hai dấu cách liền nhau trong dòng, dấu cách trước “, . ; :”, dấu cách không ngắt hay ký tự "
               "vô hình.",
@@ -357,6 +362,8 @@ class Unbalanced(Rule):
             "en": "An odd number of \" in the paragraph: one is missing",
         },
     }
+    reports = ("a parenthesis, bracket or quotation mark without its pair in a paragraph (a quotation may run over "
+               "paragraphs, a bracket over a paragraph cut in two); `“…\"` closed with a straight quote")
     summary = {
         "vi": "Trong mỗi đoạn, dấu ngoặc đơn, ngoặc vuông và ngoặc kép có đủ cặp mở và đóng.",
         "en": "In each paragraph, parentheses, brackets and quotation marks come in opening and closing pairs.",
@@ -462,6 +469,7 @@ class LegacyEncoding(Rule):
                   "it to Unicode (e.g. with Unikey's converter) and check again",
         },
     }
+    reports = "text in TCVN3 (ABC) or VNI, or UTF-8 read as Windows-1252: once per draft"
     summary = {
         "vi": "Văn bản ở Unicode, không lẫn chữ gõ bằng bảng mã cũ (TCVN3/ABC, VNI) hay chữ UTF-8 bị đọc sai mã.",
         "en": "The text is Unicode, with no words typed in an old encoding (TCVN3/ABC, VNI) and no mis-decoded "
@@ -519,6 +527,8 @@ class DashStyle(Rule):
                   "“{other}” in {count}; use one (Decree 30/2020/NĐ-CP writes “ - ”)",
         },
     }
+    reports = ("one agency name written with different dashes (`Lao động – Thương binh` / `Lao động - Thương binh`) "
+               "(unsafe fix)")
     summary = {
         "vi": "Một tên cơ quan có gạch nối (“Lao động - Thương binh và Xã hội”) viết cùng một loại gạch trong cả "
               "văn bản.",

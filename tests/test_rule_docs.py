@@ -21,6 +21,7 @@ def test_metadata_is_complete(code):
     assert isinstance(rule.severity, Severity)
     for lang in LANGS:
         assert rule.summary[lang].strip() and rule.rationale[lang].strip()
+    assert rule.reports and rule.reports.strip() == rule.reports and "\n" not in rule.reports  # a README table cell
     for variant, texts in rule.messages.items():
         fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in LANGS]
         assert fields[0] == fields[1], f"{code}/{variant}: vi and en templates use different fields"

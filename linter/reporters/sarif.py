@@ -12,25 +12,12 @@ from typing import TextIO
 from .. import __version__
 from ..rule import Finding, Severity
 
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    from ..registry import all_rules
-
-    rules = all_rules()
-    index = {code: i for i, code in enumerate(rules)}
-    driver_rules = [
-        {
-            "id": code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary[lang]},
-            "fullDescription": {"text": rule.rationale[lang]},
-            "help": {"text": f"{rule.summary[lang]}\n\n{rule.rationale[lang]}\n\ndraftlint explain {code}"},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.default_enabled},
-        }
-        for code, rule in rules.items()
-    ]
+def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, rules: list[dict] = ()) -> None:
+    """``rules``: the rules' descriptors (``draftlint.docs.sarif_rules``), the catalogue of ``ruleIndex``."""
+    index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
     results = []
     for f in findings:
         location = {
@@ -43,7 +30,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> No
         }
         if f.locator:
             location["logicalLocations"] = [{"name": f.locator, "kind": "element"}]
-        result = {"ruleId": f.code, "level": _LEVEL[f.severity], "message": {"text": f.message},
+        result = {"ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.message},
                   "locations": [location]}
         if f.code in index:
             result["ruleIndex"] = index[f.code]
@@ -52,7 +39,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> No
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "draftlint", "version": __version__, "rules": driver_rules}},
+            "tool": {"driver": {"name": "draftlint", "version": __version__, "rules": list(rules)}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
