@@ -48,7 +48,7 @@ class LeadMarker:
 
 _USABLE = regex.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = regex.compile(r"(?i)\b(?:chưa\s+(?:xác\s+định|có|rõ)|đang\s+cập\s+nhật|xxx+|tbd)\b")
-_ITEM_SPLIT = regex.compile(r"[;,]|\s+và\s+")
+_ITEM_SPLIT = regex.compile(r"[;,]|(?<!\s)\s++và\s+")  # a run of spaces tried from its start only
 # The field that ends a lead unit's value; the spaces and the one mark before it are added by
 # _field_start (searched as one pattern, a run of spaces is read again at each of its places).
 _NEXT_FIELD = regex.compile(
