@@ -197,6 +197,7 @@ class Engine:
         if auto_numbered:
             doc = replace(doc, auto_numbered=auto_numbered)
         findings: list[Finding] = []
+        fingerprint = _Fingerprints(source)
         offsets = norm.offsets
         del norm  # only its offset map is needed from here; freeing its lines and cells saves a large draft 15%
         # The parser could not place these lines: their fixes are not offered (the region's meaning is unsure).
@@ -238,7 +239,7 @@ class Engine:
                     fix=fix,
                     start=start,
                     end=end,
-                    fingerprint=_fingerprint(rule.code, text, start, end),
+                    fingerprint=fingerprint(rule.code, start, end),
                 ))
         findings.sort(key=Finding.sort_key)
         return FileResult(display, self._suppressed(findings, text, display, settings, source, comments), text=text)
@@ -292,14 +293,29 @@ def _overlaps(regions: list[tuple[int, int]], starts: list[int], start: int, end
     return i >= 0 and regions[i][1] > start
 
 
-def _fingerprint(code: str, text: str, start: int, end: int) -> str:
+_LONG_LINE = 4096  # characters: a fingerprint holds a longer line by its hash, so each finding on it costs little
+
+
+class _Fingerprints:
     """A finding's identity for a baseline: its code, the text it is about and the rest of its
-    line, spaces collapsed; not its line number, so an inserted line above does not change it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    key = "\0".join((code, " ".join(text[start:end].split()), " ".join(line.split())))
-    return _sha1(key.encode("utf-8")).hexdigest()[:16]
+    line(s), spaces collapsed; not its line number, so an inserted line above does not change it.
+    Lines end where ``SourceText`` ends them (a lone CR too); each is collapsed once."""
+
+    def __init__(self, source: SourceText):
+        self.source = source
+        self.lines: dict[tuple[int, int], str] = {}
+
+    def __call__(self, code: str, start: int, end: int) -> str:
+        source, text = self.source, self.source.text
+        first, last = source.line_index(start), source.line_index(end)
+        line = self.lines.get((first, last))
+        if line is None:
+            line = " ".join(text[source.line_start(first):source.line_end(last)].split())
+            if len(line) > _LONG_LINE:
+                line = _sha1(line.encode("utf-8")).hexdigest()
+            self.lines[first, last] = line
+        key = "\0".join((code, " ".join(text[start:end].split()), line))
+        return _sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _sha1(data: bytes):

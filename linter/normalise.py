@@ -273,7 +273,7 @@ _LIST_IN_CELL = regex.compile(r"[:;.,]\s+(?=[-–+]\s)")
 # The lines of a cell, run together: "Số: 12/UBND-VX V/v …" (the number over the subject),
 # "Nơi nhận: - Như trên; - Lưu: VT." (the label over its items), "- Sở A; - Sở B" (addressees).
 _LINE_IN_CELL = {
-    tagger.DOCNUM: regex.compile(r"\s+(?=V/v\b)"),
+    tagger.DOCNUM: regex.compile(r"(?<!\s)\s++(?=V/v\b)"),
     tagger.NOINHAN: _LIST_IN_CELL,
     tagger.BULLET: _LIST_IN_CELL,
 }

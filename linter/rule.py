@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, ClassVar, Iterable, Iterator
@@ -105,8 +106,24 @@ class FoundFix:
 
 
 def quote(text: str, limit: int = 60) -> str:
-    """The offending text as a message quotes it: one line, shortened in the middle of nothing."""
-    text = " ".join(text.split())
+    """The offending text as a message quotes it: one line, shortened in the middle of nothing.
+    Only the start of the text is read, however long it is (a word of a thousand letters)."""
+    out, space = [], False
+    size = 0
+    for m in re.finditer(r"\s+|\S{1,%d}" % (limit + 1), text):
+        piece = m.group()
+        if piece[0].isspace():
+            space = size > 0
+            continue
+        if space:
+            out.append(" ")
+            size += 1
+            space = False
+        out.append(piece)
+        size += len(piece)
+        if size > limit:
+            break
+    text = "".join(out)
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"“{text}”"

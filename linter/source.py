@@ -39,6 +39,8 @@ class SourceText:
 
     text: str
     _line_starts: list[int] = field(init=False, repr=False)
+    # Per line index: None when columns are offsets (the line is NFC), else where NFC can be cut (_nfc_chunks).
+    _columns: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -53,6 +55,9 @@ class SourceText:
             starts = sorted(set(starts) | {m.end() for m in _LONE_CR.finditer(text)})
         self._line_starts = starts
 
+    def line_start(self, index: int) -> int:
+        return self._line_starts[index]
+
     def line_end(self, index: int) -> int:
         """Offset just past the line's last character (before its line break)."""
         end = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else len(self.text)
@@ -65,15 +70,60 @@ class SourceText:
         """(start, end) offsets of every physical line, newline excluded."""
         return [(self._line_starts[i], self.line_end(i)) for i in range(len(self._line_starts))]
 
+    def line_index(self, offset: int) -> int:
+        """0-based index of the physical line holding an offset."""
+        return bisect.bisect_right(self._line_starts, max(0, min(offset, len(self.text)))) - 1
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset into the text."""
+        """1-based line and column of an offset into the text.
+
+        Each line is read once, however many findings it has: a whole line in NFC has the
+        columns of its offsets (so has every prefix of it); another is cut where NFC joins
+        nothing across, and only the piece an offset falls in is normalised again."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[index]
-        prefix = self.text[start:offset]
-        if not prefix.isascii() and not unicodedata.is_normalized("NFC", prefix):
-            return index + 1, len(unicodedata.normalize("NFC", prefix)) + 1
-        return index + 1, len(prefix) + 1
+        if index not in self._columns:
+            end = self._line_starts[index + 1] if index + 1 < len(self._line_starts) else len(self.text)
+            self._columns[index] = _nfc_chunks(self.text[start:end])
+        chunks = self._columns[index]
+        if chunks is None:
+            return index + 1, offset - start + 1
+        line, cuts, columns = chunks
+        at = offset - start
+        i = bisect.bisect_right(cuts, at) - 1
+        return index + 1, columns[i] + len(unicodedata.normalize("NFC", line[cuts[i]:at])) + 1
+
+
+_CHUNK = 64  # characters normalised at most (about) to place one offset of a line that is not NFC
+
+
+def _nfc_chunks(line: str) -> tuple[str, list[int], list[int]] | None:
+    """None for a line in NFC; else the line, offsets where NFC joins nothing across (about one
+    per ``_CHUNK`` characters) and the NFC length of the line before each."""
+    if line.isascii() or unicodedata.is_normalized("NFC", line):
+        return None
+    nfc = unicodedata.normalize
+    cuts, columns = [0], [0]
+    cut = _CHUNK
+    while cut < len(line):
+        ch = line[cut]
+        if ch >= "\x80":  # no composition has an ASCII second letter, and an ASCII letter blocks marks
+            alone = nfc("NFC", ch)
+            if unicodedata.combining(alone[0]):
+                cut += 1
+                continue
+            # A starter that composes with nothing before it (the last cut is one, so look no further back).
+            head = nfc("NFC", line[cuts[-1]:cut])
+            if nfc("NFC", line[cuts[-1]:cut + 1]) != head + alone:
+                cut += 1
+                continue
+        else:
+            head = nfc("NFC", line[cuts[-1]:cut])
+        columns.append(columns[-1] + len(head))
+        cuts.append(cut)
+        cut += _CHUNK
+    return line, cuts, columns
 
 
 # A compound file: a Word 97–2003 .doc (or a password-protected .docx, which Word stores the same way).

@@ -48,10 +48,22 @@ class LeadMarker:
 
 _USABLE = regex.compile(r"[^\W\d_]{2,}")
 _PLACEHOLDER = regex.compile(r"(?i)\b(?:chưa\s+(?:xác\s+định|có|rõ)|đang\s+cập\s+nhật|xxx+|tbd)\b")
-_ITEM_SPLIT = regex.compile(r"[;,]|\s+và\s+")
+_ITEM_SPLIT = regex.compile(r"[;,]|(?<!\s)\s++và\s+")  # a run of spaces tried from its start only
+# The field that ends a lead unit's value; the spaces and the one mark before it are added by
+# _field_start (searched as one pattern, a run of spaces is read again at each of its places).
 _NEXT_FIELD = regex.compile(
-    r"(?i)[;.,(]?\s*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí)\b"
+    r"(?i)(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí)\b"
 )
+
+
+def _field_start(text: str, pos: int, name: int) -> int:
+    """Where the field named at ``name`` begins, not before ``pos``: with the spaces and one ``;.,(`` before it."""
+    start = name
+    while start > pos and text[start - 1].isspace():
+        start -= 1
+    if start > pos and text[start - 1] in ";.,(":
+        start -= 1
+    return start
 
 
 @dataclass(frozen=True)
@@ -86,11 +98,11 @@ def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
     for line in doc.lines:
         if line.kind in _SKIP or ":" not in line.text or not _MARKER_HINT.search(line.text):
             continue
+        end = -1
         for m in marker.finditer(line.text):
-            end = len(line.text)
-            field = _NEXT_FIELD.search(line.text, m.end())
-            if field is not None:
-                end = field.start()
+            if end < m.end():  # else the field found for the marker before ends this one's value too
+                field = _NEXT_FIELD.search(line.text, m.end())
+                end = len(line.text) if field is None else _field_start(line.text, m.end(), field.start())
             value = line.text[m.end():end].rstrip(" \t.;")
             found.append(LeadMarker(line, line.sub_span(m.start(), m.end() + len(value)), m["label"], value,
                                     line.sub_span(m.end(), m.end() + len(value))))

@@ -40,11 +40,34 @@ def _layout_lines(doc) -> frozenset[int]:
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and (text[start - 1].isalnum() or unicodedata.combining(text[start - 1])):
-        start -= 1
-    while end < len(text) and (text[end].isalnum() or unicodedata.combining(text[end])):
-        end += 1
-    return start, end
+    return _Words(text).around(start, end)
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.combining(ch) != 0
+
+
+class _Words:
+    """The word around offsets of one text that come in increasing order: the letters and marks
+    joined to either end. The run last walked is kept, so a word of many matches is walked once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.run = (-1, -1)
+
+    def _run(self, pos: int) -> tuple[int, int]:
+        """The run of letters and marks touching the gap before ``text[pos]``."""
+        if not self.run[0] <= pos <= self.run[1]:
+            text, start, end = self.text, pos, pos
+            while start > 0 and _in_word(text[start - 1]):
+                start -= 1
+            while end < len(text) and _in_word(text[end]):
+                end += 1
+            self.run = (start, end)
+        return self.run
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        return self._run(start)[0], self._run(end)[1]
 
 
 # --- UNI001 ---------------------------------------------------------------------------------
@@ -97,14 +120,18 @@ class ConfusableCharacter(Rule):
         text = doc.source
         table = confusables()
         pattern = _confusable_re()
+        words = _Words(text)
         seen: set[int] = set()
+        latin: dict[int, bool] = {}
         for m in pattern.finditer(text):
-            start, end = _word_around(text, m.start(), m.end())
+            start, end = words.around(m.start(), m.end())
             if start in seen:
                 continue
             word = text[start:end]
             ch = m.group()
-            if ch not in "Ððƀ" and not _LATIN.search(pattern.sub("", word)):
+            if start not in latin:
+                latin[start] = bool(_LATIN.search(pattern.sub("", word)))
+            if ch not in "Ððƀ" and not latin[start]:
                 continue  # a whole Cyrillic or Greek word: a quotation
             seen.add(start)
             edits = tuple(Edit(Span(start + i, start + i + 1), table[c]) for i, c in enumerate(word) if c in table)
@@ -156,6 +183,7 @@ class DecomposedDiacritics(Rule):
         text = doc.source
         if text.isascii() or not _MARK_RUN.search(text):
             return
+        words = _Words(text)
         for m in _MARK_RUN.finditer(text):
             start, end, marks = m.start(), m.end(), m.group()
             base = text[start - 1] if start and text[start - 1].isalpha() else ""
@@ -165,7 +193,7 @@ class DecomposedDiacritics(Rule):
                 yield self.violation(Span(start, end), "decomposed", fix=Fix((Edit(Span(start, end), composed),)),
                                      in_source=True, text=quote(base + marks), fixed=quote(composed))
                 continue
-            w_start, w_end = _word_around(text, max(0, start - 1), end)
+            w_start, w_end = words.around(max(0, start - 1), end)
             hint, fix = {"vi": "", "en": ""}, None
             if not base and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
                 joined = unicodedata.normalize("NFC", text[start - 2] + marks)

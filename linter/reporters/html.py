@@ -304,28 +304,37 @@ def _highlight(text: str, start: int, end: int, findings: list[Finding], ids: di
         spans.append((f, a, max(min(f.end, end), a)))
         points.update(spans[-1][1:])
     cuts = sorted(points)
+    # One sweep over the cuts: the spans starting and ending at each, and those covering the piece after it.
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for i, (_, a, b) in enumerate(spans):
+        starting.setdefault(a, []).append(i)
+        if a < b:
+            ending.setdefault(b, []).append(i)
+    active: set[int] = set()
     out = []
     anchored = set()
-
-    def anchors_at(position: int) -> None:
-        for f, a, _ in spans:
-            if a == position and f.start >= start and id(f) not in anchored:  # else it began on an earlier line
-                anchored.add(id(f))
-                out.append(f'<span class="anchor" id="at-{ids[id(f)]}"></span>')
 
     def title(group) -> str:
         return escape("\n".join(f"{f.code}: {f.message}" for f in group))
 
     for position, following in zip(cuts, cuts[1:] + [None]):
-        anchors_at(position)
-        empty = [f for f, a, b in spans if a == b == position]
+        here = starting.get(position, ())
+        for i in here:
+            f = spans[i][0]
+            if f.start >= start and id(f) not in anchored:  # else it began on an earlier line
+                anchored.add(id(f))
+                out.append(f'<span class="anchor" id="at-{ids[id(f)]}"></span>')
+        active.difference_update(ending.get(position, ()))
+        empty = [spans[i][0] for i in here if spans[i][1] == spans[i][2]]
         if empty:
             out.append(f'<mark class="caret" data-f="{" ".join(ids[id(f)] for f in empty)}" '
                        f'data-sev="{_worst(empty)}" title="{title(empty)}"></mark>')
         if following is None:
             break
+        active.update(i for i in here if spans[i][1] < spans[i][2])
         piece = escape(text[position:following])
-        group = [f for f, a, b in spans if a <= position and following <= b and a < b]
+        group = [spans[i][0] for i in sorted(active)]
         if group:
             out.append(f'<mark data-f="{" ".join(ids[id(f)] for f in group)}" data-sev="{_worst(group)}" '
                        f'title="{title(group)}">{piece}</mark>')
