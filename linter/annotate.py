@@ -1,19 +1,16 @@
 """Word comments out: a copy of a .docx draft with one comment per finding, anchored on the
-paragraph or table row it is about (author "draftlint", the code and the message). The original
+characters it is about (author "draftlint", the code and the message). The original
 file is never written to. python-docx is imported only here, when ``--annotate`` is asked for."""
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import stat
 from pathlib import Path
 
-from . import regex, writeback
+from . import writeback
 
-_PARAGRAPH = regex.compile(r"đoạn (\d+)\Z")
-_ROW = regex.compile(r"bảng (\d+), hàng (\d+)\Z")
 
 
 class AnnotateError(Exception):
@@ -52,18 +49,34 @@ def targets(drafts: list[str], output: str) -> list[tuple[str, str]]:
 def annotate(source: str, target: str, findings) -> tuple[int, int]:
     """Write ``target``: ``source`` with a comment per finding, with the draft's permissions.
     Returns (comments written, findings that could not be anchored, such as one on an empty
-    paragraph)."""
+    paragraph).
+
+    Each comment is anchored on the finding's own characters, found through the reader's w:t
+    pieces (as ``--fix`` writes), its runs split where the span starts and ends; on the whole line
+    (paragraph, or table row) when the span is on none of its text, such as a numbering label."""
     from docx import Document
+    from docx.text.run import Run
+
+    from .docx import extract, parse, read_parts
 
     document = Document(source)
-    paragraphs = document.paragraphs
-    tables = document.tables
+    root = document.element
+    parts = read_parts(source)
+    segments: list = []
+    text = extract(root, parts, segments, tables=True).text
+    if text != extract(parse(parts["word/document.xml"]), parts).text:
+        segments = []  # read otherwise than the findings were: anchor on nothing rather than elsewhere
+    ranges = [_range(finding, segments, text) for finding in findings]
+    _split_runs(segments, {offset for r in ranges if r for offset in r})
+    segments = []
+    extract(root, parts, segments, tables=True)
     written = skipped = 0
-    for finding in findings:
-        runs = _runs(finding.locator, paragraphs, tables, finding)
-        if not runs:
+    for finding, span in zip(findings, ranges):
+        covered = [element for a, b, element in segments if span and span[0] <= a and b <= span[1] and a < b]
+        if not covered:
             skipped += 1
             continue
+        runs = [Run(covered[0].getparent(), document), Run(covered[-1].getparent(), document)]
         document.add_comment(runs, text=f"{finding.code}: {finding.message}", author="draftlint", initials="DL")
         written += 1
     folder = Path(target).resolve().parent
@@ -74,42 +87,51 @@ def annotate(source: str, target: str, findings) -> tuple[int, int]:
     return written, skipped
 
 
-def _runs(locator, paragraphs, tables, finding):
-    """The runs a finding's comment spans: those of its paragraph that hold its text (all of
-    them when the text cannot be placed), or the first cell of its table row."""
-    if locator is None:
-        return []
-    m = _PARAGRAPH.match(locator)
-    if m:
-        index = int(m.group(1)) - 1
-        if not 0 <= index < len(paragraphs):
-            return []
-        return _covering(paragraphs[index].runs, finding)
-    m = _ROW.match(locator)
-    if m:
-        t, r = int(m.group(1)) - 1, int(m.group(2)) - 1
-        if not (0 <= t < len(tables) and 0 <= r < len(tables[t].rows)):
-            return []
-        for cell in tables[t].rows[r].cells:
-            runs = [run for p in cell.paragraphs for run in p.runs if run.text]
-            if runs:
-                return runs
-    return []
+def _range(finding, segments: list, text: str) -> tuple[int, int] | None:
+    """The offsets a finding's comment covers: its span, narrowed to the runs' text it falls on;
+    an empty span covers the character it stands before (or after, at a line's end); a span on
+    no run's text, its whole line. None when the line has no run text either."""
+    start, end = finding.start, finding.end
+    if start == end:
+        start, end = (start, start + 1) if start < len(text) and text[start] != "\n" else (start - 1, start)
+    on = [(a, b) for a, b, _ in segments if a < end and start < b]
+    if on:
+        return max(start, on[0][0]), min(end, on[-1][1])
+    line_start = text.rfind("\n", 0, max(finding.start, 0)) + 1
+    line_end = text.find("\n", line_start)
+    line = [(a, b) for a, b, _ in segments if line_start <= a and b <= (line_end if line_end >= 0 else len(text))]
+    return (line[0][0], line[-1][1]) if line else None
 
 
-def _covering(runs, finding):
-    """The runs under the finding's columns (its line is the paragraph's text, maybe after a
-    numbering label the runs do not hold); every run when the columns fall outside them."""
-    runs = [run for run in runs if run.text]
-    text = "".join(run.text for run in runs)
-    quoted = re.search(r"“([^”]{3,60})”", finding.message)
-    start = text.find(quoted.group(1)) if quoted else -1
-    if start < 0:
-        return runs
-    end = start + len(quoted.group(1))
-    chosen, offset = [], 0
-    for run in runs:
-        if offset < end and start < offset + len(run.text):
-            chosen.append(run)
-        offset += len(run.text)
-    return chosen or runs
+def _split_runs(segments: list, offsets: set[int]) -> None:
+    """Split the runs at each offset that falls inside a w:t's text, so that a comment can start
+    or end there (a comment covers whole runs); each part keeps the run's formatting."""
+    for a, b, element in segments:
+        for cut in sorted((o - a for o in offsets if a < o < b), reverse=True):
+            _split(element, cut)
+
+
+def _split(t, cut: int) -> None:
+    """Part ``t``'s run in two after ``cut`` characters of ``t``: what precedes the cut stays in
+    the run, the rest goes into a copy of it inserted after."""
+    from copy import deepcopy
+
+    run = t.getparent()
+    children = list(run)
+    index = children.index(t)
+    after = deepcopy(run)
+    for child in children[index + 1:]:
+        run.remove(child)
+    copied = list(after)
+    for child in copied[:index]:
+        if child.tag != _RUN_PROPERTIES:
+            after.remove(child)
+    whole = t.text or ""
+    t.text, copied[index].text = whole[:cut], whole[cut:]
+    for element in (t, copied[index]):
+        element.set(_XML_SPACE, "preserve")
+    run.addnext(after)
+
+
+_RUN_PROPERTIES = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

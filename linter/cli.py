@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .docs import toml_value as _toml_value
-from .i18n import os_error, t
+from .i18n import os_error, t, where
 from .terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -328,7 +328,7 @@ def _check(args, rules) -> int:
             return annotated
     named = {os.path.normpath(p) for p in args.paths if p != STDIN and not os.path.isdir(p)}
     findings = []
-    texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locators
+    texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locations
     status = EXIT_OK
     report_lang = args.lang
     linted = 0
@@ -371,7 +371,7 @@ def _check(args, rules) -> int:
             sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.not_written}\n")
             status = EXIT_ERROR
         if args.format == "html":
-            texts[display] = (result.text, result.locators)
+            texts[display] = (result.text, result.locations)
         ignored = config.ignored_for(Path(path)) if path != STDIN else ()
         if ignored:
             result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in ignored)]
@@ -667,8 +667,8 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
     except WriteError as exc:
         return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
     if not args.quiet:
-        for where, code in dict.fromkeys((f"{display}[{f.locator}]", f.code) for f in outcome.declined):
-            sys.stderr.write(printable(t("fix.docx_declined", lang, where=where, code=code)) + "\n")
+        for place, code in dict.fromkeys((f"{display}[{where(f.location, lang)}]", f.code) for f in outcome.declined):
+            sys.stderr.write(printable(t("fix.docx_declined", lang, where=place, code=code)) + "\n")
     diff = ""
     if outcome.applied:
         if args.diff:
@@ -681,8 +681,8 @@ def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: l
             fixed_files.append(outcome.applied)
     result = engine.lint_file(path, config, display)
     # What --fix declined keeps its finding but is no longer offered as fixable ([*]).
-    declined = {(f.code, f.locator, f.message) for f in outcome.declined}
-    result.findings = [replace(f, fix=None) if (f.code, f.locator, f.message) in declined else f
+    declined = {(f.code, f.location, f.message) for f in outcome.declined}
+    result.findings = [replace(f, fix=None) if (f.code, f.location, f.message) in declined else f
                        for f in result.findings]
     return result, diff
 

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from xml.etree import ElementTree
 
 from . import limits, regex, tagger
+from .model import Location
 from .source import COMPOUND_FILE, InputError, old_word_file, open_regular, too_large
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,9 +36,30 @@ _DATA_HEADER = regex.compile(r"(?i)\b(?:stt|nội\s+dung|đơn\s+vị|cơ\s+quan
 @dataclass(frozen=True)
 class DocxText:
     text: str  # one line per paragraph or table row
-    locators: tuple[str, ...]  # for each line: "đoạn 12", "bảng 2, hàng 3"
+    locations: tuple[Location, ...]  # for each line: its paragraph, or its table and row
     numbered: frozenset[int] = frozenset()  # the lines (1-based) whose marker Word's automatic numbering wrote
     suppressions: tuple["CommentSuppression", ...] = ()
+    cells: tuple[tuple[tuple[int, int], ...], ...] = ()  # for each line, the columns each table cell's text spans
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        starts = [0]
+        for line in self.text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
+
+    def location(self, line: int, start: int, end: int) -> Location | None:
+        """Where the text from offset ``start`` to ``end`` of line ``line`` (1-based) stands: the
+        line's location, with the cell of a table row when the text lies within one."""
+        if not 0 < line <= len(self.locations):
+            return None
+        location = self.locations[line - 1]
+        first = self._starts[line - 1]
+        cells = self.cells[line - 1] if line <= len(self.cells) else ()
+        for number, (a, b) in enumerate(cells, 1):
+            if a < b and first + a <= start and end <= first + b:
+                return Location(table=location.table, row=location.row, cell=number)
+        return location
 
 
 @dataclass(frozen=True)
@@ -112,21 +136,22 @@ def _compound_kind(handle) -> str:
     return ""
 
 
-def extract(root, parts: dict[str, bytes], segments: list | None = None) -> DocxText:
+def extract(root, parts: dict[str, bytes], segments: list | None = None, tables: bool = False) -> DocxText:
     """The draft in a parsed document.xml (ElementTree or lxml). ``segments``, when given,
-    receives (start, end, w:t element) for the text of every body paragraph, offsets into the
-    returned text: what ``--fix`` needs to write a change back into its run."""
+    receives (start, end, w:t element) for the text of every body paragraph (and with ``tables``,
+    of every table cell), offsets into the returned text: what ``--fix`` needs to write a change
+    back into its run, and ``--annotate`` to anchor a comment on it."""
     body = root.find(f"{_W}body")
     numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     if body is None:
         raise InputError("tệp Word không có nội dung", "the Word file has no body")
     lines: list[str] = []
-    locators: list[str] = []
+    locations: list[Location] = []
     # A text box is stored twice (mc:Choice, and an older mc:Fallback copy): Word shows the Choice,
     # which alone is read, and written by --fix. The search of the bytes spares drafts without one a walk.
     hidden = {e for fallback in root.iter(_FALLBACK) for e in fallback.iter()} \
         if b"Fallback" in parts.get("word/document.xml", b"") else frozenset()
-    reader = _Reader(numbering, lines, locators, hidden)
+    reader = _Reader(numbering, lines, locations, hidden, tables and segments is not None)
     reader.body(body)
     if not any(line.strip() for line in lines):
         raise InputError("tệp Word không có chữ nào", "the Word file holds no text")
@@ -136,7 +161,8 @@ def extract(root, parts: dict[str, bytes], segments: list | None = None) -> Docx
             segments.extend((offset + a, offset + b, element) for a, b, element in pieces or ())
             offset += len(line) + 1
     suppressions = _suppressions(parts.get("word/comments.xml"), reader.marks, lines)
-    return DocxText("\n".join(lines) + "\n", tuple(locators), frozenset(reader.numbered), suppressions)
+    return DocxText("\n".join(lines) + "\n", tuple(locations), frozenset(reader.numbered), suppressions,
+                    tuple(reader.cells))
 
 
 def _suppressions(comments_xml: bytes | None, marks: dict[str, list], lines: list[str]
@@ -309,19 +335,22 @@ class _Numbering:
 # -- reading ---------------------------------------------------------------------------------------
 
 class _Reader:
-    def __init__(self, numbering: _Numbering, lines: list[str], locators: list[str], hidden=frozenset()) -> None:
+    def __init__(self, numbering: _Numbering, lines: list[str], locations: list[Location], hidden=frozenset(),
+                 cell_pieces: bool = False) -> None:
         self.numbering = numbering
         self.hidden = hidden  # the elements of mc:Fallback copies, never read
         self.size = 0  # characters emitted, held to the text cap
         self.lines = lines
-        self.locators = locators
+        self.locations = locations
+        self.cells: list[tuple[tuple[int, int], ...]] = []  # per line, the columns of each table cell in it
+        self.cell_pieces = cell_pieces  # whether table cells' w:t pieces are recorded too
         self.paragraphs = 0
         self.tables = 0
         self.numbered: list[int] = []
         # comment id → [(line index, column) where its range starts, where it ends]
         self.marks: dict[str, list] = {}
         self.row_marks: list[tuple[bool, str, int]] = []
-        self.line_segments: list[list | None] = []  # per line, its text's w:t pieces (body paragraphs only)
+        self.line_segments: list[list | None] = []  # per line, its text's w:t pieces (of a table row's with cell_pieces)
 
     def body(self, body, depth: int = 0) -> None:
         if depth > limits.DOCX_MAX_NESTING:
@@ -336,7 +365,7 @@ class _Reader:
                 self.paragraphs += 1
                 pieces: list = []
                 text, label = self.paragraph(element, with_label=True, marks=True, pieces=pieces)
-                self.emit(text.replace(_SOFT_BREAK, " "), f"đoạn {self.paragraphs}", pieces)
+                self.emit(text.replace(_SOFT_BREAK, " "), Location(paragraph=self.paragraphs), pieces)
                 if label and label != "-":
                     self.numbered.append(len(self.lines))
             elif element.tag == f"{_W}tbl":
@@ -346,14 +375,15 @@ class _Reader:
                 if content is not None:
                     self.body(content, depth + 1)
 
-    def emit(self, text: str, locator: str, pieces: list | None = None) -> None:
+    def emit(self, text: str, location: Location, pieces: list | None = None, cells: tuple = ()) -> None:
         self.size += len(text) + 1
         if self.size > limits.MAX_TEXT_BYTES:
             raise InputError(f"chữ trong tệp Word dài quá giới hạn {limits.MAX_TEXT_BYTES // limits.MB} MB",
                              f"the Word file's text is over the {limits.MAX_TEXT_BYTES // limits.MB} MB limit")
         self.lines.append(text)
-        self.locators.append(locator)
+        self.locations.append(location)
         self.line_segments.append(pieces)
+        self.cells.append(cells)
 
     def mark(self, is_start: bool, comment: str | None, at: tuple[int, int]) -> None:
         where = self.marks.setdefault(comment or "", [None, None])
@@ -382,40 +412,72 @@ class _Reader:
     def table(self, tbl) -> None:
         self.tables += 1
         _check_table(tbl, self.tables)
-        rows = []
+        read = []  # per row, per cell, its paragraphs as (text, w:t pieces)
         row_marks = []  # per row, the comment ranges in it: a comment in a cell covers its whole row
         for tr in tbl.findall(f"{_W}tr"):
             self.row_marks = []
-            rows.append([self.cell(tc) for tc in tr.findall(f"{_W}tc")])
+            read.append([self.cell(tc) for tc in tr.findall(f"{_W}tc")])
             row_marks.append(self.row_marks)
-        if not rows:
+        if not read:
             return
+        rows = [[[text for text, _ in cell] for cell in row] for row in read]
         first = " ".join(" ".join(cell) for cell in rows[0])
         data = not _layout_shape(rows) and (max(len(r) for r in rows) >= 3 or bool(_DATA_HEADER.search(first)))
-        for i, row in enumerate(rows, 1):
-            where = f"bảng {self.tables}, hàng {i}"
+        for i, (row, cells) in enumerate(zip(rows, read), 1):
+            where = Location(table=self.tables, row=i)
             first_line = len(self.lines)
             if data:
+                pieces, spans, at = [], [], 2  # after "| "
+                for cell in cells:
+                    start = at
+                    for k, (text, found) in enumerate(cell):
+                        at += 1 if k else 0  # the space that joins a cell's paragraphs
+                        pieces.extend((at + a, at + b, element) for a, b, element in found or ())
+                        at += len(text)
+                    spans.append((start, at))
+                    at += 3  # " | "
                 self.emit("| " + " | ".join(" ".join(cell).replace("|", "/").replace(_SOFT_BREAK, " ") for cell in row)
-                          + " |", where)
+                          + " |", where, pieces if self.cell_pieces else None, tuple(spans))
                 if i == 1:
                     self.emit("|" + "---|" * len(row), where)
             else:  # layout: the cells side by side, paragraph by paragraph
                 # A soft line break parts the lines of a cell as a paragraph would: "Số: 12/UBND-VX"
                 # over "V/v …", the national title over the motto.
-                row = [[part for line in cell for part in line.split(_SOFT_BREAK)] for cell in row]
-                for k in range(max((len(cell) for cell in row), default=0)):
-                    self.emit("\t".join(cell[k] if k < len(cell) else "" for cell in row).rstrip("\t"), where)
+                parted = [[part for text, found in cell for part in _parts(text, found)] for cell in cells]
+                for k in range(max((len(cell) for cell in parted), default=0)):
+                    pieces, spans, at = [], [], 0
+                    for cell in parted:
+                        text, found = cell[k] if k < len(cell) else ("", [])
+                        pieces.extend((at + a, at + b, element) for a, b, element in found)
+                        spans.append((at, at + len(text)))
+                        at += len(text) + 1  # the tab between cells
+                    self.emit("\t".join(cell[k][0] if k < len(cell) else "" for cell in parted).rstrip("\t"), where,
+                              pieces if self.cell_pieces else None, tuple(spans))
             for is_start, comment, _ in row_marks[i - 1]:
                 last = max(len(self.lines) - 1, first_line)
                 at = (first_line, 0) if is_start else (last, len(self.lines[last]) if last < len(self.lines) else 0)
                 self.mark(is_start, comment, at)
 
-
-    def cell(self, tc) -> list[str]:
-        """A cell's paragraphs; a text box's are read in the paragraph that anchors it, as in the body."""
+    def cell(self, tc) -> list[tuple[str, list | None]]:
+        """A cell's paragraphs, each with its w:t pieces (when they are recorded); a text box's are
+        read in the paragraph that anchors it, as in the body."""
         boxed = {p for box in tc.iter(_TEXT_BOX) for p in box.iter(f"{_W}p")}
-        return [self.paragraph(p) for p in tc.iter(f"{_W}p") if p not in boxed and p not in self.hidden]
+        out = []
+        for p in tc.iter(f"{_W}p"):
+            if p not in boxed and p not in self.hidden:
+                pieces: list | None = [] if self.cell_pieces else None
+                out.append((self.paragraph(p, pieces=pieces), pieces))
+        return out
+
+
+def _parts(text: str, pieces: list | None) -> list[tuple[str, list]]:
+    """A cell paragraph's lines between its soft line breaks, each with its w:t pieces."""
+    out, start = [], 0
+    for part in text.split(_SOFT_BREAK):
+        end = start + len(part)
+        out.append((part, [(a - start, b - start, e) for a, b, e in pieces or () if start <= a and b <= end]))
+        start = end + 1
+    return out
 
 
 _TEXT_BOX = f"{_W}txbxContent"

@@ -53,7 +53,7 @@ def fix_docx(path: str, lint, unsafe: bool) -> DocxFixResult:
         segments: list = []
         document = extract(root, parts, segments)
         before = document.text if before is None else before
-        findings = [f for f in lint(document) if (f.code, f.locator, f.message) not in declined]
+        findings = [f for f in lint(document) if (f.code, f.location, f.message) not in declined]
         writable = []
         for finding in choose_fixes(findings, unsafe):
             edits = [_narrow(edit.start, edit.end, edit.content, document.text) for edit in finding.fix.edits]
@@ -62,7 +62,7 @@ def fix_docx(path: str, lint, unsafe: bool) -> DocxFixResult:
                 writable.extend(edits)
                 applied += 1
             else:
-                declined.setdefault((finding.code, finding.locator, finding.message), finding)
+                declined.setdefault((finding.code, finding.location, finding.message), finding)
         if not writable:
             break
         for start, end, content in sorted(writable, reverse=True):

@@ -80,7 +80,7 @@ class FileResult:
     input_error: bool = False
     reason: str = ""  # why the input could not be read
     text: str | None = None  # the text the findings' offsets point into (the HTML report shows it)
-    locators: list[str] | None = None  # for a Word file, each line's paragraph or table row
+    locations: list | None = None  # for a Word file, each line's model.Location: its paragraph or table row
     not_written: str = ""  # why --fix left the file as it was (read-only, changed meanwhile…)
 
 
@@ -161,16 +161,12 @@ class Engine:
 
     def lint_document(self, document, display: str, config: Config) -> FileResult:
         """A Word draft (docx.DocxText): its text linted like any draft, each finding located by
-        paragraph (or table row) as Word shows it."""
+        paragraph (or table row and cell) as Word shows it."""
         from dataclasses import replace
 
         result = self.lint_text(document.text, display, config, document.numbered, document.suppressions)
-        located = []
-        for finding in result.findings:
-            index = finding.line - 1
-            locator = document.locators[index] if 0 <= index < len(document.locators) else None
-            located.append(replace(finding, locator=locator))
-        return FileResult(display, located, text=document.text, locators=list(document.locators))
+        located = [replace(f, location=document.location(f.line, f.start, f.end)) for f in result.findings]
+        return FileResult(display, located, text=document.text, locations=list(document.locations))
 
     def input_error(self, display: str, config: Config, error: InputError) -> FileResult:
         """INP001 for a file that could not be read (no finding when INP001 is deselected)."""

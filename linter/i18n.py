@@ -147,6 +147,9 @@ _TEXTS = {
     "html.files": {"vi": "Số tệp", "en": "Files"},
     "html.rule": {"vi": "Quy tắc", "en": "Rule"},
     "html.total": {"vi": "Tổng", "en": "Total"},
+    "location.paragraph": {"vi": "đoạn {paragraph}", "en": "paragraph {paragraph}"},
+    "location.row": {"vi": "bảng {table}, hàng {row}", "en": "table {table}, row {row}"},
+    "location.cell": {"vi": "bảng {table}, hàng {row}, ô {cell}", "en": "table {table}, row {row}, cell {cell}"},
     "html.at": {"vi": "dòng {line}, cột {column}", "en": "line {line}, column {column}"},
     "html.sev.error": {"vi": "lỗi", "en": "error"},
     "html.sev.warning": {"vi": "cảnh báo", "en": "warning"},
@@ -323,6 +326,16 @@ _ARGPARSE = {
 def t(key: str, lang: str, **args) -> str:
     text = _TEXTS[key][lang]
     return text.format(**args) if args else text
+
+
+def where(location, lang: str) -> str | None:
+    """A Word location (``model.Location``) in words: "đoạn 12", "table 2, row 3, cell 1"; None for none."""
+    if location is None:
+        return None
+    if location.paragraph is not None:
+        return t("location.paragraph", lang, paragraph=location.paragraph)
+    return t("location.row" if location.cell is None else "location.cell", lang, table=location.table,
+             row=location.row, cell=location.cell)
 
 
 def template(key: str, lang: str):

@@ -24,6 +24,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where text of a Word draft stands, numbered from 1 as Word shows it: a body paragraph, or a
+    table's row (and its cell, when the text lies in one). Reporters put it into words."""
+
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        """The numbers it has, as JSON and SARIF carry them: ``{"paragraph": 12}``, ``{"table": 2, "row": 3}``."""
+        return {k: v for k, v in (("paragraph", self.paragraph), ("table", self.table), ("row", self.row),
+                                  ("cell", self.cell)) if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One logical line: a paragraph, heading, bullet, header or closing line."""
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from . import data
-from .model import Document, Line, Section
+from .i18n import where as words
+from .model import Document, Line, Location, Section
 from .source import SourceText
 from .terminal import printable, shown_path
 
@@ -37,14 +38,14 @@ _WORDS = {
 class Outline:
     path: str
     doc: Document
-    locators: tuple[str, ...] | None  # a Word draft's paragraph / table row for each line of its text
+    locations: tuple[Location, ...] | None  # a Word draft's paragraph / table row for each line of its text
 
-    def where(self, line: Line) -> str | None:
-        """The Word location of a line ("đoạn 12", "bảng 2, hàng 3"), None for a text file."""
-        if self.locators is None:
+    def where(self, line: Line, lang: str) -> str | None:
+        """The Word location of a line in words ("đoạn 12", "table 2, row 3"), None for a text file."""
+        if self.locations is None:
             return None
         index = line.first_line - 1
-        return self.locators[index] if 0 <= index < len(self.locators) else None
+        return words(self.locations[index], lang) if 0 <= index < len(self.locations) else None
 
 
 def read(path: str) -> Outline:
@@ -52,16 +53,16 @@ def read(path: str) -> Outline:
     from .parser import parse_source
     from .source import read_path, read_stdin
 
-    locators = None
+    locations = None
     if path != "-" and path.lower().endswith((".docx", ".doc")):
         from .docx import read_docx
 
         word = read_docx(path)
-        text, locators = word.text, word.locators
+        text, locations = word.text, word.locations
     else:
         text = read_stdin() if path == "-" else read_path(path)
     doc, _ = parse_source(SourceText(text), path)
-    return Outline(path, doc, locators)
+    return Outline(path, doc, locations)
 
 
 def label(kind: str, lang: str) -> str:
@@ -77,7 +78,7 @@ def as_dict(outline: Outline, lang: str) -> dict:
     def place(line: Line | None) -> dict | None:
         if line is None:
             return None
-        return {"line": line.first_line, "where": outline.where(line), "text": line.text}
+        return {"line": line.first_line, "where": outline.where(line, lang), "text": line.text}
 
     def section(s: Section) -> dict:
         return {"marker": s.marker.raw, "level": s.level, "title": s.title, **place(s.heading),
@@ -85,7 +86,7 @@ def as_dict(outline: Outline, lang: str) -> dict:
 
     lines = []
     for line in doc.lines:
-        item = {"line": line.first_line, "where": outline.where(line), "kind": line.kind,
+        item = {"line": line.first_line, "where": outline.where(line, lang), "kind": line.kind,
                 "label": label(line.kind, lang), "text": line.text}
         if line.span.start in unplaced:
             item["unplaced"] = unplaced[line.span.start]
@@ -122,7 +123,7 @@ def write_text(outline: Outline, lang: str, stream: TextIO) -> None:
     unplaced = {u.line.span.start: u.expected_kind for u in doc.unparsed}
 
     def where(line: Line) -> str:
-        return outline.where(line) or f"{w['line']} {line.first_line}"
+        return outline.where(line, lang) or f"{w['line']} {line.first_line}"
 
     rows = [(where(line), label(line.kind, lang), line.text) for line in doc.lines]
     wide = [max((len(r[i]) for r in rows), default=0) for i in (0, 1)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, ClassVar, Iterable, Iterator
 
-from .model import Document, Span
+from .model import Document, Location, Span
 
 LANGS = ("vi", "en")
 
@@ -81,7 +81,7 @@ class Finding:
     fix: "FoundFix | None" = None
     start: int = 0  # the finding's offsets into the decoded original text
     end: int = 0
-    locator: str | None = None  # in a Word file: "đoạn 12", "bảng 2, hàng 3" (line and column are of its text)
+    location: Location | None = None  # in a Word file: its paragraph, or table row and cell (line and column are of its text)
     fingerprint: str = ""  # what the finding is about, not where: survives edits elsewhere (baselines)
 
     def sort_key(self) -> tuple:

@@ -11,6 +11,8 @@ import pytest
 from conftest import EXAMPLES, ROOT, lint, run
 from draftlint.docx import read_docx
 from draftlint.engine import Engine, RunOptions
+from draftlint.i18n import where
+from draftlint.model import Location
 from draftlint.registry import all_rules
 from draftlint.config import Config
 from draftlint.source import InputError
@@ -44,7 +46,9 @@ def test_tables_header_and_signature():
     assert lines[0] == "UBND TỈNH HẢI HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # layout table side by side
     assert "| 1 | Rà soát máy chủ và phần mềm quản lý hồ sơ | Văn phòng Sở | Quý I/2025 |" in lines
     row = lines.index("| 2 | Tập huấn cán bộ số hóa | Phòng Tổ chức, biên chế | Quý II/2025 |")
-    assert document.locators[row] == "bảng 2, hàng 3"
+    assert document.locations[row] == Location(table=2, row=3)
+    assert document.locations[0] == Location(table=1, row=1) and document.locations[lines.index("KẾ HOẠCH")] \
+        == Location(paragraph=1)
 
 
 def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
@@ -61,12 +65,16 @@ def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
 
 def test_findings_in_a_word_file_are_located_by_paragraph_and_row():
     result = _lint_docx(EXAMPLES / "ke-hoach-word-loi.docx")
-    assert [(f.code, f.locator) for f in result.findings] == [
-        ("FMT001", "bảng 1, hàng 1"), ("FMT002", "bảng 1, hàng 1"), ("FMT002", "bảng 1, hàng 1"),
-        ("FMT009", "đoạn 1"), ("TSK001", "bảng 2, hàng 2"), ("DAT001", "đoạn 6"), ("SPL002", "đoạn 8"),
-        ("NUM007", "đoạn 9"), ("FMT006", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1"), ("FMT005", "bảng 3, hàng 1")]
+    # A finding in one cell of a table row names the cell; one over the whole row, the row.
+    assert [(f.code, f.location) for f in result.findings] == [
+        ("FMT001", Location(table=1, row=1, cell=2)), ("FMT002", Location(table=1, row=1, cell=1)),
+        ("FMT002", Location(table=1, row=1, cell=1)), ("FMT009", Location(paragraph=1)),
+        ("TSK001", Location(table=2, row=2)), ("DAT001", Location(paragraph=6)), ("SPL002", Location(paragraph=8)),
+        ("NUM007", Location(paragraph=9)), ("FMT006", Location(table=3, row=1, cell=2)),
+        ("FMT005", Location(table=3, row=1, cell=1)), ("FMT005", Location(table=3, row=1, cell=1))]
     out = run("check", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout.decode()
     assert "ke-hoach-word-loi.docx[đoạn 6]: error: DAT001 Ngày không có thật: “ngày 31/6/2025”" in out
+    assert "ke-hoach-word-loi.docx[bảng 3, hàng 1, ô 2]: warning: FMT006 Quyền hạn ký viết “KT GIÁM ĐỐC”" in out
 
 
 def test_tracked_changes_read_as_accepted():
@@ -296,16 +304,16 @@ def test_a_word_comment_covers_only_its_own_text_and_codes(tmp_path):
                                       (5, None, "draftlint: disable CIT001"),
                                       (5, None, "Đề nghị viết lại câu này")])
     findings = _lint_docx(path).findings
-    assert [f.locator for f in findings if f.code == "SPL001"] == ["đoạn 5", "bảng 1, hàng 2"]
+    assert [where(f.location, 'vi') for f in findings if f.code == "SPL001"] == ["đoạn 5", "bảng 1, hàng 2, ô 2"]
     unused = [f for f in findings if f.code == "INP003"]
-    assert sorted(f.locator for f in unused) == ["đoạn 5", "đoạn 6"]
+    assert sorted(where(f.location, 'vi') for f in unused) == ["đoạn 5", "đoạn 6"]
     assert "CIT001" in " ".join(f.message for f in unused)
 
 
 def test_a_word_comment_with_no_code_silences_every_rule_on_its_text(tmp_path):
     path = _commented_plan(tmp_path, [(5, None, "draftlint: disable vì là trích dẫn nguyên văn")])
     findings = _lint_docx(path).findings
-    assert not [f for f in findings if f.locator == "đoạn 6"]
+    assert not [f for f in findings if where(f.location, 'vi') == "đoạn 6"]
 
 
 # --- --fix in Word drafts -------------------------------------------------------------------
@@ -347,10 +355,10 @@ def test_fix_writes_into_the_runs_and_keeps_their_formatting(tmp_path):
     result = run("check", "--fix", str(path))
     stderr = result.stderr.decode()
     # The table row's mistake cannot be written into one run: declined, named, still reported.
-    assert stderr.count("[bảng 1, hàng 2]: không sửa tự động được SPL002") == 1
+    assert stderr.count("[bảng 1, hàng 2, ô 2]: không sửa tự động được SPL002") == 1
     assert "SPL002" in result.stdout.decode() and "bảng 1, hàng 2" in result.stdout.decode()
     # …and is no longer offered as something --fix mends.
-    declined = next(line for line in result.stdout.decode().splitlines() if "[bảng 1, hàng 2]" in line)
+    declined = next(line for line in result.stdout.decode().splitlines() if "[bảng 1, hàng 2, ô 2]" in line)
     assert "SPL002 Viết sai" in declined and "[*]" not in declined
     assert "sửa được bằng --fix" not in result.stdout.decode()
     paragraphs = Document(path).paragraphs
@@ -384,7 +392,7 @@ def test_fix_renames_an_acronym_slip_at_every_use_in_a_word_draft(tmp_path):
                            "trước ngày 15/12/2025.")
     path = tmp_path / "ke-hoach-pci.docx"
     document.save(path)
-    assert [f.locator for f in _lint_docx(path).findings if f.code == "ABB001"] == ["đoạn 4", "đoạn 5", "đoạn 7"]
+    assert [where(f.location, 'vi') for f in _lint_docx(path).findings if f.code == "ABB001"] == ["đoạn 4", "đoạn 5", "đoạn 7"]
     result = run("check", "--fix", "--unsafe-fixes", "--select", "ABB", str(path))
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
     text = read_docx(str(path)).text
@@ -487,9 +495,9 @@ def test_a_plan_with_soft_line_breaks_in_its_tables_reads_as_the_same_plan_typed
         path = _word_plan(tmp_path / f"ke-hoach-{soft}.docx", soft, agency, columns)
         document = read_docx(str(path))
         assert "Số: 15/KH-SNV\t" + "\t" * (columns - 2) + "Hải Hòa, ngày 20 tháng 02 năm 2025" in document.text
-        found[soft] = [(f.code, f.locator) for f in _lint_docx(path).findings]
+        found[soft] = [(f.code, where(f.location, 'vi')) for f in _lint_docx(path).findings]
     assert found[True] == found[False]
-    assert ("DAT002", "bảng 2, hàng 2") in found[True]  # the deadline 15/02 before the issue date 20/02
+    assert ("DAT002", "bảng 2, hàng 2, ô 4") in found[True]  # the deadline 15/02 before the issue date 20/02
     assert ("TSK001", "bảng 2, hàng 3") in found[True]  # the empty lead cell
 
 
@@ -505,7 +513,7 @@ def test_a_signature_table_whose_recipients_name_units_is_read_as_the_closing(tm
     findings = _lint_docx(path).findings
     codes = [f.code for f in findings]
     assert not [c for c in codes if c.startswith("ABB") or c == "FMT009"], codes
-    messages = [f.message for f in findings if f.locator == "bảng 3, hàng 1"]
+    messages = [f.message for f in findings if f.location and (f.location.table, f.location.row) == (3, 1)]
     assert "Mục “- UBND tỉnh (b/c)” chưa kết thúc bằng “;”" in messages
     assert "Không ghi học hàm, học vị trước tên người ký: “TS. Trần Thị Lan”" in messages
     assert any(m.startswith("Quyền hạn ký viết “KT GIÁM ĐỐC”;") for m in messages)
@@ -613,3 +621,87 @@ def test_a_doc_that_word_saved_as_docx_content_is_read_as_word(tmp_path):
     rtf = tmp_path / "cong-van.doc"
     rtf.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}} C\\u244?ng v\\u259?n}")
     assert _input_errors(run("check", "--lang", "en", str(rtf)).stdout.decode(), "en") == [f"{rtf}:1:1"]
+
+
+def _commented_text(path) -> list[tuple[str, str, int | None]]:
+    """Each comment of a written .docx: its own text, the text its range covers, and the (0-based)
+    column of the table cell it starts in (None in the body)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    package = zipfile.ZipFile(path)
+    root = etree.fromstring(package.read("word/document.xml"))
+    covering: dict[str, list[str]] = {}
+    found = {}
+    for element in root.iter(f"{w}commentRangeStart", f"{w}commentRangeEnd", f"{w}t"):
+        key = element.get(f"{w}id")
+        if element.tag == f"{w}commentRangeStart":
+            cell = next(element.iterancestors(f"{w}tc"), None)
+            column = None if cell is None else [c for c in cell.getparent() if c.tag == f"{w}tc"].index(cell)
+            covering[key] = [column, ""]
+        elif element.tag == f"{w}commentRangeEnd":
+            column, text = covering.pop(key)
+            found[key] = (text, column)
+        else:
+            for key in covering:
+                covering[key][1] += element.text or ""
+    comments = etree.fromstring(package.read("word/comments.xml"))
+    return [("".join(c.itertext()), *found[c.get(f"{w}id")]) for c in comments.iter(f"{w}comment")]
+
+
+def test_annotate_anchors_each_comment_on_the_offending_characters_in_their_cell(tmp_path):
+    from docx import Document
+
+    document = Document()
+    for text in ("KẾ HOẠCH", "Chuyển đổi số trong công tác văn thư năm 2025", "I. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    paragraph = document.add_paragraph("Văn phòng Sở chủ trì, ")
+    paragraph.add_run("hổ").bold = True  # the misspelling runs over two runs, the first bold
+    paragraph.add_run(" trợ các phòng chuyên môn số hóa hồ sơ lưu trữ trong năm 2025.")
+    table = document.add_table(rows=2, cols=4)
+    for row, texts in zip(table.rows, [("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"),
+                                       ("1", "Rà soát hồ sơ lưu trữ", "Văn phòng Sở, hổ trợ Phòng Tổ chức",
+                                        "Quý II/2025")]):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    draft, out = tmp_path / "ke-hoach.docx", tmp_path / "ke-hoach-nhan-xet.docx"
+    document.save(draft)
+    result = run("check", "--select", "SPL002", str(draft), "--annotate", str(out))
+    assert "Đã ghi 2 nhận xét" in result.stderr.decode(), result.stderr.decode()
+    commented = _commented_text(out)
+    assert [(text, column) for _, text, column in commented] == [("hổ trợ", None), ("hổ trợ", 2)]
+    # The split runs keep their formatting, and the copy reads as the same draft.
+    runs = Document(str(out)).paragraphs[3].runs
+    assert [(r.text, bool(r.bold)) for r in runs if r.text] == [
+        ("Văn phòng Sở chủ trì, ", False), ("hổ", True), (" trợ", False),
+        (" các phòng chuyên môn số hóa hồ sơ lưu trữ trong năm 2025.", False)]
+    assert read_docx(str(out)).text == read_docx(str(draft)).text
+
+
+def test_annotate_anchors_the_example_findings_on_what_their_messages_quote(tmp_path):
+    out = tmp_path / "nhan-xet.docx"
+    run("check", str(EXAMPLES / "ke-hoach-word-loi.docx"), "--annotate", str(out))
+    commented = {comment.split(":")[0]: (text, column) for comment, text, column in _commented_text(out)
+                 if comment.startswith(("DAT001", "SPL002", "FMT006", "FMT001"))}
+    assert commented == {"DAT001": ("ngày 31/6/2025", None), "SPL002": ("hổ trợ", None),
+                         "FMT006": ("KT GIÁM ĐỐC", 1), "FMT001": ("Độc lập – Tự do – Hạnh phúc", 1)}
+
+
+def test_word_locations_are_worded_in_the_report_language_and_carried_as_numbers(tmp_path):
+    path = str(EXAMPLES / "ke-hoach-word-loi.docx")
+    english = run("check", "--lang", "en", path).stdout.decode()
+    assert "ke-hoach-word-loi.docx[paragraph 6]: error: DAT001 A date that does not exist" in english
+    assert "ke-hoach-word-loi.docx[table 3, row 1, cell 2]: warning: FMT006" in english
+    assert "đoạn" not in english and "bảng" not in english
+    found = json.loads(run("check", "--lang", "en", "--format", "json", path).stdout)
+    assert [(f["locator"], f["location"]) for f in found if f["code"] in ("DAT001", "TSK001")] == [
+        ("table 2, row 2", {"table": 2, "row": 2}), ("paragraph 6", {"paragraph": 6})]
+    vietnamese = json.loads(run("check", "--format", "json", path).stdout)
+    assert [f["locator"] for f in vietnamese if f["code"] == "FMT006"] == ["bảng 3, hàng 1, ô 2"]
+    sarif = json.loads(run("check", "--lang", "en", "--format", "sarif", path).stdout)
+    logical = [r["locations"][0]["logicalLocations"][0] for r in sarif["runs"][0]["results"] if r["ruleId"] == "SPL002"]
+    assert logical == [{"name": "paragraph 8", "kind": "element", "properties": {"paragraph": 8}}]
+    github = run("check", "--lang", "en", "--format", "github", path).stdout.decode()
+    assert "::[paragraph 8] Misspelt: “hổ trợ” → “hỗ trợ”" in github
+    outline = run("outline", "--lang", "en", path).stdout.decode()
+    assert "table 1, row 1" in outline and "paragraph 1" in outline and "đoạn" not in outline

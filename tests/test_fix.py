@@ -94,8 +94,8 @@ def test_sarif_carries_every_rule_and_every_finding_with_its_region(tmp_path):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in ("error", "warning", "note")
     word = json.loads(run("check", "--format", "sarif", str(EXAMPLES / "ke-hoach-word-loi.docx")).stdout)
-    assert word["runs"][0]["results"][0]["locations"][0]["logicalLocations"] == [{"name": "bảng 1, hàng 1",
-                                                                                   "kind": "element"}]
+    assert word["runs"][0]["results"][0]["locations"][0]["logicalLocations"] == [{
+        "name": "bảng 1, hàng 1, ô 2", "kind": "element", "properties": {"table": 1, "row": 1, "cell": 2}}]
 
 
 # The provincial competitiveness index abbreviated with the consumer price index's letters, then

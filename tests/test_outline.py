@@ -155,8 +155,8 @@ def test_outline_of_the_same_plan_in_word_gives_the_same_tree_located_by_paragra
     assert from_word["closing"]["signer_name"]["text"] == "Lê Văn Hùng"
     assert from_text["lines"][0]["where"] is None
     english = run("outline", "--lang", "en", str(word)).stdout.decode()
-    assert "\nStructure:\n" in english and "  đoạn 4          Roman heading (I.)" in english
-    assert "  Closing: recipients: 3 items (bảng 2, hàng 1)" in english
+    assert "\nStructure:\n" in english and "  paragraph 4     Roman heading (I.)" in english
+    assert "  Closing: recipients: 3 items (table 2, row 1)" in english
 
 
 def test_outline_read_errors_are_one_line_each_and_exit_2(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..i18n import where as words
 from ..rule import Finding, Severity
 from ..terminal import printable
 
@@ -24,7 +25,7 @@ def _property(text: str) -> str:
 
 def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
     for f in findings:
-        where = f"[{f.locator}] " if f.locator else ""
+        where = f"[{words(f.location, lang)}] " if f.location else ""
         properties = (f"file={_property(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
                       f"endColumn={f.end_column},title={_property(f.code + ' ' + f.name)}")
         stream.write(f"::{_LEVEL[f.severity]} {properties}::{_data(where + f.message)}\n")

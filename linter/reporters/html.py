@@ -14,7 +14,7 @@ from collections import Counter
 from html import escape
 from typing import TextIO
 
-from ..i18n import t
+from ..i18n import t, where
 from ..rule import Finding, Severity
 from ..source import SourceText
 from .text import summary
@@ -124,7 +124,7 @@ def _family(code: str) -> str:
 def report(findings: list[Finding], files: int, lang: str, stream: TextIO,
            texts: dict[str, tuple[str | None, list[str] | None]] | None = None) -> None:
     """``texts``: per linted file, in order, the text its findings point into (None when it could
-    not be read) and, for a Word file, the paragraph locator of each line."""
+    not be read) and, for a Word file, the paragraph or table row of each line."""
     texts = dict(texts or {})
     linted: dict[str, list[Finding]] = {}
     for path in texts:
@@ -149,8 +149,8 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO,
     w("</header>\n<main>\n")
     _summary_tables(w, by_file, lang)
     for n, (path, items) in enumerate(by_file.items(), 1):
-        text, locators = texts.get(path, (None, None))
-        _file_section(w, n, path, items, text, locators, ids, lang)
+        text, locations = texts.get(path, (None, None))
+        _file_section(w, n, path, items, text, locations, ids, lang)
     _clean_files(w, clean, lang)
     w(f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
     stream.write("".join(out))
@@ -230,14 +230,14 @@ def _short(path: str) -> str:
 
 
 def _where(f: Finding, lang: str) -> str:
-    return f.locator if f.locator else t("html.at", lang, line=f.line, column=f.column)
+    return where(f.location, lang) if f.location else t("html.at", lang, line=f.line, column=f.column)
 
 
 def _jump(fid: str, label: str, has_text: bool) -> str:
     return f'<a href="#at-{fid}">{escape(label)}</a>' if has_text else escape(label)
 
 
-def _file_section(w, n: int, path: str, items: list[Finding], text: str | None, locators: list[str] | None,
+def _file_section(w, n: int, path: str, items: list[Finding], text: str | None, locations: list | None,
                   ids: dict[int, str], lang: str) -> None:
     w(f'<section class="file" id="file-{n}">\n<h2>{escape(path)} ')
     counts = Counter(f.severity for f in items)
@@ -253,11 +253,11 @@ def _file_section(w, n: int, path: str, items: list[Finding], text: str | None, 
           f'<span class="badge {f.severity}">{escape(f.code)}</span> {escape(f.message)}</li>\n')
     w("</ol>\n")
     if text is not None:
-        _document(w, n, text, locators, items, ids, lang)
+        _document(w, n, text, locations, items, ids, lang)
     w("</section>\n")
 
 
-def _document(w, n: int, text: str, locators: list[str] | None, items: list[Finding], ids: dict[int, str], lang: str) -> None:
+def _document(w, n: int, text: str, locations: list | None, items: list[Finding], ids: dict[int, str], lang: str) -> None:
     source = SourceText(text)
     lines = source.physical_lines()
     starts_on: dict[int, list[Finding]] = {}
@@ -273,7 +273,7 @@ def _document(w, n: int, text: str, locators: list[str] | None, items: list[Find
     w('<div class="doc">\n')
     for index, (start, end) in enumerate(lines):
         here = covering.get(index, [])
-        label = locators[index] if locators and index < len(locators) and locators[index] else str(index + 1)
+        label = where(locations[index], lang) if locations and index < len(locations) else str(index + 1)
         flagged = " flagged" if here else " near" if index in near else ""
         if start == end or not text[start:end].strip():
             flagged += " blank"

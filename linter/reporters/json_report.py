@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from ..i18n import where
 from ..rule import Finding
 
-KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix", "locator")
+KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix", "locator",
+        "location")
 
 
-def as_dict(finding: Finding) -> dict:
+def as_dict(finding: Finding, lang: str = "vi") -> dict:
+    """``locator`` puts a Word location into words in ``lang``; ``location`` gives its numbers."""
     return {
         "path": finding.path,
         "code": finding.code,
@@ -22,7 +25,8 @@ def as_dict(finding: Finding) -> dict:
         "end_line": finding.end_line,
         "end_column": finding.end_column,
         "fix": fix_dict(finding),
-        "locator": finding.locator,
+        "locator": where(finding.location, lang),
+        "location": finding.location.as_dict() if finding.location else None,
     }
 
 
@@ -41,5 +45,5 @@ def fix_dict(finding: Finding) -> dict | None:
 
 
 def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    json.dump([as_dict(f) for f in findings], stream, ensure_ascii=False, indent=2)
+    json.dump([as_dict(f, lang) for f in findings], stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -1,7 +1,8 @@
 """SARIF 2.1.0: the format code-scanning tools read (GitHub code scanning, VS Code's SARIF viewer).
 
 Columns count Unicode code points (``columnKind``), as draftlint's do. A finding in a Word file
-also names its paragraph or table row as a logical location."""
+also names its paragraph or table row (and cell) as a logical location: its name in words, its
+numbers in ``properties``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 from typing import TextIO
 
 from .. import __version__
+from ..i18n import where
 from ..rule import Finding, Severity
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -28,8 +30,9 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, ru
                            "endColumn": f.end_column},
             }
         }
-        if f.locator:
-            location["logicalLocations"] = [{"name": f.locator, "kind": "element"}]
+        if f.location:
+            location["logicalLocations"] = [{"name": where(f.location, lang), "kind": "element",
+                                             "properties": f.location.as_dict()}]
         result = {"ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.message},
                   "locations": [location]}
         if f.code in index:

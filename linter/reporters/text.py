@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from ..i18n import t
+from ..i18n import t, where
 from ..rule import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -47,7 +47,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, qu
         _rich_report(findings, files, lang, stream, quiet)
         return
     for f in findings:
-        stream.write(printable(f"{_where(f)}: {f.severity}: {f.code}{_mark(f)} {f.message}") + "\n")
+        stream.write(printable(f"{_where(f, lang)}: {f.severity}: {f.code}{_mark(f)} {f.message}") + "\n")
     if not quiet:
         stream.write("".join(line + "\n" for line in _summary_lines(findings, files, lang)))
 
@@ -60,7 +60,7 @@ def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO,
     console = make_console(stream, True, soft_wrap=True)
     for f in findings:
         style = _STYLE[f.severity]
-        console.print(f"[bold]{escape(printable(_where(f)))}[/]: [{style}]{f.severity}[/]: [{style}]{f.code}[/]"
+        console.print(f"[bold]{escape(printable(_where(f, lang)))}[/]: [{style}]{f.severity}[/]: [{style}]{f.code}[/]"
                       f"{escape(_mark(f))} {escape(printable(f.message))}")
     if not quiet:
         style = _STYLE[max(f.severity for f in findings)] if findings else "green"
@@ -78,6 +78,6 @@ def _mark(f: Finding) -> str:
     return " [*]" if f.fix is not None and f.fix.safe else ""
 
 
-def _where(f) -> str:
+def _where(f, lang: str) -> str:
     """``path:line:col``; for a Word file, the paragraph or table row Word shows (``kh.docx[đoạn 12]``)."""
-    return f"{f.path}[{f.locator}]" if f.locator else f"{f.path}:{f.line}:{f.column}"
+    return f"{f.path}[{where(f.location, lang)}]" if f.location else f"{f.path}:{f.line}:{f.column}"
