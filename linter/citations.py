@@ -75,7 +75,7 @@ _ISSUER_END = regex.compile(
     rf"(?<!\s)\s++(?:{_SUMMARY_ALTERNATIVES}|và|tại|theo|nhằm|để|trong|đến|cho|với|đã|được|gồm|sau|là)\b|[,;:.()“”\"]",
     re.I,
 )
-_SUMMARY_START = regex.compile(rf"\s*(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)
+_SUMMARY_START = regex.compile(rf"(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)  # after spaces (_SPACES)
 # A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
 _LAW_NAME = regex.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
 
@@ -266,15 +266,15 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             symbol = _symbol(symbol_match, line, vocab, doc_type)
             end = symbol_match.end()
             while True:  # "Nghị định số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ"
-                more = _MORE.match(text, end)
+                more = _MORE.match(text, _SPACES.match(text, end).end())
                 following = _SYMBOL.match(text, more.end()) if more else None
                 if not following or not _symbol_ok(following) or not following["num"]:
                     break
                 extra.append(_symbol(following, line, vocab, doc_type))
                 end = following.end()
-        elif so and _PLACEHOLDER_NUMBER.match(text, after_so):
+        elif so and _PLACEHOLDER_NUMBER.match(text, _BLANKS.match(text, after_so).end()):
             blank_number = True  # "Kế hoạch số ...... ngày …": the number is still to come
-            end = _PLACEHOLDER_NUMBER.match(text, after_so).end()
+            end = _PLACEHOLDER_NUMBER.match(text, _BLANKS.match(text, after_so).end()).end()
         else:
             bare_match = _BARE_NUMBER.match(text, pos) if (doc_type.short or so) else None
             if bare_match and not so and _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -308,7 +308,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 date = _date(date_match, line)
                 end = date_match.end()
         aside = _ASIDE.match(text, end)
-        summary = bool(_SUMMARY_START.match(text, aside.end() if aside else end))
+        summary = bool(_SUMMARY_START.match(text, _SPACES.match(text, aside.end() if aside else end).end()))
         before = text[max(0, m.start() - 30):m.start()]
         alias = bool(_ALIAS_BEFORE.search(before)) and (
             bool(_NAMED_ALIAS.search(before))
@@ -349,9 +349,11 @@ def _issuer_start(text: str, end: int, dated: bool, vocab: Vocabulary) -> int | 
     return None
 
 
-_PLACEHOLDER_NUMBER = regex.compile(r"[ \t]*+[.…_]{2,}")
+_PLACEHOLDER_NUMBER = regex.compile(r"[.…_]{2,}")  # after blanks (_BLANKS)
+_BLANKS = regex.compile(r"[ \t]*+")
+_SPACES = regex.compile(r"\s*+")  # a run of spaces skipped once, not by a pattern tried at each of its places
 _SENTENCE_END = regex.compile(r"[.;]\s")
-_MORE = regex.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?=\d)")
+_MORE = regex.compile(r"(?:,|và|,\s*và)\s*+(?:số\s+)?(?=\d)")  # after spaces (_SPACES)
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
 _ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
 _NAME_GOES_ON = regex.compile(r"(?i)(?<!\w)(?:pháp|bộ)\s+\Z")
@@ -380,7 +382,7 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
         if place:
             pos = place.end()
         pos = _proper_name_end(text, pos)  # "tỉnh Bắc Ninh", "Tỉnh ủy Bắc Ninh", "tỉnh Bà Rịa - Vũng Tàu"
-        term = _TERM.match(text, pos)
+        term = _TERM.match(text, _SPACES.match(text, pos).end())
         if term:
             pos = term.end()
             session = _SESSION.match(text, pos)
@@ -400,7 +402,7 @@ def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
                 continue
         break
     end = stop.start() if stop else len(text)
-    term = _TERM.match(text, end)
+    term = _TERM.match(text, _SPACES.match(text, end).end())
     return term.end() if term else end
 
 
@@ -414,7 +416,7 @@ def _proper_name_end(text: str, pos: int) -> int:
         if token in ("-", "–") and _WORD.match(text, word.end()) and _WORD.match(text, word.end()).group(1)[:1].isupper():
             pos = word.end()
             continue
-        if not (token[:1].isupper() or token.isdigit()) or _SUMMARY_START.match(text, pos):
+        if not (token[:1].isupper() or token.isdigit()) or _SUMMARY_START.match(text, _SPACES.match(text, pos).end()):
             break
         if token[-1] in ",;.:)":
             return word.end() - 1
@@ -424,7 +426,7 @@ def _proper_name_end(text: str, pos: int) -> int:
 
 _SESSION = regex.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
 _JOINT = regex.compile(r"\s+và\s+")
-_TERM = regex.compile(r"\s*(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)
+_TERM = regex.compile(r"(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)  # after spaces (_SPACES)
 _LIST_GAP = regex.compile(r"\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
 
 

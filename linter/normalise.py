@@ -194,7 +194,8 @@ _NEW_BASIS = regex.compile(r"(?:Căn\s+cứ|Theo|Xét|Trên\s+cơ\s+sở|Thực\
 _LONE_DIVISION = regex.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
 _DIVISION_NUMBER = regex.compile(r"\s*(?:\d{1,3}|[IVXL]+)\b")
 # "Số:" on a line of its own, the symbol on the next; a date line cut before its year.
-_SYMBOL_START = regex.compile(r"[\d/.…_ ]*\d*\s*/")
+# Matched at 0: the run, then spaces and a slash; or else up to the run's last slash (as [\d/.…_ ]*\d*\s*/ would).
+_SYMBOL_START = regex.compile(r"\A(?:[\d/.…_ ]*+\s*+/|(?:[\d.…_ ]*+/)++)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
 

@@ -73,13 +73,14 @@ _BULLET = regex.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
 _PLUS = regex.compile(r"\+\s*(?=\S)")
 _STAR_BULLET = regex.compile(r"\*\s+(?=\S)")
 _LEAD = regex.compile(
-    r"[-*+]?\s*(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*:",
+    r"\A[-*+]?\s*+(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*+:",  # matched at 0 only
     re.I,
 )
 _NATION = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT(?:\s+NAM(?:\b|(?=Độc))|\s+(?=Độc\s+lập))"
                         r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\b", re.I)
 _MOTTO = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
-_DOCNUM = regex.compile(r"Số\s*:|Số\s+[\d\s.…_]*(?:/|\d-)")
+# One run of what may sit between "Số" and the slash (its last character, a digit before a dash).
+_DOCNUM = regex.compile(r"Số\s*+:|Số\s[\d\s.…_]*+(?:/|(?<=\d)-)")
 _SUBJECT = regex.compile(r"V/v\b", re.I)
 _KINHGUI = regex.compile(r"Kính\s+gửi\b", re.I)
 _NOINHAN = regex.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
@@ -97,7 +98,7 @@ _SIGNED = regex.compile(r"[(\[]\s*(?:[Đđ]ã\s+ký|[Kk]ý(?:\s+tên)?\s*[,)\]])
 # An academic title before a signer's name (which FMT006 reports): "TS. Nguyễn Văn A".
 _TITLE_BEFORE_NAME = regex.compile(r"\A(?:GS|PGS|TS|ThS|BS|KS|CN|Ths|TSKH)\.[ \t]*(?:TS\.[ \t]*)?")
 # What starts an attached text after the signature: "(Kèm theo …)", "(Ban hành kèm theo …)".
-_ATTACHED = regex.compile(r"[(*]*\s*\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+_ATTACHED = regex.compile(r"\A[(*]*+\s*+\(?\s*+(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")  # matched at 0 only
 
 # Arabic and dotted markers above this are years, amounts or dates, not headings.
 MAX_HEADING_NUMBER = 60

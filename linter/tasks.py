@@ -316,7 +316,7 @@ def _annex_tables(walker: _Walker, part) -> None:
 _LEAD_COLUMN = regex.compile(r"(?i)\s*(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
 _DEADLINE_COLUMN = regex.compile(r"(?i)\s*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
 _CONTENT_COLUMN = regex.compile(r"(?i)\s*(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
-_GROUP_NUMBER = regex.compile(r"\s*(?:[IVXL]+|[A-H])\.?\s*\Z")
+_GROUP_NUMBER = regex.compile(r"\A\s*+(?:[IVXL]++|[A-H])\.?\s*+\Z")  # matched at 0 only
 
 
 def _cells(text: str) -> list[str]:

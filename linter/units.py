@@ -67,12 +67,12 @@ def patterns() -> _Patterns:
     titled = rf"(?:{titles})[ \t]+[{_UPPER}]\S*"  # "Giám đốc Sở", "Chủ tịch UBND tỉnh"
     unit = regex.compile(rf"(?:(?:{titles})[ \t]+)?(?:(?P<collective>{collective})|{named})|{titled}")
     headings = table["task-headings"]
-    heading = r"\s*(?:(?:các|một\s+số|những)\s+)?(?:{})\b"
+    heading = r"\A\s*+(?:(?:các|một\s+số|những)\s+)?(?:{})\b"  # matched at 0 only
     return _Patterns(
         unit=unit,
         marker=regex.compile(rf"(?=[ĐđCcBbTtPp])(?<!\w)(?P<label>{_alternation(table['markers'])})[ \t]*:[ \t]*+", re.I),
         opener=regex.compile(rf"(?:{_alternation(table['openers'])})\b"),
-        assigning=regex.compile(rf"[ \t]*(?:{_alternation(table['assigning'])})[ \t]+", re.I),
+        assigning=regex.compile(rf"(?:{_alternation(table['assigning'])})[ \t]+", re.I),  # after blanks
         authoring=regex.compile(rf"(?:{_alternation(table['authoring'])})\b", re.I),
         work_heading=regex.compile(heading.format(_alternation(headings["work"])), re.I),
         outline_work_heading=regex.compile(heading.format(_alternation(headings["work-outline"])), re.I),
@@ -110,11 +110,12 @@ def _mask(text: str) -> str:
         text = _PARTNERS.sub(blank, text)
     return _PARENS.sub(blank, text) if "(" in text else text
 _GIVE = regex.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
-_CLOSING_PAREN = regex.compile(r"\(([^()]{2,300}?)\s*(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*[.;]?\s*\)")
+_CLOSING_PAREN = regex.compile(r"\(([^()]{2,300}?)\s*+(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*+[.;]?\s*+\)")
 _NAMED_DOER = regex.compile(
     rf"(?!(?:Đang|Đã|Sẽ|Tiếp|Thời|Kinh|Tiến|Chưa|Dự|Kế|Nội|Theo|Kèm|Chi\s+tiết)\b)[{_UPPER}]"
 )
-_LEADS = regex.compile(r"[ \t]*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)
+_LEADS = regex.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)\b", re.I)  # searched for: found or not
+_BLANKS = regex.compile(r"[ \t]*+")
 
 
 def lead_units(text: str, authoring_leads: bool = True) -> list[UnitMention]:
@@ -189,7 +190,7 @@ def _lead_at(text: str, pos: int, end: int, authoring_leads: bool) -> UnitMentio
     p = patterns()
     for m in re.finditer(r"\s+", text[unit.end:window_end]):
         at = unit.end + m.start()
-        verb = p.assigning.match(text, at)
+        verb = p.assigning.match(text, _BLANKS.match(text, at).end())
         if verb is not None:
             return unit_at(text, verb.end()) or unit
         if not authoring_leads and p.authoring.match(text, at + len(m.group())):

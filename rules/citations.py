@@ -60,7 +60,7 @@ def _documents(doc: Document) -> dict[tuple, list[Citation]]:
     return groups
 
 
-_OWN_NORMATIVE_NUMBER = regex.compile(r"\d+\s*/\s*(?:19|20)\d\d\s*/")
+_OWN_NORMATIVE_NUMBER = regex.compile(r"(?<!\d)\d++\s*+/\s*+(?:19|20)\d\d\s*+/")  # a number from its first digit
 
 
 def _is_normative(doc: Document) -> bool:

@@ -19,7 +19,9 @@ from draftlint.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
 from draftlint.excerpts import excerpts
 from draftlint.rule import Rule, Severity, quote
 
-_PARENTHESISED = regex.compile(r"\([^)]*\)")
+# "(…)" to its first ")"; an unclosed "(" runs to the end and is kept as it is (the rest has no ")"
+# for a later "(" to close), so each "(" is read once.
+_PARENTHESISED = regex.compile(r"\([^)]*+(?:\)|\Z)")
 def _label(section: Section) -> str:
     """A section's number as a reader says it: "6.5", "II", "a"."""
     return section.marker.number
@@ -531,7 +533,7 @@ class HeadingStyle(Rule):
                 continue
             text = quote(section.heading.text)
             title = section.title
-            bare = _PARENTHESISED.sub("", title)
+            bare = _PARENTHESISED.sub(lambda m: "" if m.group().endswith(")") else m.group(), title)
             if any(c.isalpha() for c in bare) and any(c.islower() for c in bare):
                 yield self.violation(section.heading.span, "caps", text=text)
             if marker.separator != expected_sep:

@@ -213,7 +213,7 @@ _SECOND = regex.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺ�
 _FREE_PAIR = regex.compile(
     r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
 )
-_WORD_START = regex.compile(r"[^\W\d_]*\Z")
+_WORD_START = regex.compile(r"(?<![^\W\d_])[^\W\d_]*+\Z")  # searched over a slice: its letters at the end
 
 
 def _tone_styles(doc) -> tuple[list, list]:
@@ -224,7 +224,7 @@ def _tone_styles(doc) -> tuple[list, list]:
             continue
         text = line.text
         for m in _FREE_PAIR.finditer(text):
-            lead = _WORD_START.search(text, max(0, m.start() - 12), m.start()).group()
+            lead = _WORD_START.search(text[max(0, m.start() - 12):m.start()]).group()
             if lead[-1:] in ("q", "Q"):
                 continue  # "quý", "quỳ": u belongs to qu
             start = m.start() - len(lead)
@@ -531,7 +531,8 @@ class LegacyEncoding(Rule):
 
 _DASHED = regex.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
 _TWO_WORDS = regex.compile(r"(?:[^\W\d_]+[ \t]+)?[^\W\d_]+\Z")  # the name as a message shows it: "Lao động – Thương binh"
-_NEXT_WORD = regex.compile(r"[ \t]+[^\W\d_]+")
+_BLANKS = regex.compile(r"[ \t]*+")
+_LETTERS = regex.compile(r"[^\W\d_]+")  # the next word: after one blank or more (_BLANKS)
 
 
 class DashStyle(Rule):
@@ -581,7 +582,7 @@ class DashStyle(Rule):
             return
         by_name: dict[tuple[str, str], list[tuple[int, re.Match]]] = {}
         for m in _DASHED.finditer(text):
-            before = _WORD_START.search(text, max(0, m.start() - 30), m.start()).group()
+            before = _WORD_START.search(text[max(0, m.start() - 30):m.start()]).group()
             by_name.setdefault((fold(before), fold(m["b"])), []).append((m.start() - len(before), m))
         for matches in by_name.values():
             styles = Counter(m["dash"] for _, m in matches)
@@ -596,7 +597,8 @@ class DashStyle(Rule):
             start, m = deviant[0]
             fix = Fix((Edit(Span(m.start("dash"), m.start("dash") + 1), common),), safe=False)
             shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
-            after = _NEXT_WORD.match(text, m.end())
+            blanks = _BLANKS.match(text, m.end()).end()
+            after = _LETTERS.match(text, blanks) if blanks > m.end() else None
             shown = text[shown_from:after.end() if after else m.end()]
             yield self.violation(Span(start, m.end()), "more" if len(deviant) > 1 else "default", fix=fix,
                                  name=quote(shown), dash=m["dash"], other=common, count=styles[common],
