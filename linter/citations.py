@@ -56,13 +56,18 @@ _DATE = regex.compile(
 )
 # "số" of a citation: followed by a number, a blank, or nothing (not "số liệu", "số hóa", "một số").
 # "số:" is read as "số" (the colon is the house style of some offices).
-_SO = regex.compile(r"\s*+((?:số\s*+){1,3}?)(?::\s*+)?(?=(?:[\d.…_/]|[,;)]|của\b|ngày\b|\Z))", re.I)
+# _SO and _BARE_NUMBER are matched at the end of the type word, or at the last space before "số"
+# after a law's name: a start inside a longer run of spaces is never asked for and is refused at
+# once (searched, the pattern would read the run again from each of its places).
+_SO = regex.compile(r"(?:(?<!\s)|(?!\s\s))\s*+((?:số\s*+){1,3}?)(?::\s*+)?(?=(?:[\d.…_/]|[,;)]|của\b|ngày\b|\Z))", re.I)
 _BARE_NUMBER = regex.compile(
-    r"\s+(?:số\s+)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
+    r"(?:(?<!\s)|(?!\s\s))\s++(?:số\s++)?(?P<num>\d{1,5})\b(?![/\-.,]\d|[/\-])"
     r"(?!\s*(?:tháng|năm|lần|bước|ngày|quý|tuần|giai|đợt|nội\s+dung|nhiệm\s+vụ|điểm|mục|%))",
     re.I,
 )
-_OF = regex.compile(r"\s*+,?\s*+(?:của|do)\s++", re.I)
+# Matched, like _DATE, _ASIDE, _QUALIFIER and _JOINT, where a word or a number ends: the spaces
+# before are read from their start only.
+_OF = regex.compile(r"(?<!\s)\s*+,?\s*+(?:của|do)\s++", re.I)
 # Words that open a citation's summary (trích yếu).
 _SUMMARY_WORDS = (
     "về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "thực hiện", "triển khai", "sửa đổi", "bổ sung",
@@ -76,8 +81,8 @@ _ISSUER_END = regex.compile(
     re.I,
 )
 _SUMMARY_START = regex.compile(rf"(?:(?:{_SUMMARY_ALTERNATIVES})\b|“|\")", re.I)  # after spaces (_SPACES)
-# A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15".
-_LAW_NAME = regex.compile(r"\s+((?:[^\s,;.()“”\"]+\s+){1,12}?)(?=số\s)")
+# A law's name between the type and "số": "Luật Đất đai số 31/2024/QH15" (matched at the type's end).
+_LAW_NAME = regex.compile(r"(?<!\s)\s++((?:[^\s,;.()“”\"]++\s++){1,12}?)(?=số\s)")
 
 
 @dataclass(frozen=True)
@@ -355,14 +360,14 @@ _SPACES = regex.compile(r"\s*+")  # a run of spaces skipped once, not by a patte
 _SENTENCE_END = regex.compile(r"[.;]\s")
 _MORE = regex.compile(r"(?:,|và|,\s*và)\s*+(?:số\s+)?(?=\d)")  # after spaces (_SPACES)
 # A bracketed aside after a citation ("(gọi tắt là …)", "(Khóa XX)"), and the alias it introduces.
-_ASIDE = regex.compile(r"\s*\([^()]{0,100}\)")
+_ASIDE = regex.compile(r"(?<!\s)\s*+\([^()]{0,100}\)")
 _NAME_GOES_ON = regex.compile(r"(?i)(?<!\w)(?:pháp|bộ)\s+\Z")
 _PLURAL_BEFORE = regex.compile(r"(?i)(?<!\w)(?:các|những|mọi)\s+\Z")
 _CAPTION_BEFORE = regex.compile(r"kèm\s+theo\s*\Z", re.I)
 _ALIAS_BEFORE = regex.compile(r"\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s*)?\Z", re.I)
 _NAMED_ALIAS = regex.compile(r"(?:gọi|viết)\s+tắt\s+là\s*\Z", re.I)
 _WORD = regex.compile(r"\s+(\S+)")
-_QUALIFIER = regex.compile(r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
+_QUALIFIER = regex.compile(r"(?<!\s)\s++(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b", re.I)
 
 
 def _issuer_end(text: str, start: int, vocab: Vocabulary) -> int:
@@ -425,9 +430,9 @@ def _proper_name_end(text: str, pos: int) -> int:
 
 
 _SESSION = regex.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
-_JOINT = regex.compile(r"\s+và\s+")
+_JOINT = regex.compile(r"(?<!\s)\s++và\s+")
 _TERM = regex.compile(r"(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)  # after spaces (_SPACES)
-_LIST_GAP = regex.compile(r"\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
+_LIST_GAP = regex.compile(r"\A\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")
 
 
 def _share_issuers(items: list[Citation], text: str, line: Line, vocab: Vocabulary) -> list[Citation]:

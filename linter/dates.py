@@ -291,7 +291,7 @@ def deadline_cue_before(text: str, at: int) -> bool:
 # Sections that report what was done ("I. KẾT QUẢ THỰC HIỆN", "1. Tình hình triển khai"): the
 # deadlines they mention are past ones, quoted, not set by the draft.
 _RESULTS_HEADING = regex.compile(
-    r"\s*(?:kết\s+quả|tình\s+hình|thực\s+trạng|đánh\s+giá\s+(?:kết\s+quả|chung|tình\s+hình|việc))\b", re.I
+    r"\A\s*(?:kết\s+quả|tình\s+hình|thực\s+trạng|đánh\s+giá\s+(?:kết\s+quả|chung|tình\s+hình|việc))\b", re.I
 )
 
 

@@ -72,7 +72,7 @@ class CommentSuppression:
     end: int
 
 
-_SUPPRESSION = regex.compile(r"\s*draftlint:\s*disable\b(?P<rest>.*)", re.I | re.S)
+_SUPPRESSION = regex.compile(r"\A\s*draftlint:\s*disable\b(?P<rest>.*)", re.I | re.S)
 _CODE = regex.compile(r"[A-Za-z]{3}\d{0,3}\Z")
 
 

@@ -103,7 +103,8 @@ def learn(paths, read_text) -> dict:
     }
 
 
-_NAME_END = regex.compile(r"\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)\b|,\s*(?:phối\s+hợp|chủ\s+trì)\b", re.I)
+# Split at (searched): a run of spaces is tried from its start only, where the first match starts anyway.
+_NAME_END = regex.compile(r"(?<!\s)\s++(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)\b|,\s*+(?:phối\s+hợp|chủ\s+trì)\b", re.I)
 
 
 def _unit_names(value: str, unit_at) -> list[str]:

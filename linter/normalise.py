@@ -191,8 +191,8 @@ _DANGLING = regex.compile(
 _NAME_CUT = regex.compile(r"(?<!\S)(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|Chỉ\s+thị)\Z")
 _NEW_BASIS = regex.compile(r"(?:Căn\s+cứ|Theo|Xét|Trên\s+cơ\s+sở|Thực\s+hiện|Để)\b")
 # "Điều" / "Chương" on a line of its own, its number on the next.
-_LONE_DIVISION = regex.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
-_DIVISION_NUMBER = regex.compile(r"\s*(?:\d{1,3}|[IVXL]+)\b")
+_LONE_DIVISION = regex.compile(r"\A\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s*")
+_DIVISION_NUMBER = regex.compile(r"\A\s*(?:\d{1,3}|[IVXL]+)\b")
 # "Số:" on a line of its own, the symbol on the next; a date line cut before its year.
 # Matched at 0: the run, then spaces and a slash; or else up to the run's last slash (as [\d/.…_ ]*\d*\s*/ would).
 _SYMBOL_START = regex.compile(r"\A(?:[\d/.…_ ]*+\s*+/|(?:[\d.…_ ]*+/)++)")

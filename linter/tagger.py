@@ -66,7 +66,7 @@ _PART = regex.compile(
 )
 _PART_NUMBER = regex.compile(r"(?:số\s+)?(?:[IVXL]+|\d{1,2})\b\s*(?=[.:\-–]|\Z|[^\W\d_])")
 _CAPITAL = regex.compile(r"(?P<num>[A-H])(?P<sep>\.)(?P<space>\s+)(?P<rest>.*)\Z", re.S)
-_TIME_RANGE = regex.compile(r"\s*[-–]\s*\d")
+_TIME_RANGE = regex.compile(r"\A\s*[-–]\s*\d")
 _ARTICLE = regex.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _LETTER = regex.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _BULLET = regex.compile(r"[-–—‒•●▪◦]\s*(?=\S)")

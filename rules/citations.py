@@ -564,7 +564,7 @@ def _find_heads(doc) -> dict:
     return heads
 
 
-_CARRYING_OUT = regex.compile(r"\s*,?\s*(?:về\s+)?(?:việc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
+_CARRYING_OUT = regex.compile(r"\A\s*+,?\s*+(?:về\s+)?(?:việc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
                               r"cụ\s+thể\s+hóa|hướng\s+dẫn(?:\s+thực\s+hiện)?)\s*")
 
 

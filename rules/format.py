@@ -509,7 +509,7 @@ class LegalBasis(Rule):
 
 
 # "Căn cứ quy định nêu trên, …", "Căn cứ các nội dung trên, …": the conclusion drawn, not a basis.
-_CONCLUDING = regex.compile(r"\s*Căn[ \t]+cứ[ \t]+(?:(?:các|những)[ \t]+)?(?:\w+[ \t]+){0,2}(?:nêu[ \t]+)?trên\b")
+_CONCLUDING = regex.compile(r"\A\s*Căn[ \t]+cứ[ \t]+(?:(?:các|những)[ \t]+)?(?:\w+[ \t]+){0,2}(?:nêu[ \t]+)?trên\b")
 # "Kế hoạch tài chính - ngân sách nhà nước 03 năm", "Kế hoạch đầu tư công trung hạn": outlines set by
 # Nghị định 45/2017/NĐ-CP and the Luật Đầu tư công, not the purpose / tasks / implementation of a plan.
 _FINANCIAL_PLAN = regex.compile(r"(?i)tài\s+chính\W+ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn|dự\s+toán\s+ngân\s+sách")

@@ -214,7 +214,7 @@ class InvalidSyllable(Rule):
                 yield self.violation(span, word=quote(word), why=_WHY[why])
 
 
-_NUMBER_NEXT = regex.compile(r"\s*:?\s*\d")
+_NUMBER_NEXT = regex.compile(r"(?<!\s)\s*+:?\s*+\d")  # matched at the end of a word
 _SO = fold("số")
 
 
