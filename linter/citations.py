@@ -429,7 +429,7 @@ def _proper_name_end(text: str, pos: int) -> int:
     return pos
 
 
-_SESSION = regex.compile(r",?\s*kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
+_SESSION = regex.compile(r",?(?<!\s)\s*+kỳ\s+họp\s+thứ\s+\S+?(?=[\s,;.]|\Z)", re.I)
 _JOINT = regex.compile(r"(?<!\s)\s++và\s+")
 _TERM = regex.compile(r"(?:\(\s*kh(?:óa|oá|oa)\s+[^)]{1,12}\)|kh(?:óa|oá|oa)\s+[IVXL]+\b)", re.I)  # after spaces (_SPACES)
 _LIST_GAP = regex.compile(r"\A\s*+(?:\([^()]{0,100}\))?\s*+(?:,|và|,\s*+và)\s*+\Z")

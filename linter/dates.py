@@ -250,9 +250,9 @@ def draft_earliest_date(doc: Document) -> _dt.date | None:
 
 # A deadline is a date after one of these words: "trước ngày 15/12/2024", "hoàn thành trong tháng 6/2024".
 _DEADLINE_CUE = regex.compile(
-    r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
-    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*:?|\bxong\s+trước"
-    r"|\bthời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:|\btiến\s+độ(?:\s+hoàn\s+thành)?\s*:)\s*+\Z",
+    r"(?:\btrước|\bchậm\s+nhất(?:\s+là)?|\bhạn\s+chót(?:\s+là)?|\bthời\s+hạn(?:\s+hoàn\s+thành)?\s*+:?"
+    r"|\bhoàn\s+thành(?:\s+(?:trước|trong))?\s*+:?|\bxong\s+trước"
+    r"|\bthời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*+:|\btiến\s+độ(?:\s+hoàn\s+thành)?\s*+:)\s*+\Z",
     re.I,
 )
 

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from . import regex, tagger
 from .model import Document
 
-_ANNEX = regex.compile(r"(?i)\s*(?:phụ\s+lục|biểu(?:\s+mẫu)?|mẫu\s+(?:biểu|số))\b")
+_ANNEX = regex.compile(r"(?i)\A\s*+(?:phụ\s+lục|biểu(?:\s+mẫu)?|mẫu\s+(?:biểu|số))\b")
 
 
 class Excerpts:

@@ -20,7 +20,7 @@ from . import regex
 from .source import SourceText
 
 DIRECTIVE = regex.compile(r"<!--\s*draftlint:\s*(?P<verb>disable-next-line|disable-file|disable|enable)\b"
-                       r"(?P<codes>[^>]*?)\s*-->", re.I)
+                       r"(?P<codes>[^>]*?)(?<!\s)\s*+-->", re.I)
 
 
 @dataclass

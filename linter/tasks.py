@@ -222,14 +222,14 @@ class _Walker:
 
 # The fields of one task written as lettered items: "a) Nhiệm vụ:", "b) Cơ quan thực hiện:", "c) Thời gian …:".
 _FIELD = regex.compile(
-    r"(?i)\s*(?:nhiệm\s+vụ|nội\s+dung|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)"
+    r"(?i)\A\s*+(?:nhiệm\s+vụ|nội\s+dung|(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)"
     r"|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí|sản\s+phẩm|kết\s+quả)[^:\n]{0,30}:"
 )
-_ASKED = regex.compile(r"(?:[*_\s]*)(?:Đề\s+nghị|Giao|Yêu\s+cầu|Khuyến\s+khích)\s+", re.I)
+_ASKED = regex.compile(r"\A[*_\s]*+(?:Đề\s+nghị|Giao|Yêu\s+cầu|Khuyến\s+khích)\s+", re.I)
 
 
 # Tasks written as blocks of fields, unnumbered: "Nhiệm vụ: … / Cơ quan chủ trì: … / Thời gian: …".
-_BLOCK_START = regex.compile(r"(?i)[-+*•\s]*(?:tên\s+)?(?:nội\s+dung\s+)?nhiệm\s+vụ\s*:\s*")
+_BLOCK_START = regex.compile(r"(?i)\A[-+*•\s]*+(?:tên\s+)?(?:nội\s+dung\s+)?nhiệm\s+vụ\s*+:\s*+")
 
 
 def _task_blocks(lines) -> list[tuple[Line, ...]]:
@@ -257,9 +257,9 @@ def _task_blocks(lines) -> list[tuple[Line, ...]]:
 # A task's fields other than its lead ("- Cơ quan phối hợp: …", "Thời gian thực hiện: …"), and with it.
 _OTHER_FIELDS = (r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+phối\s+hợp|thời\s+(?:gian|hạn)|tiến\s+độ|kinh\s+phí"
                  r"|sản\s+phẩm|kết\s+quả")
-_OTHER_FIELD_LINE = regex.compile(rf"(?i)[-+*•\s]*(?:{_OTHER_FIELDS})[^:\n]{{0,30}}:")
+_OTHER_FIELD_LINE = regex.compile(rf"(?i)\A[-+*•\s]*+(?:{_OTHER_FIELDS})[^:\n]{{0,30}}:")
 _FIELD_LINE = regex.compile(
-    rf"(?i)[-+*•\s]*(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện)|{_OTHER_FIELDS})[^:\n]{{0,30}}:"
+    rf"(?i)\A[-+*•\s]*+(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện)|{_OTHER_FIELDS})[^:\n]{{0,30}}:"
 )
 
 
@@ -313,9 +313,9 @@ def _annex_tables(walker: _Walker, part) -> None:
 
 
 # Task tables: a header row with a lead-unit column ("| STT | Nội dung | Đơn vị chủ trì | Thời gian |").
-_LEAD_COLUMN = regex.compile(r"(?i)\s*(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
-_DEADLINE_COLUMN = regex.compile(r"(?i)\s*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
-_CONTENT_COLUMN = regex.compile(r"(?i)\s*(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
+_LEAD_COLUMN = regex.compile(r"(?i)\A\s*+(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)?\s*+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu)\b")
+_DEADLINE_COLUMN = regex.compile(r"(?i)\A\s*+(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+_CONTENT_COLUMN = regex.compile(r"(?i)\A\s*+(?:nội\s+dung|(?:tên\s+)?nhiệm\s+vụ|công\s+việc|hoạt\s+động)")
 _GROUP_NUMBER = regex.compile(r"\A\s*+(?:[IVXL]++|[A-H])\.?\s*+\Z")  # matched at 0 only
 
 

@@ -352,7 +352,7 @@ def _comparable(deadline) -> _dt.date | None:
     return None
 
 
-_TIME_FIELD = regex.compile(r"(?i)[-+*•\s]*(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+_TIME_FIELD = regex.compile(r"(?i)\A[-+*•\s]*+(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
 
 
 def _parent_deadline(task, by_line):

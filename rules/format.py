@@ -86,7 +86,7 @@ class NationalTitle(Rule):
             yield self.violation(motto.span, "motto", text=quote(motto.text), expected=_MOTTO)
 
 
-_NUMBER = regex.compile(r"Số:[ \t]*(?P<num>\d*)[ \t]*/(?P<symbol>\S+)\Z")
+_NUMBER = regex.compile(r"\ASố:[ \t]*+(?P<num>\d*+)[ \t]*+/(?P<symbol>\S++)\Z")
 _SYMBOL_PARTS = regex.compile(r"(?:(?P<year>\d{4})/)?(?P<first>[^-/\s]+)(?:-(?P<rest>\S+))?\Z")
 
 
@@ -140,7 +140,7 @@ class NumberLine(Rule):
                                      codes="/".join(k.type_codes))
 
 
-_DATE_LINE = regex.compile(r"(?P<place>[^,]+?)(?P<comma>,?)[ \t]*(?P<ngay>ngày)\b", re.I)
+_DATE_LINE = regex.compile(r"\A(?P<place>[^,]+?)(?P<comma>,?)(?<![ \t])[ \t]*+(?P<ngay>ngày)\b", re.I)
 _PLACE_ABBREVIATION = regex.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
 
 
@@ -514,7 +514,7 @@ _CONCLUDING = regex.compile(r"\A\s*Căn[ \t]+cứ[ \t]+(?:(?:các|những)[ \t]+
 # Nghị định 45/2017/NĐ-CP and the Luật Đầu tư công, not the purpose / tasks / implementation of a plan.
 _FINANCIAL_PLAN = regex.compile(r"(?i)tài\s+chính\W+ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn|dự\s+toán\s+ngân\s+sách")
 _PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động")
-_PURPOSE = regex.compile(r"(?i)\s*(?:mục\s+(?:đích|tiêu)|yêu\s+cầu|quan\s+điểm)")
+_PURPOSE = regex.compile(r"(?i)\A\s*+(?:mục\s+(?:đích|tiêu)|yêu\s+cầu|quan\s+điểm)")
 
 
 class MissingPart(Rule):

@@ -530,7 +530,7 @@ class LegacyEncoding(Rule):
 # --- UNI007 ---------------------------------------------------------------------------------
 
 _DASHED = regex.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
-_TWO_WORDS = regex.compile(r"(?:[^\W\d_]+[ \t]+)?[^\W\d_]+\Z")  # the name as a message shows it: "Lao động – Thương binh"
+_TWO_WORDS = regex.compile(r"(?<![^\W\d_])(?:[^\W\d_]++[ \t]++)?[^\W\d_]++\Z")  # the name as a message shows it: "Lao động – Thương binh"
 _BLANKS = regex.compile(r"[ \t]*+")
 _LETTERS = regex.compile(r"[^\W\d_]+")  # the next word: after one blank or more (_BLANKS)
 
@@ -596,7 +596,8 @@ class DashStyle(Rule):
             # One finding per name, at its first other dash (whose fix mends it; a new run finds the next).
             start, m = deviant[0]
             fix = Fix((Edit(Span(m.start("dash"), m.start("dash") + 1), common),), safe=False)
-            shown_from = _TWO_WORDS.search(text, max(0, start - 30), m.start()).start()
+            shown_from = max(0, start - 30)  # searched in a slice: a word cut at its start still counts
+            shown_from += _TWO_WORDS.search(text[shown_from:m.start()]).start()
             blanks = _BLANKS.match(text, m.end()).end()
             after = _LETTERS.match(text, blanks) if blanks > m.end() else None
             shown = text[shown_from:after.end() if after else m.end()]

@@ -46,7 +46,7 @@ def test_no_usable_cache_folder(tmp_path, monkeypatch):
     assert data.load("units.toml") == tomllib.loads((DATA / "units.toml").read_text(encoding="utf-8"))
     monkeypatch.setattr(regex, "_codes", None)
     monkeypatch.setattr(regex, "_changed", True)
-    pattern = regex.compile(r"(?P<d>\d+)/(?P<y>\d{4})")
+    pattern = regex.compile(r"\A(?P<d>\d+)/(?P<y>\d{4})")
     assert pattern.match("12/2025").groupdict() == {"d": "12", "y": "2025"}
     regex.save()  # silently nothing
 
