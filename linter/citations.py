@@ -22,10 +22,13 @@ from .model import Document, Line, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
 _END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "Triển khai"
-# The number-symbol, tolerant of the defects the rules report (spaces, placeholders).
+# The number-symbol, tolerant of the defects the rules report (spaces, placeholders). Matched
+# where a type or "số" ends: a run of placeholder dots starts there (never inside one), and a
+# symbol with no number looks across at most 200 spaces for its "/", so a long run of spaces or
+# dots costs linear time even when searched.
 _SYMBOL = regex.compile(
     rf"""
-    (?P<num>\d{{1,5}}(?:\.\d{{1,4}})?|[.…_]+|(?=\s*/))
+    (?P<num>\d{{1,5}}(?:\.\d{{1,4}})?|(?<![.…_])[.…_]++|(?=\s{{0,200}}/))
     (?:
         (?P<party>-\s?)(?P<pcode>{_CODE}){_END_CODE}/(?P<pissuers>{_CODE}{_END_CODE}(?:-{_CODE}{_END_CODE})*)
       |
