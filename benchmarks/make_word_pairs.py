@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     lines += [f"{a} {b} {n}" for (a, b), n in sorted(counts.items()) if n >= MIN_COUNT]
     header = ("# How often the official texts of shared/lexicon use each syllable (\"syllable count\") and each\n"
               f"# syllable pair used at least {MIN_COUNT} times within a clause (\"first second count\"), folded;\n"
-              "# written by benchmarks/make_word_pairs.py, read by draftlint.words and draftlint.tone_slips.\n")
+              "# written by benchmarks/make_word_pairs.py, read by draftlint.text.words and draftlint.extract.tone_slips.\n")
     out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(syllables)} syllables and {len(lines) - len(syllables)} pairs written to {out}")
     return 0

@@ -101,7 +101,7 @@ def cold_start(folder: Path, runs: int) -> None:
 
 def _engine():
     from draftlint.config import Config
-    from draftlint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
     engine = Engine(all_rules(), RunOptions())

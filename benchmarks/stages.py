@@ -45,7 +45,7 @@ def startup(sample: str) -> None:
 
 def throughput(files: list[tuple[str, str]], copies: int) -> None:
     from draftlint.config import Config
-    from draftlint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
     engine = Engine(all_rules(), RunOptions())
@@ -64,11 +64,11 @@ def throughput(files: list[tuple[str, str]], copies: int) -> None:
 
 def stages(path: str, text: str) -> None:
     from draftlint.config import Config
-    from draftlint.engine import Engine, RunOptions
-    from draftlint.normalise import normalise
-    from draftlint.parser import parse_source
+    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.front.normalise import normalise
+    from draftlint.front.parser import parse_source
     from draftlint.registry import all_rules
-    from draftlint.source import SourceText
+    from draftlint.front.source import SourceText
 
     def timed(fn, n=20):
         times = []
@@ -92,10 +92,10 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
     deadlines) is charged for building it."""
     from corpus import draft
     from draftlint.config import Config
-    from draftlint.engine import Engine, RunOptions
-    from draftlint.parser import parse_source
+    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.front.parser import parse_source
     from draftlint.registry import all_rules
-    from draftlint.source import SourceText
+    from draftlint.front.source import SourceText
 
     engine = Engine(all_rules(), RunOptions())
     settings = engine.settings(Config())
@@ -124,7 +124,7 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
 def worst_cases() -> None:
     """Inputs built to make a regular expression backtrack; each must stay in milliseconds."""
     from draftlint.config import Config
-    from draftlint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine, RunOptions
     from draftlint.registry import all_rules
 
     engine = Engine(all_rules(), RunOptions())
@@ -145,7 +145,7 @@ def word_drafts(count: int = 100) -> None:
     import importlib.util
     import tempfile
 
-    from draftlint.docx import read_docx
+    from draftlint.front.docx import read_docx
 
     spec = importlib.util.spec_from_file_location("make_docx", ROOT / "examples" / "make_docx.py")
     make = importlib.util.module_from_spec(spec)

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .docs import toml_value as _toml_value
 from .i18n import os_error, t, where
-from .terminal import printable, shown_path
+from .reporters.terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -222,10 +222,11 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_ERROR
     args.lang = args.lang or args.top_lang  # --lang before or after the command
     lang = args.lang or "vi"
-    from .classcache import compiled_once
+    from .startup.classcache import compiled_once
 
     with compiled_once():  # the rules and the engine define most of draftlint's dataclasses
-        from . import engine, parser  # noqa: F401 - imported here for the cache, used later
+        from .lint import engine  # noqa: F401
+        from .front import parser  # noqa: F401 - imported here for the cache, used later
         from .registry import RegistryError, all_rules, builtin_modules
 
         builtin_modules()
@@ -247,10 +248,10 @@ def _main(argv: list[str] | None) -> int:
 def _learn(args, lang: str) -> int:
     import json
 
-    from .engine import Unlistable, discover
-    from .docx import read_docx
-    from .lexicon import learn
-    from .source import read_path
+    from .lint.engine import Unlistable, discover
+    from .front.docx import read_docx
+    from .lint.lexicon import learn
+    from .front.source import read_path
 
     files = [e for e in discover(args.paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
     if not files:
@@ -272,7 +273,7 @@ def _learn(args, lang: str) -> int:
 
 def _outline(args, lang: str) -> int:
     from .outline import read, write_json, write_text
-    from .source import InputError
+    from .front.source import InputError
 
     outlines, status = [], EXIT_OK
     for path in args.paths:
@@ -293,7 +294,7 @@ def _check(args, rules) -> int:
     import os
 
     from .config import ConfigError, ConfigFinder, check_selectors
-    from .engine import STDIN, Engine, RunOptions, Unlistable, discover
+    from .lint.engine import STDIN, Engine, RunOptions, Unlistable, discover
 
     lang = args.lang or "vi"
     explicit = bool(args.paths)  # with no path, the current folder without what git ignores
@@ -318,7 +319,7 @@ def _check(args, rules) -> int:
         return _fail(t("error.output_format", lang), lang)
     entries = discover(args.paths)
     if not explicit:
-        from .gitignored import without_ignored
+        from .lint.gitignored import without_ignored
 
         entries = without_ignored(entries)
     annotated = None
@@ -362,7 +363,7 @@ def _check(args, rules) -> int:
     outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
     for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
         if isinstance(result, BaseException):  # a bug must not hide the other files' results, nor this file
-            from .source import InputError
+            from .front.source import InputError
 
             detail = f"{type(result).__name__}: {result}"
             result = engine.input_error(display, config, InputError(f"lỗi nội bộ ({detail})", f"internal error ({detail})"))
@@ -389,7 +390,7 @@ def _check(args, rules) -> int:
     from .reporters import get as get_reporter
 
     if args.write_baseline is not None:
-        from .baseline import write
+        from .lint.baseline import write
 
         try:
             write(args.write_baseline, findings)
@@ -399,7 +400,7 @@ def _check(args, rules) -> int:
             sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
         return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
     if args.baseline is not None:
-        from .baseline import BaselineError, new_findings
+        from .lint.baseline import BaselineError, new_findings
 
         try:
             findings = new_findings(args.baseline, findings)
@@ -433,7 +434,7 @@ def _show_settings(args, engine, finder, lang: str) -> int:
     import os
 
     from .config import ConfigError
-    from .engine import STDIN
+    from .lint.engine import STDIN
 
     out: list[str] = []
     for raw in args.paths:
@@ -482,7 +483,7 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
     linting of many files runs on ``--jobs`` worker processes."""
     import os
 
-    from .engine import STDIN, Unlistable
+    from .lint.engine import STDIN, Unlistable
 
     jobs = args.jobs or os.cpu_count() or 1
     parallel = [i for i, (entry, path, *_) in enumerate(prepared)
@@ -491,7 +492,7 @@ def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[
     done = {}
     pool = None
     if jobs > 1 and len(parallel) >= PARALLEL_FROM:
-        from .parallel import Pool  # multiprocessing is imported only for many files
+        from .lint.parallel import Pool  # multiprocessing is imported only for many files
 
         # The first file is linted here: the workers, forked after it, inherit the patterns and
         # tables it built instead of each building them, and the patterns are cached for next time.
@@ -532,7 +533,7 @@ def _safely(function, *arguments):
 
 
 def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):
-    from .engine import STDIN, Unlistable
+    from .lint.engine import STDIN, Unlistable
 
     entry, path, display, config, _ = item
     if isinstance(entry, Unlistable):
@@ -559,7 +560,7 @@ def _with_progress(items, total: int, args, lang: str):
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .terminal import colour, console
+    from .reporters.terminal import colour, console
 
     columns = (TextColumn(t("progress.linting", lang)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     coloured = colour(sys.stderr, args.no_color)
@@ -578,7 +579,7 @@ def _write_report(args, reporter, findings, files: int, lang: str, texts) -> boo
 
         extra = {"rules": sarif_rules(all_rules(), lang)}
     if args.format == "text":
-        from .terminal import colour
+        from .reporters.terminal import colour
 
         extra = {"quiet": args.quiet, "coloured": args.output is None and colour(sys.stdout, args.no_color)}
     if args.output is None:
@@ -606,10 +607,10 @@ def engine_fail_on(engine, finder, finding):
 def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
     """Lint a text file with its fixes applied (written back with --fix); returns the result on the
     fixed text and, with --diff, the unified diff of the change."""
-    from .engine import STDIN
-    from .fixes import fix_until_stable, unified_diff
-    from .source import InputError, read_path, read_stdin
-    from .writeback import Snapshot
+    from .lint.engine import STDIN
+    from .fix.fixes import fix_until_stable, unified_diff
+    from .front.source import InputError, read_path, read_stdin
+    from .fix.writeback import Snapshot
 
     before = Snapshot.of(path) if path != STDIN else None
     try:
@@ -630,7 +631,7 @@ def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[i
                     bom = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
             diff = unified_diff(bom + text, bom + fixed, display)
         else:
-            from .writeback import WriteError, encoded, replace
+            from .fix.writeback import WriteError, encoded, replace
 
             try:
                 with open(path, "rb") as handle:
@@ -652,10 +653,10 @@ def _not_written(result, exc, args, engine, config):
 def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
     """A Word draft's fixes, written into its runs (with --fix); the edits that cannot be are
     named on standard error, and their findings stay in the report."""
-    from .docx_fix import fix_docx, write_docx
-    from .fixes import unified_diff
-    from .source import InputError
-    from .writeback import Snapshot, WriteError
+    from .fix.docx_fix import fix_docx, write_docx
+    from .fix.fixes import unified_diff
+    from .front.source import InputError
+    from .fix.writeback import Snapshot, WriteError
 
     lang = args.lang or engine.settings(config).lang
     before = Snapshot.of(path)
@@ -703,8 +704,8 @@ def _statistics(findings, files: int, lang: str, quiet: bool) -> None:
 def _annotation_targets(entries, args, lang: str):
     """Each Word draft found with where its annotated copy goes, checked before anything is linted;
     or the exit code of a usage error. The other drafts are skipped with a note."""
-    from .annotate import AnnotateError, targets
-    from .engine import STDIN, Unlistable
+    from .reporters.word_comments import AnnotateError, targets
+    from .lint.engine import STDIN, Unlistable
 
     files = [e for e in entries if not isinstance(e, Unlistable) and e != STDIN]
     drafts = [path for path in files if path.lower().endswith(".docx")]
@@ -720,8 +721,8 @@ def _annotation_targets(entries, args, lang: str):
 
 
 def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
-    from .annotate import annotate
-    from .writeback import WriteError
+    from .reporters.word_comments import annotate
+    from .fix.writeback import WriteError
 
     for source, target in pairs:
         try:
@@ -746,7 +747,7 @@ def _list_rules(rules, lang: str, no_color: bool) -> int:
     if sys.stdout.isatty():
         from rich.table import Table
 
-        from .terminal import colour, console
+        from .reporters.terminal import colour, console
 
         table = Table(*header)
         for row in rows:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import regex
+from .startup import regex
 from .i18n import os_error, t, template
 from .rule import Rule, Severity
 
@@ -125,7 +125,7 @@ def _table(path: Path) -> dict | None:
     import tomllib  # only when a configuration file exists
 
     from .limits import CONFIG_MAX_BYTES
-    from .source import InputError, read_bytes
+    from .front.source import InputError, read_bytes
 
     try:
         data = tomllib.loads(read_bytes(str(path), CONFIG_MAX_BYTES).decode("utf-8"))

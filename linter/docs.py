@@ -136,7 +136,7 @@ def _fenced(text: str) -> str:
 
 def builtin_rules() -> dict[str, type[Rule]]:
     """The rules draftlint ships, without any installed plugin's: the README documents these."""
-    from draftlint.rules import BUILTIN_MODULES
+    from .rules import BUILTIN_MODULES
 
     from .registry import all_rules
 

@@ -15,8 +15,8 @@ from typing import TextIO
 from . import data
 from .i18n import where as words
 from .model import Document, Line, Location, Section
-from .source import SourceText
-from .terminal import printable, shown_path
+from .front.source import SourceText
+from .reporters.terminal import printable, shown_path
 
 _WORDS = {
     "lines": {"vi": "Các dòng", "en": "Lines"},
@@ -50,12 +50,12 @@ class Outline:
 
 def read(path: str) -> Outline:
     """The draft at ``path`` ('-' for standard input) read and parsed; raises InputError."""
-    from .parser import parse_source
-    from .source import read_path, read_stdin
+    from .front.parser import parse_source
+    from .front.source import read_path, read_stdin
 
     locations = None
     if path != "-" and path.lower().endswith((".docx", ".doc")):
-        from .docx import read_docx
+        from .front.docx import read_docx
 
         word = read_docx(path)
         text, locations = word.text, word.locations

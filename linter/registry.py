@@ -12,7 +12,7 @@ import re
 import sys
 from functools import lru_cache
 
-from . import regex
+from .startup import regex
 from .rule import LANGS, Rule, Severity, rule_classes
 
 ENTRY_POINT_GROUP = "draftlint.rules"
@@ -95,7 +95,7 @@ def _from_entry_point(ep) -> list[type[Rule]]:
 def builtin_modules() -> list:
     """The modules of the built-in rules, imported (the CLI imports them, and nothing else, while
     ``classcache`` is on)."""
-    from draftlint.rules import BUILTIN_MODULES
+    from .rules import BUILTIN_MODULES
 
     return [importlib.import_module(name) for name in BUILTIN_MODULES]
 

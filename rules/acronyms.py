@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from draftlint import tagger
-from draftlint.acronyms import acronyms, edit_distance_one, fold_keep, glossary, is_anagram
+from draftlint.front import tagger
+from draftlint.extract.acronyms import acronyms, edit_distance_one, fold_keep, glossary, is_anagram
 from draftlint.data import fold
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 

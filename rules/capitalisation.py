@@ -8,11 +8,13 @@ import bisect
 import re
 from functools import lru_cache
 
-from draftlint import data, regex, tagger
+from draftlint import data
+from draftlint.startup import regex
+from draftlint.front import tagger
 from draftlint.data import _fold_same_length, fold
-from draftlint.excerpts import excerpts
+from draftlint.extract.excerpts import excerpts
 from draftlint.model import Span
-from draftlint.phrases import is_word_character, matches_not_after
+from draftlint.text.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
 _LAYOUT = tagger.LAYOUT_KINDS | {tagger.TITLE}
@@ -52,7 +54,7 @@ _NUMBER_WORD = regex.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
 @lru_cache(maxsize=None)
 def _type_before() -> re.Pattern:
     # Every type name, in any case and longest first, so "Pháp lệnh" is not read as "lệnh".
-    from draftlint.phrases import alternation
+    from draftlint.text.phrases import alternation
 
     names = {t.name for t in data.document_types()}
     return regex.compile(rf"(?<![\w/])(?P<type>{alternation(names)})[ \t]+\Z", re.I)
@@ -171,7 +173,7 @@ class PartReferenceCase(Rule):
 def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     names = [*_table()["agency-names"], *extra]
     canonical = {fold(n): n for n in names}
-    from draftlint.phrases import DASH, alternation as phrases
+    from draftlint.text.phrases import DASH, alternation as phrases
 
     alternation = phrases(canonical, dash=DASH)
     firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=lambda w: (-len(w), w)))

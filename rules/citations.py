@@ -16,12 +16,12 @@ import datetime as _dt
 import re
 from collections import Counter
 
-from draftlint import regex
-from draftlint.dates import draft_latest_date
-from draftlint.excerpts import excerpts
-from draftlint.citations import Citation, citations, dated_before, fits, issuer_named_before
+from draftlint.startup import regex
+from draftlint.extract.dates import draft_latest_date
+from draftlint.extract.excerpts import excerpts
+from draftlint.extract.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
-from draftlint.tagger import is_caps
+from draftlint.front.tagger import is_caps
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 def _label(citation: Citation) -> str:

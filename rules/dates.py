@@ -9,15 +9,15 @@ import calendar
 import datetime as _dt
 import re
 
-from draftlint import regex
+from draftlint.startup import regex
 from draftlint.data import fold
-from draftlint.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
+from draftlint.extract.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
-from draftlint.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
-from draftlint.excerpts import excerpts
-from draftlint.kinds import kind
+from draftlint.extract.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
+from draftlint.extract.excerpts import excerpts
+from draftlint.extract.doctype import kind
 from draftlint.rule import Option, Rule, Severity, quote
-from draftlint.tasks import tasks
+from draftlint.extract.tasks import tasks
 
 
 class InvalidDate(Rule):

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from draftlint import regex
-from draftlint.tagger import is_date_line
+from draftlint.startup import regex
+from draftlint.front.tagger import is_date_line
 from draftlint.data import fold
-from draftlint.acronyms import builtin_entries
-from draftlint.kinds import kind
+from draftlint.extract.acronyms import builtin_entries
+from draftlint.extract.doctype import kind
 from draftlint.model import Span
 from draftlint.rule import Rule, Severity, quote
-from draftlint.units import task_section_kind
+from draftlint.extract.units import task_section_kind
 
 _NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"

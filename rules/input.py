@@ -72,7 +72,7 @@ class UnparsedLines(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n"
 
     def check(self, doc):
-        from draftlint.tagger import HEADING_KINDS
+        from draftlint.front.tagger import HEADING_KINDS
 
         for item in doc.unparsed:
             variant = "heading" if item.expected_kind in HEADING_KINDS else "default"

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from draftlint import regex
+from draftlint.startup import regex
 from draftlint.model import Document, Section
-from draftlint.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
-from draftlint.excerpts import excerpts
+from draftlint.text.numerals import VIETNAMESE_LETTERS, roman_value, to_roman
+from draftlint.extract.excerpts import excerpts
 from draftlint.rule import Rule, Severity, quote
 
 # "(…)" to its first ")"; an unclosed "(" runs to the end and is kept as it is (the rest has no ")"

@@ -10,17 +10,18 @@ from functools import lru_cache
 from itertools import compress, count, islice
 from operator import eq
 
-from draftlint import data, regex
+from draftlint import data
+from draftlint.startup import regex
 from draftlint.data import fold
-from draftlint.encodings import has_legacy_characters, legacy_encoding
+from draftlint.text.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
-from draftlint.phrases import matches_not_after
+from draftlint.text.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
-from draftlint.syllables import check, is_candidate, key, retoned
-from draftlint.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
+from draftlint.text.syllables import check, is_candidate, key, retoned
+from draftlint.text.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
                              line_chunks, lower_in_place, official_names, skeleton, toneless)
-from draftlint.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
-from draftlint.tone_slips import tone_slips
+from draftlint.front.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
+from draftlint.extract.tone_slips import tone_slips
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
@@ -243,7 +244,7 @@ def _phrase_matches(doc, pattern: re.Pattern):
 def _phrase_pattern(phrases) -> re.Pattern:
     """One regex for ``phrases`` in lower-case text, whatever their tones (spaces and dashes loose);
     searched with ``matches_not_after``, which makes sure a match starts a word."""
-    from draftlint.phrases import DASH, alternation
+    from draftlint.text.phrases import DASH, alternation
 
     forms = {toneless(p) for p in phrases}
     return regex.compile(rf"(?:{alternation(forms, dash=DASH, letter=any_tone)})(?![^\W\d_])")
@@ -318,7 +319,7 @@ class KnownMisspelling(Rule):
 
 
 def tone_slips_in(doc):
-    """The draft's tone slips (``draftlint.tone_slips``), outside lines in capitals, the header and
+    """The draft's tone slips (``draftlint.extract.tone_slips``), outside lines in capitals, the header and
     the signature: (span, as written, the likely word)."""
     def find(d):
         return tuple((Span(line.span.start + start, line.span.start + end), written, expected)
@@ -638,7 +639,7 @@ def _accepted(k, q, accepted) -> bool:
 
 def _spelled(q: tuple[str, str], written: str) -> str:
     """A pair of keys written out as syllables ("phat1 triên3" → "phát triển")."""
-    from draftlint.syllables import spell
+    from draftlint.text.syllables import spell
 
     out = " ".join(spell(k) for k in q)
     return out[:1].upper() + out[1:] if written[:1].isupper() else out

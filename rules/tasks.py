@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from draftlint import regex, tagger
+from draftlint.startup import regex
+from draftlint.front import tagger
 from draftlint.data import fold
-from draftlint.kinds import kind
-from draftlint.deadlines import deadlines
+from draftlint.extract.doctype import kind
+from draftlint.extract.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
-from draftlint.tasks import Task, heading_names_unit, is_other_field, lead_markers, tasks
-from draftlint.units import unit_at
+from draftlint.extract.tasks import Task, heading_names_unit, is_other_field, lead_markers, tasks
+from draftlint.extract.units import unit_at
 
 
 def _empty_marker_lines(doc) -> set[int]:

@@ -13,9 +13,11 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from draftlint import data, regex, tagger
+from draftlint import data
+from draftlint.startup import regex
+from draftlint.front import tagger
 from draftlint.data import fold
-from draftlint.encodings import legacy_encoding
+from draftlint.text.encodings import legacy_encoding
 from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from draftlint.config import Config
-from draftlint.engine import Engine, RunOptions
+from draftlint.lint.engine import Engine, RunOptions
 from draftlint.registry import all_rules
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from draftlint import cache, data, regex
+from draftlint.startup import cache, regex
+from draftlint import data
 
 DATA = Path(data.__file__).parent
 
@@ -134,7 +135,7 @@ def test_a_second_run_compiles_no_pattern_and_no_dataclass_method(tmp_path):
     drafts.mkdir()
     for code, rule in all_rules().items():  # every rule's own example, so each one builds its patterns
         (drafts / f"{code}.txt").write_text(rule.bad or "", encoding="utf-8")
-    script = ("import sys; from draftlint import classcache, cli, regex\n"
+    script = ("import sys; from draftlint import cli; from draftlint.startup import classcache, regex\n"
               "try: cli.main(['check', *sys.argv[1:]])\n"
               "except SystemExit: pass\n"
               "print(classcache.stats['compiled'], regex.stats['compiled'], regex.stats['cached'], file=sys.stderr)\n")
@@ -189,7 +190,7 @@ def _record_behaviour(cls):
 def test_dataclasses_made_through_the_cache_are_the_same_classes(cache_home, monkeypatch):
     import dataclasses
 
-    from draftlint import classcache
+    from draftlint.startup import classcache
 
     monkeypatch.setattr(classcache, "_codes", None)
     monkeypatch.setattr(classcache, "stats", {"cached": 0, "compiled": 0})
@@ -207,7 +208,7 @@ def test_dataclasses_made_through_the_cache_are_the_same_classes(cache_home, mon
 
 
 def test_only_draftlint_s_own_dataclasses_go_through_the_cache(cache_home, monkeypatch):
-    from draftlint import classcache
+    from draftlint.startup import classcache
 
     monkeypatch.setattr(classcache, "_codes", None)
     monkeypatch.setattr(classcache, "stats", {"cached": 0, "compiled": 0})
@@ -235,7 +236,7 @@ def test_the_pattern_cache_is_not_read_by_another_patch_release_of_python(fresh_
 def test_no_cache_switch_reads_and_writes_no_cache(cache_home, monkeypatch):
     import dataclasses
 
-    from draftlint import classcache
+    from draftlint.startup import classcache
 
     monkeypatch.setenv("DRAFTLINT_NO_CACHE", "1")
     monkeypatch.setattr(regex, "_codes", None)
@@ -251,7 +252,7 @@ def test_no_cache_switch_reads_and_writes_no_cache(cache_home, monkeypatch):
 
 
 def test_a_damaged_dataclass_cache_is_ignored(cache_home, monkeypatch):
-    from draftlint import classcache
+    from draftlint.startup import classcache
 
     cache_home.mkdir(parents=True, exist_ok=True)
     (cache_home / classcache._file_name()).write_bytes(b"\xe3 not marshal")

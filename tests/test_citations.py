@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, SEEDS, lint, needs_seeds
-from draftlint.citations import citations
-from draftlint.parser import parse_source
-from draftlint.source import SourceText, read_path
+from draftlint.extract.citations import citations
+from draftlint.front.parser import parse_source
+from draftlint.front.source import SourceText, read_path
 
 
 def extract(text: str):

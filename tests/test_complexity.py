@@ -24,7 +24,7 @@ import pytest
 
 from conftest import EXAMPLES
 
-from draftlint import regex
+from draftlint.startup import regex
 
 SMALL, LARGE = 2_000, 8_000  # characters of each run
 FLOOR = 0.004  # seconds at the larger size under which a pattern is linear enough, whatever the ratio

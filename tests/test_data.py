@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from draftlint import data, tagger
+from draftlint import data
+from draftlint.front import tagger
 
 
 def test_document_types_hold_appendix_iii():
@@ -109,7 +110,7 @@ def test_word_counts_are_what_the_script_builds(tmp_path):
 
 
 def test_word_counts_hold_syllables_and_frequent_pairs():
-    from draftlint.words import common_pairs, lexicon_counts
+    from draftlint.text.words import common_pairs, lexicon_counts
 
     syllables, pairs = lexicon_counts()
     assert syllables["báo"] > syllables["bão"] * 10 and pairs[("báo", "cáo")] > 1000

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
-from draftlint.dates import dates, draft_latest_date
-from draftlint.parser import parse_source
-from draftlint.source import SourceText, read_path
+from draftlint.extract.dates import dates, draft_latest_date
+from draftlint.front.parser import parse_source
+from draftlint.front.source import SourceText, read_path
 
 
 def _doc(text: str):

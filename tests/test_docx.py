@@ -9,13 +9,13 @@ import zipfile
 import pytest
 
 from conftest import EXAMPLES, ROOT, lint, run
-from draftlint.docx import read_docx
-from draftlint.engine import Engine, RunOptions
+from draftlint.front.docx import read_docx
+from draftlint.lint.engine import Engine, RunOptions
 from draftlint.i18n import where
 from draftlint.model import Location
 from draftlint.registry import all_rules
 from draftlint.config import Config
-from draftlint.source import InputError
+from draftlint.front.source import InputError
 
 _spec = importlib.util.spec_from_file_location("make_docx", ROOT / "examples" / "make_docx.py")
 make_docx = importlib.util.module_from_spec(_spec)
@@ -52,9 +52,9 @@ def test_tables_header_and_signature():
 
 
 def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
-    from draftlint.parser import parse_source
-    from draftlint.source import SourceText
-    from draftlint.tasks import tasks
+    from draftlint.front.parser import parse_source
+    from draftlint.front.source import SourceText
+    from draftlint.extract.tasks import tasks
 
     text = read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text
     assert lint(text) == []

@@ -16,10 +16,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 
 from draftlint.config import Config
-from draftlint.engine import Engine, RunOptions
-from draftlint.fixes import apply_fixes, fix_until_stable
+from draftlint.lint.engine import Engine, RunOptions
+from draftlint.fix.fixes import apply_fixes, fix_until_stable
 from draftlint.registry import all_rules
-from draftlint.source import SourceText
+from draftlint.front.source import SourceText
 from strategies import drafts
 
 EXAMPLES = int(os.environ.get("DRAFTLINT_FUZZ_EXAMPLES", "2000"))

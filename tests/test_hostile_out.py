@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run
-from draftlint import cache, data
+from draftlint.startup import cache
+from draftlint import data
 
 GOOD = (EXAMPLES / "ke-hoach-mau.txt").read_text(encoding="utf-8")
 # A heading numbered twice (NUM002 quotes it) that sets the clipboard (OSC 52), moves the cursor up
@@ -235,7 +236,7 @@ def test_a_pipe_or_a_device_in_the_cache_does_not_hang(cache_home):
 
 
 def _draftlint(cache_folder: Path, *args: str) -> subprocess.CompletedProcess:
-    script = ("import sys; from draftlint import classcache, cli\n"
+    script = ("import sys; from draftlint import cli; from draftlint.startup import classcache\n"
               "try: code = cli.main(sys.argv[1:])\n"
               "except SystemExit as exit: code = exit.code\n"
               "print('compiled', classcache.stats['compiled'], file=sys.stderr)\n"

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import lint, run
-from draftlint import lalr
-from draftlint.fixes import apply_counted, choose_fixes, fix_until_stable, unified_diff
+from draftlint.front import lalr
+from draftlint.fix.fixes import apply_counted, choose_fixes, fix_until_stable, unified_diff
 from draftlint.rule import Finding, FoundEdit, FoundFix, Severity
-from draftlint.suppressions import Suppression, first_covering
+from draftlint.front.directives import Suppression, first_covering
 
 
 def _cpu(work, *args) -> float:

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, run
 from draftlint import limits
-from draftlint.docx import read_docx
-from draftlint.source import InputError
+from draftlint.front.docx import read_docx
+from draftlint.front.source import InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -242,7 +242,7 @@ def test_fix_on_xml_only_expat_reads_is_one_input_error(tmp_path):
 
 def test_an_internal_error_on_a_file_is_still_in_the_report(tmp_path, monkeypatch, capsys):
     from draftlint import cli
-    from draftlint.engine import Engine
+    from draftlint.lint.engine import Engine
 
     (tmp_path / "loi.txt").write_bytes(GOOD)
     (tmp_path / "tot.txt").write_bytes(GOOD)

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from conftest import EXAMPLES, run
-from draftlint.docx import read_docx
+from draftlint.front.docx import read_docx
 
 DRAFT = ("KẾ HOẠCH\nTriển khai dịch vụ công trực tuyến năm 2026\nI. NHIỆM VỤ\n"
          "1. Văn phòng Sở chủ trì hổ trợ người dân nộp hồ sơ trực tuyến.\n")
@@ -113,7 +113,7 @@ def test_fix_in_a_folder_that_cannot_be_written_keeps_the_findings(tmp_path, mon
 
 
 def test_an_edit_made_while_fix_runs_is_kept(tmp_path, monkeypatch, capsys):
-    from draftlint import fixes
+    from draftlint.fix import fixes
     from draftlint.cli import main
 
     draft = _draft(tmp_path)
@@ -186,8 +186,8 @@ def test_word_fix_never_breaks_a_document_with_a_doctype(tmp_path):
 
 
 def test_a_package_that_would_not_read_back_is_never_written(tmp_path):
-    from draftlint.docx_fix import write_docx
-    from draftlint.writeback import WriteError
+    from draftlint.fix.docx_fix import write_docx
+    from draftlint.fix.writeback import WriteError
 
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(WORD.read_bytes())
@@ -230,7 +230,7 @@ def test_annotate_over_a_read_only_copy_leaves_it(tmp_path):
 
 
 def test_the_cache_never_creates_a_missing_home(tmp_path, monkeypatch):
-    from draftlint import cache
+    from draftlint.startup import cache
 
     home = tmp_path / "khong-co"
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)

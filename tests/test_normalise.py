@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 
 from conftest import EXAMPLES, needs_seeds, seed_files
-from draftlint.normalise import normalise
-from draftlint.source import SourceText, read_path
+from draftlint.front.normalise import normalise
+from draftlint.front.source import SourceText, read_path
 
 
 def _round_trip(text: str) -> None:

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import lint
-from draftlint.normalise import normalise
-from draftlint.parser import parse_source
-from draftlint.source import SourceText
+from draftlint.front.normalise import normalise
+from draftlint.front.parser import parse_source
+from draftlint.front.source import SourceText
 
 MARKERS = ["I. ", "II. ", "IIII. ", "IV- ", "1. ", "2) ", "1.1. ", "3.2.1. ", "a) ", "đ) ", "f) ", "b. ",
            "- ", "+ ", "* ", "*Đơn vị chủ trì: ", "Nơi nhận:", "Kính gửi:", "V/v ", "Số: 12/KH-UBND",

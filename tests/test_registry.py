@@ -8,7 +8,7 @@ import pytest
 
 from draftlint import registry
 from draftlint.config import Config
-from draftlint.engine import Engine, RunOptions, resolve_selection
+from draftlint.lint.engine import Engine, RunOptions, resolve_selection
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from conftest import lint
-from draftlint.fixes import apply_fixes, fix_until_stable
+from draftlint.fix.fixes import apply_fixes, fix_until_stable
 from draftlint.registry import all_rules
 
 CASE_DIR = Path(__file__).parent / "rules"

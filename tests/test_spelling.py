@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, run, seed_files
 from draftlint import data
-from draftlint.docx import read_docx
-from draftlint.lexicon import _underthesea_pairs
-from draftlint.source import read_path
-from draftlint.syllables import check, is_candidate, key, retoned, spell
+from draftlint.front.docx import read_docx
+from draftlint.lint.lexicon import _underthesea_pairs
+from draftlint.front.source import read_path
+from draftlint.text.syllables import check, is_candidate, key, retoned, spell
 
 TABLE = data.load("syllables.toml")
 TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
@@ -62,7 +62,7 @@ def syllables(draw):
     tone = draw(st.sampled_from([1, 5] if stop else range(6)))
     word = onset + rhyme
     if tone:
-        from draftlint.syllables import _tone_places
+        from draftlint.text.syllables import _tone_places
 
         i = len(onset) + sorted(_tone_places(rhyme))[0]
         word = word[:i] + unicodedata.normalize("NFC", word[i] + TONES[tone]) + word[i + 1:]
@@ -191,13 +191,13 @@ def test_a_docx_in_the_archive_is_learnt(tmp_path):
 def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     """SPL003 and SPL004 count a large draft in chunks of lines: the counts, the rare pairs as first
     written, in order, and the words used are those of the whole text read at once."""
-    from draftlint.parser import parse_source
+    from draftlint.front.parser import parse_source
     from draftlint.rules import spelling
-    from draftlint.source import SourceText
+    from draftlint.front.source import SourceText
 
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
     whole, _ = parse_source(SourceText(text), "x")
-    from draftlint import words
+    from draftlint.text import words
 
     monkeypatch.setattr(words, "CHUNK_SIZE", 1 << 30)
     expected = spelling._count_words(whole)
@@ -210,10 +210,10 @@ def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
 
 def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     """SPL002 and SPL005 read a large draft in lower case a chunk of lines at a time."""
-    from draftlint import words
-    from draftlint.parser import parse_source
+    from draftlint.text import words
+    from draftlint.front.parser import parse_source
     from draftlint.rules import spelling
-    from draftlint.source import SourceText
+    from draftlint.front.source import SourceText
 
     sample = "Tăng cường hổ trợ người có công; để xuất giải pháp phát tiển; ủng hộ Quý vì người nghèo.\n"
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))) + sample * 40

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from strategies import drafts
 
 from conftest import SEEDS, needs_seeds, seed_files
-from draftlint import tagger
-from draftlint.parser import parse_source
-from draftlint.source import SourceText, read_path
+from draftlint.front import tagger
+from draftlint.front.parser import parse_source
+from draftlint.front.source import SourceText, read_path
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_outlines.toml"
 
@@ -39,11 +39,11 @@ def outline(doc) -> str:
 def test_grammar_builds_strict_and_the_shipped_tables_are_its_own():
     # Built afresh: strict=True makes Lark raise on any shift/reduce or reduce/reduce conflict; the
     # tables shipped in grammar/draft.tables.json must be exactly what Lark computes now. After a
-    # grammar change, rewrite them with: python -c "import json; from draftlint.lalr import *;
+    # grammar change, rewrite them with: python -c "import json; from draftlint.front.lalr import *;
     # grammar_path().with_name('draft.tables.json').write_text(json.dumps(build(grammar_path().read_text())))"
     import json
 
-    from draftlint.lalr import build, grammar_path
+    from draftlint.front.lalr import build, grammar_path
 
     built = build(grammar_path().read_text(encoding="utf-8"))
     shipped = json.loads(grammar_path().with_name("draft.tables.json").read_text(encoding="utf-8"))
@@ -56,7 +56,7 @@ def _lark_parser():
     from lark import Lark
     from lark.lexer import Lexer
 
-    from draftlint.lalr import grammar_path
+    from draftlint.front.lalr import grammar_path
 
     class Tokens(Lexer):
         def __init__(self, conf):
@@ -72,7 +72,7 @@ def _lark_tree(kinds_and_texts):
     """The tree Lark itself builds from the same tokens, in the runtime's shape."""
     from lark import Token as LarkToken, Tree as LarkTree
 
-    from draftlint.lalr import Tree
+    from draftlint.front.lalr import Tree
 
     interactive = _lark_parser().parse_interactive()
     for index, (kind, text) in enumerate(kinds_and_texts):
@@ -89,8 +89,8 @@ def _lark_tree(kinds_and_texts):
 
 def _runtime_tree(text):
     """The runtime's tree for a draft, and the tokens it took (after the tolerant driver)."""
-    from draftlint import lalr
-    from draftlint.normalise import normalise
+    from draftlint.front import lalr
+    from draftlint.front.normalise import normalise
 
     norm = normalise(SourceText(text))
     kinds = tagger.zone([line.kind for line in norm.lines], [line.text for line in norm.lines])
@@ -115,7 +115,7 @@ def _runtime_tree(text):
 
 def _renumbered(tree, fed):
     # Lark numbers the tokens it was fed 0, 1, 2…; the runtime keeps each token's line index.
-    from draftlint import lalr
+    from draftlint.front import lalr
 
     positions = iter(range(len(fed)))
 

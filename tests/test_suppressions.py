@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import lint, run
-from draftlint.suppressions import read
+from draftlint.front.directives import read
 
 DRAFT = """I. NHIỆM VỤ
 1. Văn phòng Sở phát huy vai trò của của đoàn thể.

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint import data
-from draftlint.deadlines import MONTHLY, ONGOING, QUARTER, YEAR, YEARLY, deadlines, plan_period, task_of
-from draftlint.parser import parse_source
-from draftlint.source import SourceText, read_path
-from draftlint.tasks import tasks
-from draftlint.units import lead_units, task_section_kind, unit_at
+from draftlint.extract.deadlines import MONTHLY, ONGOING, QUARTER, YEAR, YEARLY, deadlines, plan_period, task_of
+from draftlint.front.parser import parse_source
+from draftlint.front.source import SourceText, read_path
+from draftlint.extract.tasks import tasks
+from draftlint.extract.units import lead_units, task_section_kind, unit_at
 
 
 def _doc(text: str):

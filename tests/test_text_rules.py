@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint import data
-from draftlint.acronyms import builtin_entries, edit_distance_one, is_anagram, key
+from draftlint.extract.acronyms import builtin_entries, edit_distance_one, is_anagram, key
 from draftlint.registry import all_rules
-from draftlint.source import read_path
+from draftlint.front.source import read_path
 
 FAMILIES = ("ABB", "SPL", "UNI", "CAP")
 

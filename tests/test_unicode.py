@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import lint
 from draftlint import data
-from draftlint.fixes import apply_fixes
+from draftlint.fix.fixes import apply_fixes
 
 WORDS = ["Tăng", "cường", "công", "tác", "tuyên", "truyền", "Đẩy", "mạnh", "hiện", "đại", "hóa", "Ủy", "ban",
          "nhân", "dân", "tỉnh", "Kế", "hoạch", "số", "12/KH-UBND", "năm", "2025", "(Văn", "phòng", "Sở)"]

@@ -36,7 +36,7 @@ def load(name: str) -> dict:
     """One data file of this package, parsed; kept as JSON in the cache folder (TOML is parsed in
     Python, JSON in C), under a name made from the file's content, so a copy is only ever used for
     the very text it was parsed from (two installs whose files differ but share size and time too)."""
-    from .. import cache
+    from ..startup import cache
 
     path = _HERE / name
     source = path.read_bytes()
@@ -116,7 +116,7 @@ _TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
 def _fold_same_length(text: str) -> str:
     """``fold`` without collapsing spaces, so positions in the result are positions in ``text``."""
     if len(text) > 1 << 16:  # a whole draft: in pieces of lines, which keeps the temporaries small
-        from ..words import line_chunks
+        from ..text.words import line_chunks
 
         return "".join(map(_fold_piece, line_chunks(text)))
     return _fold_piece(text)

@@ -1,4 +1,4 @@
-"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif) or a reviewer opens (html)."""
+"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif) or a reviewer opens (html, a Word copy with comments)."""
 
 
 def get(name: str):

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from ..i18n import where as words
 from ..rule import Finding, Severity
-from ..terminal import printable
+from .terminal import printable
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

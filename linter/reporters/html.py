@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ..i18n import t, where
 from ..rule import Finding, Severity
-from ..source import SourceText
+from ..front.source import SourceText
 from .text import summary
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -41,7 +41,7 @@ def fixable(findings: list[Finding], lang: str) -> str | None:
 
 def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, quiet: bool = False,
            coloured: bool | None = None) -> None:
-    from ..terminal import colour, printable
+    from .terminal import colour, printable
 
     if colour(stream) if coloured is None else coloured:
         _rich_report(findings, files, lang, stream, quiet)
@@ -55,7 +55,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, qu
 def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO, quiet: bool) -> None:
     from rich.markup import escape
 
-    from ..terminal import console as make_console, printable
+    from .terminal import console as make_console, printable
 
     console = make_console(stream, True, soft_wrap=True)
     for f in findings:

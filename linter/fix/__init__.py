@@ -1,0 +1,1 @@
+"""Applying fixes: to text, to Word drafts, and writing a file back safely."""

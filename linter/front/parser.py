@@ -1,0 +1,248 @@
+"""Structure parsing: tagged logical lines → LALR tree → Document model.
+
+The grammar (grammar/draft.lark) is compiled by Lark into LALR tables, shipped as
+grammar/draft.tables.json (see draftlint.lalr). Tokens are fed one by one through
+a tolerant driver: a token the tables cannot take at that point is demoted to a
+body paragraph, or dropped if even that does not fit, and recorded as unparsed.
+The parser never raises on any input.
+"""
+
+from __future__ import annotations
+
+from . import tagger
+from .lalr import Parser, Token, Tree, tables
+from ..text.numerals import letter_value, roman_value
+from ..model import (
+    Addressees,
+    Closing,
+    Document,
+    Header,
+    Line,
+    Marker,
+    Part,
+    Section,
+    Span,
+    Title,
+    Unparsed,
+)
+from .normalise import Normalised, normalise
+from .source import SourceText
+
+_LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.CAPITAL: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
+_STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.CAPITAL: "capital", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
+          tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
+
+
+def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[Document, Normalised]:
+    """Parse decoded text into the document model (never raises on any text).
+
+    ``vocabulary`` holds the document types and issuers citations are read against
+    (the built-in tables, extended by the configuration).
+    """
+    norm = normalise(source)
+    texts = [line.text for line in norm.lines]
+    kinds = tagger.zone([line.kind for line in norm.lines], texts)
+    lines = []
+    for index, (logical, kind) in enumerate(zip(norm.lines, kinds)):
+        start = norm.line_starts[index]
+        lines.append(Line(kind, logical.text, Span(start, start + len(logical.text)), logical.first_line + 1))
+
+    driver = Parser(tables())
+    unparsed: list[Unparsed] = []
+    placed: dict[int, Line] = {}
+    for index, line in enumerate(lines):
+        kind = line.kind
+        if not driver.accepts(kind):
+            fallback = tagger.BODY if driver.accepts(tagger.BODY) else None
+            unparsed.append(Unparsed(line, kind))
+            if fallback is None:
+                continue
+            line = Line(fallback, line.text, line.span, line.first_line)
+            lines[index] = line
+            kind = fallback
+        placed[index] = line
+        driver.feed(Token(kind, line.text, index))
+    if not driver.accepts("$END"):
+        # Cannot happen with this grammar (every prefix that parsed can end), but stay safe.
+        tree = Tree("start", [])
+    else:
+        tree = driver.finish()
+    if vocabulary is None:
+        from ..data import vocabulary as built_in
+
+        vocabulary = built_in()
+    doc = _Builder(lines, path, norm.text, source.text).build(tree, tuple(unparsed), vocabulary)
+    return doc, norm
+
+
+class _Builder:
+    """Lark tree → Document."""
+
+    def __init__(self, lines: list[Line], path: str, text: str, source: str = "") -> None:
+        self.source = source
+        self.lines = lines
+        self.path = path
+        self.text = text
+
+    def line(self, token: Token) -> Line:
+        return self.lines[token.start_pos]
+
+    def build(self, tree: Tree, unparsed: tuple[Unparsed, ...], vocabulary) -> Document:
+        header = Header()
+        title = None
+        preamble: tuple[Line, ...] = ()
+        sections: tuple[Section, ...] = ()
+        conclusion: tuple[Line, ...] = ()
+        closing = None
+        parts: list[Part] = []
+        for child in tree.children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "header":
+                header = self.header(child)
+            elif child.data == "title":
+                title = self.title(child)
+            elif child.data == "preamble":
+                preamble = tuple(self.line(t) for t in child.children)
+            elif child.data == "sections":
+                sections = tuple(self.section(s) for s in child.children)
+            elif child.data == "conclusion":
+                conclusion = tuple(self.line(t) for t in child.children)
+            elif child.data == "closing":
+                closing = self.closing(child)
+            elif child.data == "part":
+                parts.append(self.part(child))
+        header_lines = [*header.agency, header.national_title, header.number]
+        is_party = any(line is not None and "ĐẢNG CỘNG SẢN VIỆT NAM" in line.text.upper() for line in header_lines)
+        return Document(
+            path=self.path,
+            text=self.text,
+            lines=tuple(self.lines),
+            header=header,
+            title=title,
+            preamble=preamble,
+            sections=sections,
+            conclusion=conclusion,
+            closing=closing,
+            parts=tuple(parts),
+            unparsed=unparsed,
+            is_party=is_party,
+            vocabulary=vocabulary,
+            source=self.source,
+        )
+
+    def part(self, tree: Tree) -> Part:
+        heading, *rest = tree.children
+        line = self.line(heading)
+        paragraphs = tuple(self.line(t) for t in rest if not isinstance(t, Tree))
+        sections = tuple(self.section(s) for t in rest if isinstance(t, Tree) for s in t.children)
+        attached = line.text.upper().startswith("PHỤ LỤC") or tagger.is_type_title(line.text)
+        return Part(line, paragraphs, sections, attached)
+
+    def header(self, tree: Tree) -> Header:
+        fields: dict = {"agency": [], "subject": []}
+        for child in tree.children:
+            if isinstance(child, Tree):
+                fields["addressees"] = self.addressees(child)
+                continue
+            line = self.line(child)
+            kind = child.type
+            if kind == tagger.AGENCY:
+                fields["agency"].append(line)
+            elif kind == tagger.SUBJECT:
+                fields["subject"].append(line)
+            else:
+                name = {tagger.NATION: "national_title", tagger.MOTTO: "motto",
+                        tagger.DOCNUM: "number", tagger.PLACEDATE: "place_date"}[kind]
+                fields.setdefault(name, line)
+        fields["agency"] = tuple(fields["agency"])
+        fields["subject"] = tuple(fields["subject"])
+        return Header(**fields)
+
+    def addressees(self, tree: Tree) -> Addressees:
+        heading, *items = tree.children
+        return Addressees(self.line(heading), tuple(self.line(t) for t in items))
+
+    def title(self, tree: Tree) -> Title:
+        line = self.line(tree.children[0])
+        summary = None
+        addressees = None
+        for child in tree.children[1:]:
+            if isinstance(child, Tree):
+                addressees = self.addressees(child)
+            else:
+                summary = self.line(child)
+        return Title(line, summary, addressees)
+
+    def section(self, tree: Tree) -> Section:
+        head_token = tree.children[0]
+        heading = self.line(head_token)
+        match = tagger.match_marker(heading.text)
+        assert match is not None and match.kind == head_token.type, heading.text
+        marker = self.marker(match, heading)
+        paragraphs = []
+        children = []
+        for child in tree.children[1:]:
+            if isinstance(child, Tree):
+                children.append(self.section(child))
+            else:
+                paragraphs.append(self.line(child))
+        last = children[-1].span.end if children else (paragraphs[-1].span.end if paragraphs else heading.span.end)
+        title = heading.text[match.title_start:]
+        return Section(
+            marker=marker,
+            level=_LEVEL[head_token.type],
+            title=title,
+            heading=heading,
+            paragraphs=tuple(paragraphs),
+            children=tuple(children),
+            span=Span(heading.span.start, last),
+        )
+
+    def marker(self, match: tagger.MarkerMatch, heading: Line) -> Marker:
+        kind = match.kind
+        number = match.number
+        if kind == tagger.ROMAN:
+            parts: tuple[int, ...] = (roman_value(number),)
+        elif kind == tagger.ARTICLE:
+            parts = (int(number.split()[-1]),)
+        elif kind == tagger.CAPITAL:
+            parts = (ord(number) - ord("A") + 1,)
+        elif kind == tagger.LETTER:
+            parts = (letter_value(number),)
+        else:
+            parts = tuple(int(p) for p in number.split("."))
+        return Marker(
+            style=_STYLE[kind],
+            raw=match.raw,
+            number=number,
+            parts=parts,
+            separator=match.separator,
+            spaced=bool(match.space),
+            span=heading.sub_span(0, len(match.raw)),
+        )
+
+    def closing(self, tree: Tree) -> Closing:
+        heading = None
+        recipients: list[Line] = []
+        signer: list[Line] = []
+        name = None
+
+        def visit(node: Tree) -> None:
+            nonlocal heading, name
+            for child in node.children:
+                if isinstance(child, Tree):
+                    visit(child)
+                    continue
+                line = self.line(child)
+                if child.type == tagger.NOINHAN:
+                    heading = line
+                elif child.type == tagger.RECIPIENT:
+                    recipients.append(line)
+                elif child.type == tagger.SIGNER:
+                    signer.append(line)
+                elif child.type == tagger.SIGNAME and name is None:
+                    name = line
+
+        visit(tree)
+        return Closing(heading, tuple(recipients), tuple(signer), name)

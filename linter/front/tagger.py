@@ -1,0 +1,521 @@
+"""The line tagger: gives every line a kind from its own text, then re-tags by position.
+
+``classify`` looks at one line's text only (first match wins). ``zone`` then
+re-tags the few kinds that depend on where a line stands: agency names in the
+header, addressees after ``Kính gửi``, the title's summary, the closing
+block's recipients and signer, and the concluding ``./.`` paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+from ..startup import regex
+
+# Kinds of logical lines. They are also the terminals of grammar/draft.lark.
+NATION = "NATION"
+MOTTO = "MOTTO"
+DOCNUM = "DOCNUM"
+SUBJECT = "SUBJECT"
+KINHGUI = "KINHGUI"
+ADDRESSEE = "ADDRESSEE"
+PLACEDATE = "PLACEDATE"
+AGENCY = "AGENCY"
+TITLE = "TITLE"
+SUMMARY = "SUMMARY"
+ROMAN = "ROMAN"
+ARTICLE = "ARTICLE"
+PART = "PART"
+CAPITAL = "CAPITAL"  # "A. NHIỆM VỤ CHUNG" inside a Roman part
+ARABIC = "ARABIC"
+DOTTED = "DOTTED"
+DOTTED3 = "DOTTED3"
+LETTER = "LETTER"
+BULLET = "BULLET"
+PLUS = "PLUS"
+LEAD = "LEAD"
+FOOTNOTE = "FOOTNOTE"
+TABLE_ROW = "TABLE_ROW"
+CAPS = "CAPS"
+BODY = "BODY"
+ENDTEXT = "ENDTEXT"
+NOINHAN = "NOINHAN"
+RECIPIENT = "RECIPIENT"
+SIGNER = "SIGNER"
+SIGNAME = "SIGNAME"
+
+HEADING_KINDS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED3, LETTER})
+# Lines laid out rather than written: the header, the date line, the recipients and signature.
+# Their spacing, capitals and abbreviations follow the layout, not the rules of running text.
+LAYOUT_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, AGENCY, SIGNER, SIGNAME, RECIPIENT, NOINHAN})
+# Kinds that always start a new logical line (the normaliser never joins into them).
+BLOCK_KINDS = HEADING_KINDS | {PART, 
+    NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
+    FOOTNOTE, TABLE_ROW, NOINHAN,
+}
+
+_ROMAN = regex.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?!\d)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_DOTTED = regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+_ARABIC = regex.compile(r"(?P<num>\d{1,2})(?P<sep>[.)]|[/-](?=\s+[^\W\d_]))(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
+# A part above the Roman level: "Phần thứ hai", "PHẦN II", "Chương I", "Mục 2", "PHỤ LỤC", "A. KẾT QUẢ".
+_PART = regex.compile(
+    r"(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXL]+|\d{1,2})\b|(?:MỤC|Mục)\s+\d{1,2}\b"
+    r"|PHỤ\s+LỤC\b|Phụ\s+lục(?:\s+(?:số\s+)?[\dIVXL]+)?\s*[.:]?\s*\Z|PHẦN\s+(?=\w))"
+)
+_PART_NUMBER = regex.compile(r"(?:số\s+)?(?:[IVXL]+|\d{1,2})\b\s*(?=[.:\-–]|\Z|[^\W\d_])")
+_CAPITAL = regex.compile(r"(?P<num>[A-H])(?P<sep>\.)(?P<space>\s+)(?P<rest>.*)\Z", re.S)
+_TIME_RANGE = regex.compile(r"\A\s*[-–]\s*\d")
+_ARTICLE = regex.compile(r"(?P<num>Điều\s+\d{1,3})(?P<sep>\.)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_LETTER = regex.compile(r"(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s))(?P<space>\s*)(?P<rest>.*)\Z", re.S)
+_BULLET = regex.compile(r"[-–—‒•●▪◦]\s*(?=\S)")
+_PLUS = regex.compile(r"\+\s*(?=\S)")
+_STAR_BULLET = regex.compile(r"\*\s+(?=\S)")
+_LEAD = regex.compile(
+    r"\A[-*+]?\s*+(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:chủ trì|tham mưu)|Chủ trì)\s*+:",  # matched at 0 only
+    re.I,
+)
+_NATION = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT(?:\s+NAM(?:\b|(?=Độc))|\s+(?=Độc\s+lập))"
+                        r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\b", re.I)
+_MOTTO = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+# One run of what may sit between "Số" and the slash (its last character, a digit before a dash).
+_DOCNUM = regex.compile(r"Số\s*+:|Số\s[\d\s.…_]*+(?:/|(?<=\d)-)")
+_SUBJECT = regex.compile(r"V/v\b", re.I)
+_KINHGUI = regex.compile(r"Kính\s+gửi\b", re.I)
+_NOINHAN = regex.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
+_PLACEDATE = regex.compile(
+    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}?năm(?:\s*\d{4}|\s*\d{0,3}[.…_]+)|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
+    re.S,
+)
+_FOOTNOTE = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+_TABLE_ROW = regex.compile(r"\|.*\|\Z")
+_SIGNER_PREFIX = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
+# The last item of "Nơi nhận" (Decree 30): "- Lưu: VT, …", "- Lưu VT", "- Lưu văn thư".
+_LUU = regex.compile(r"[-–+•]\s*Lưu\b", re.I)
+# Where the signature stands in an extract: "(Đã ký)", "(Ký, đóng dấu)", "[đã ký]".
+_SIGNED = regex.compile(r"[(\[]\s*(?:[Đđ]ã\s+ký|[Kk]ý(?:\s+tên)?\s*[,)\]])")
+# An academic title before a signer's name (which FMT006 reports): "TS. Nguyễn Văn A".
+_TITLE_BEFORE_NAME = regex.compile(r"\A(?:GS|PGS|TS|ThS|BS|KS|CN|Ths|TSKH)\.[ \t]*(?:TS\.[ \t]*)?")
+# What starts an attached text after the signature: "(Kèm theo …)", "(Ban hành kèm theo …)".
+_ATTACHED = regex.compile(r"\A[(*]*+\s*+\(?\s*+(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")  # matched at 0 only
+
+# Arabic and dotted markers above this are years, amounts or dates, not headings.
+MAX_HEADING_NUMBER = 60
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """What a heading marker at the start of a line says."""
+
+    kind: str
+    raw: str  # the marker as written, e.g. "6.5.", "II.", "a)"
+    number: str  # the numeral part, e.g. "6.5", "II", "a"
+    separator: str  # ".", ")", "-", ":" or "" (dotted without a final dot)
+    space: str  # whitespace between the marker and the title ("" when missing)
+    title_start: int  # offset of the title within the line
+
+
+def is_caps(text: str) -> bool:
+    """Every letter is upper case (and there are at least two letters)."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 2
+
+
+def is_namelike(text: str) -> bool:
+    """2–5 capitalised words, such as a signer's name."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
+def starts_lower(text: str) -> bool:
+    """The first letter of the text is lower case."""
+    for char in text:
+        if char.isalpha():
+            return char.islower()
+        if not char.isspace():
+            return False
+    return False
+
+
+@lru_cache(maxsize=4096)  # the parser asks for a line's marker several times over
+def match_marker(text: str) -> MarkerMatch | None:
+    """The heading marker a line starts with, if any."""
+    first = text[:1]
+    if not first:
+        return None
+    if first.isdigit():
+        m = _DOTTED.match(text)
+        if m:
+            parts = [int(p) for p in m["num"].split(".")]
+            if _TIME_RANGE.match(m["rest"]) or (m["sep"] == "" and m["rest"][:1] in "-–"):
+                return None  # a time or a range: "7.30 - 8.00: Đón tiếp"
+            if all(1 <= p <= MAX_HEADING_NUMBER for p in parts) and _title_ok(m):
+                kind = DOTTED if len(parts) == 2 else DOTTED3
+                return _marker(kind, m)
+        m = _ARABIC.match(text)
+        if m and 1 <= int(m["num"]) <= MAX_HEADING_NUMBER and _title_ok(m):
+            return _marker(ARABIC, m)
+        return None
+    if first in "IVXL":
+        m = _ROMAN.match(text)
+        if m and not text.startswith("V/"):
+            rest = m["rest"]
+            sep = m["sep"].strip()
+            if m["space"] == "" and len(rest) > 1 and rest[0].isupper() and rest[1] == ".":
+                return None  # initials: "V.I. Lênin"
+            if sep == "." or (rest[:1] and (rest[0].isupper() or rest[0] in "“\"(")):
+                return _marker(ROMAN, m)
+        return None
+    if first == "Đ":
+        m = _ARTICLE.match(text)
+        return _marker(ARTICLE, m) if m else None
+    if "A" <= first <= "H" and text[1:2] == ".":
+        m = _CAPITAL.match(text)
+        return _marker(CAPITAL, m) if m and is_caps(m["rest"]) else None
+    if "a" <= first <= "z" or first == "đ":
+        m = _LETTER.match(text)
+        if m and (m["sep"] == ")" or m["rest"][:1].isupper()):
+            return _marker(LETTER, m)
+    return None
+
+
+def _title_ok(m: re.Match) -> bool:
+    # "1.Mục tiêu" (no space) counts only when a capital follows.
+    if m["space"] == "" and m["rest"]:
+        return m["rest"][:1].isupper()
+    return True
+
+
+def _marker(kind: str, m: re.Match) -> MarkerMatch:
+    return MarkerMatch(
+        kind=kind,
+        raw=m.string[m.start("num"):m.end("sep")],
+        number=m["num"],
+        separator=m["sep"].strip(),
+        space=m["space"],
+        title_start=m.start("rest"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    names = {t.name.upper() for t in data.document_types() if t.title}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def is_part(text: str) -> bool:
+    """A division above the Roman level: "Phần thứ hai", "PHẦN MỞ ĐẦU", "Chương II", "Mục 1", "PHỤ LỤC".
+
+    Its title is on the line after, in capitals after the number, or after ``.``/``:``/``-``;
+    "Chương II Quyết định số 263/QĐ-TTg quy định…" is a sentence, not a part.
+    """
+    m = _PART.match(text)
+    if not m or len(text) > 160:
+        return False
+    if text.startswith("PHẦN") and not text.startswith("PHẦN THỨ"):
+        return is_caps(text)  # "PHẦN MỞ ĐẦU", "PHẦN II. KẾT QUẢ"
+    rest = _PART_NUMBER.sub("", text[m.end():].strip(), count=1)
+    return not rest or rest[0] in ".:-–" or is_caps(rest)
+
+
+def classify(text: str) -> str:
+    """The kind of a line from its own text (position-dependent kinds come later)."""
+    marker = match_marker(text)
+    if marker:
+        return marker.kind
+    if is_part(text):
+        return PART
+    first = text[:1]
+    if first in "-–—‒•●▪◦":
+        if _LEAD.match(text):
+            return LEAD
+        return BULLET if _BULLET.match(text) else BODY
+    if first == "+":
+        return PLUS if _PLUS.match(text) else BODY
+    if first == "*":
+        if _LEAD.match(text):
+            return LEAD
+        return BULLET if _STAR_BULLET.match(text) else BODY
+    if first == "|" and _TABLE_ROW.match(text):
+        return TABLE_ROW
+    if first in "¹²³⁴⁵⁶⁷⁸⁹⁰" and _FOOTNOTE.match(text):
+        return FOOTNOTE
+    if _LEAD.match(text):
+        return LEAD
+    if _NOINHAN.match(text):
+        return NOINHAN
+    if _KINHGUI.match(text):
+        return KINHGUI
+    if _SUBJECT.match(text):
+        return SUBJECT
+    if _DOCNUM.match(text):
+        return DOCNUM
+    if _NATION.match(text):
+        return NATION
+    if _MOTTO.match(text):
+        return MOTTO
+    if _PLACEDATE.match(text):
+        return PLACEDATE
+    if is_caps(text):
+        return TITLE if is_type_title(text) else CAPS
+    return BODY
+
+
+def is_date_line(text: str) -> bool:
+    """"Hà Nội, ngày 05 tháng 3 năm 2024": a place and date line, wherever it stands."""
+    return bool(_PLACEDATE.match(text))
+
+
+def is_type_title(text: str) -> bool:
+    """The line starts with a document type name in capitals: KẾ HOẠCH, QUY CHẾ, BÁO CÁO…"""
+    upper = text.upper()
+    return any(
+        upper.startswith(name) and (len(upper) == len(name) or not upper[len(name)].isalpha())
+        for name in _title_words()
+    )
+
+
+def continues_as_wrapped_hyphen(text: str) -> bool:
+    """``- cầu lao động…``: a hyphen from a wrapped ``cung - cầu``, not a bullet."""
+    return text[:1] in "-–" and len(text) > 2 and text[1] == " " and starts_lower(text[2:])
+
+
+def looks_like_signer(text: str) -> bool:
+    return is_caps(text) or bool(_SIGNER_PREFIX.match(text))
+
+
+# --- zoning -----------------------------------------------------------------
+
+_HEADER_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI, CAPS})
+_OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
+
+
+def zone(kinds: list[str], texts: list[str]) -> list[str]:
+    """Re-tag lines whose role depends on where they stand. Returns new kinds."""
+    kinds = list(kinds)
+    _zone_quotations(kinds, texts)
+    _zone_divisions(kinds)
+    body_start = _zone_header_and_title(kinds, texts)
+    for k in range(body_start, len(kinds)):
+        # Header lines out of place in the body ("Số: …", a date in a sentence) are paragraphs.
+        if kinds[k] in _OUT_OF_PLACE:
+            kinds[k] = BODY
+    closing_start, closing_end = _zone_closing(kinds, texts)
+    for k in range(body_start, len(kinds)):
+        if kinds[k] == TITLE:
+            # After the closing a type line starts an attached document (QUY CHẾ …); in the body it is caps.
+            kinds[k] = PART if k >= closing_end else CAPS
+    _zone_conclusion(kinds, texts, closing_start)
+    return kinds
+
+
+def _zone_quotations(kinds: list[str], texts: list[str]) -> None:
+    """Lines inside a quotation that runs over several paragraphs (a law's article quoted whole:
+    “Điều 49. … / 1. … / 2. …”) are the quoted document's structure, not the draft's: paragraphs."""
+    for k in quotation_lines(texts):
+        _quoted(kinds, k)
+
+
+def quotation_lines(texts) -> set[int]:
+    """The indices of the lines of every quotation that opens a paragraph and closes in a later one."""
+    found: set[int] = set()
+    depth = 0
+    start = -1
+    block: list[int] = []
+    for k, text in enumerate(texts):
+        opened, closed = text.count("“"), text.count("”")
+        starts = text.lstrip(" *_(-–")[:1]
+        if starts == "”" and depth == 0:
+            opened, closed = opened + 1, closed - 1  # ”5. Sửa đổi …: a closing mark typed to open
+        if text.count('"') % 2:  # a straight quote left alone: opening at the start, closing elsewhere
+            if starts == '"':
+                opened += 1
+            else:
+                closed += 1
+        if depth == 0:
+            if opened > closed and starts in ("“", '"', "”"):
+                depth, start, block = opened - closed, k, [k]
+            continue
+        if k - start > _QUOTATION_REACH:
+            depth = 0  # never closed: not a quotation after all
+            continue
+        if _NEXT_POINT.match(text) and k - start > 1:
+            # "- Tại khoản 7 Điều 7 … quy định:": the letter's next point; its closing mark was lost with a
+            # line of its own, so the quotation ends here.
+            found.update(block)
+            depth = 0
+            continue
+        block.append(k)
+        depth += opened - closed
+        if depth <= 0:
+            depth = 0
+            found.update(block)
+    return found
+
+
+_QUOTATION_REACH = 60  # lines a quoted block may run over
+_NEXT_POINT = regex.compile(r"[-–+]\s+(?:Tại|Theo|Căn\s+cứ|Trường\s+hợp|Đề\s+nghị|Ngày|Công\s+văn|Nghị|Thông|Quyết)\b")
+
+
+def _quoted(kinds: list[str], k: int) -> None:
+    if kinds[k] in HEADING_KINDS or kinds[k] in (PART, CAPITAL, ARTICLE):
+        kinds[k] = BODY
+
+
+def _zone_divisions(kinds: list[str]) -> None:
+    """Re-tag what depends on the enclosing part.
+
+    - ``A. KẾT QUẢ`` is a part above the Roman level, unless it stands inside a Roman
+      part (``II. NHIỆM VỤ`` / ``A. NHIỆM VỤ CHUNG``), where it divides that part;
+    - ``Điều 1.`` inside a Roman part quotes another document's articles.
+    """
+    inside_roman = False
+    capitals_are_parts = None  # decided by the first capital division of a document
+    for k, kind in enumerate(kinds):
+        if kind == ROMAN:
+            inside_roman = True
+        elif kind in (PART, TITLE, NOINHAN):
+            inside_roman = False
+            if kind != PART:
+                capitals_are_parts = None  # an attached document decides afresh
+        elif kind == CAPITAL:
+            if capitals_are_parts is None:
+                capitals_are_parts = not inside_roman
+            if capitals_are_parts:
+                kinds[k] = PART
+                inside_roman = False
+        elif kind == ARTICLE and inside_roman:
+            kinds[k] = BODY
+
+
+def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
+    """Tag agency lines, addressees, the title and its summary; returns where the body starts."""
+    n = len(kinds)
+    i = 0
+    while i < n and kinds[i] in _HEADER_KINDS:
+        if kinds[i] == CAPS:
+            kinds[i] = AGENCY
+        if kinds[i] == KINHGUI:
+            i = _zone_addressees(kinds, texts, i)
+            continue
+        i += 1
+    if i < n and kinds[i] == TITLE:
+        j = i + 1
+        if j < n and kinds[j] in (BODY, CAPS):
+            text = texts[j]
+            if not text.startswith("Căn cứ") and not text.rstrip().endswith((".", ":")):
+                kinds[j] = SUMMARY
+                j += 1
+        if j < n and kinds[j] == KINHGUI:
+            j = _zone_addressees(kinds, texts, j)
+        return j
+    return i
+
+
+def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
+    """Tag recipients and signer; returns the closing's (start, end), (n, n) when there is none.
+
+    The closing follows the first "Nơi nhận". Its list ends at ``- Lưu: …`` (Decree 30 makes
+    it the last item) or at the signer; the signer's title and name follow, and the closing
+    ends at the first line after them that is neither: an appendix (PHỤ LỤC, ``(Kèm theo …)``,
+    a title in capitals, a form's name), which starts a part of its own. Without "Nơi
+    nhận", a signer title and name at the end of the body (or just before an appendix) is
+    the closing.
+    """
+    n = len(kinds)
+    # The draft's own "Nơi nhận" is the first: a later one belongs to a form or a letter in an annex.
+    noinhan = next((k for k in range(n) if kinds[k] == NOINHAN), -1)
+    if noinhan >= 0:
+        start, end = noinhan, n
+        filed, named = False, False  # "- Lưu: …" seen; the signer's name seen
+        for k in range(noinhan + 1, n):
+            text = texts[k]
+            if kinds[k] in (PART, TITLE) or _ATTACHED.match(text):
+                end = k
+                break
+            if kinds[k] == NOINHAN:
+                continue
+            # Read from a two-column table, the signer's lines interleave with the list.
+            if not filed and text[:1] in "-–+•":
+                kinds[k] = RECIPIENT
+                filed = bool(_LUU.match(text))
+            elif not named and (_SIGNER_PREFIX.match(text) or _SIGNED.match(text) or looks_like_signer(text)):
+                kinds[k] = SIGNER
+            elif not named and is_namelike(_TITLE_BEFORE_NAME.sub("", text)):
+                kinds[k] = SIGNAME
+                named = True
+            elif not filed and not named:
+                kinds[k] = RECIPIENT
+            else:
+                end = k
+                break
+        if end < n and kinds[end] != TITLE:
+            kinds[end] = PART
+        for k in range(end, n):
+            if kinds[k] in (NOINHAN, RECIPIENT, SIGNER, SIGNAME):
+                kinds[k] = BODY  # the closing of a form the annex reproduces
+        # A signer block placed just before "Nơi nhận".
+        j = _tag_signer_before(kinds, texts, noinhan)
+        return (j if j is not None else start), end
+    limit = next((k for k in range(n) if kinds[k] in (PART, TITLE) and _tag_signer_before(kinds, texts, k, dry=True) is not None), n)
+    j = _tag_signer_before(kinds, texts, limit)
+    return (j, limit) if j is not None else (n, n)
+
+
+def _tag_signer_before(kinds: list[str], texts: list[str], at: int, dry: bool = False) -> int | None:
+    """A signer title (caps) and name ending just before line ``at``; tags them, returns where they start."""
+    k = at - 1
+    if k < 1 or kinds[k] != BODY or not is_namelike(texts[k]):
+        return None
+    j = k - 1
+    while j >= 0 and kinds[j] == CAPS and looks_like_signer(texts[j]):
+        j -= 1
+    if j == k - 1:
+        return None
+    if not dry:
+        kinds[k] = SIGNAME
+        for m in range(j + 1, k):
+            kinds[m] = SIGNER
+    return j + 1
+
+
+def _zone_conclusion(kinds: list[str], texts: list[str], closing_start: int) -> None:
+    """The "./." paragraph (and a "Trên đây là…" line) just before the closing."""
+    k = closing_start - 1
+    if k >= 0 and kinds[k] == BODY:
+        text = texts[k].rstrip()
+        if text.endswith("/.") or text.startswith("Trên đây"):
+            kinds[k] = ENDTEXT
+            if k - 1 >= 0 and kinds[k - 1] == BODY and texts[k - 1].startswith("Trên đây"):
+                kinds[k - 1] = ENDTEXT
+
+
+def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:
+    """Tag the list under ``Kính gửi:``; returns the index after it.
+
+    Bullets are addressees; so is one short unmarked line right after a bare
+    ``Kính gửi:``. The list ends at a line that ends with a full stop.
+    """
+    inline = texts[i].split(":", 1)[1].strip() if ":" in texts[i] else texts[i][9:].strip()
+    j = i + 1
+    while j < len(kinds):
+        text = texts[j]
+        wrapped = (j > i + 1 and kinds[j] in (BODY, CAPS) and len(text) <= 60
+                   and not texts[j - 1].rstrip().endswith((";", ".", ":")))  # "- Thuế thành phố Hải" + "Phòng."
+        if kinds[j] == BULLET or (kinds[j] == BODY and j == i + 1 and not inline and len(text) <= 120) or wrapped:
+            kinds[j] = ADDRESSEE
+            j += 1
+            if text.rstrip().endswith("."):
+                break
+        else:
+            break
+    return j

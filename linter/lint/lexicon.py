@@ -1,0 +1,209 @@
+"""The office's lexicon: what its past drafts say, learnt once (``draftlint learn``) and read by
+the linter when the configuration names the file (``lexicon = "…"``).
+
+It holds syllable-pair counts (the evidence SPL003 weighs), the unit names that lead tasks
+(TSK003's known units) and the acronyms with their expansions (known to ABB). It can also take
+the two-syllable words of an installed word list (underthesea's, via the optional extra), read
+from its data file without importing the package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..startup import regex
+
+FORMAT = "draftlint-lexicon"
+VERSION = 1
+_MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the file small
+
+
+class LexiconError(Exception):
+    """A lexicon file (or word list) that cannot be read: the file, and why in each language."""
+
+    def __init__(self, path, reason_vi: str, reason_en: str) -> None:
+        super().__init__(f"{path}: {reason_en}")
+        self.path = str(path)
+        self.reason = {"vi": reason_vi, "en": reason_en}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    units: tuple[str, ...] = ()
+    acronyms: dict[str, list[str]] = field(default_factory=dict)
+
+
+def learn(paths, read_text) -> dict:
+    """The lexicon of the drafts under ``paths``, as the JSON the file holds.
+
+    ``read_text(path)`` returns a draft's text or raises; a draft that cannot be read is skipped
+    and counted.
+    """
+    from ..extract.acronyms import acronyms, builtin_entries
+    from ..data import vocabulary
+    from ..front.parser import parse_source
+    from ..front.source import SourceText
+    from ..text.syllables import key
+    from ..extract.tasks import lead_markers, tasks
+    from ..extract.units import unit_at
+
+    words = vocabulary()
+    builtin = builtin_entries()
+    pairs: dict[str, int] = {}
+    units: dict[str, int] = {}
+    expansions: dict[str, dict[str, int]] = {}
+    read = skipped = 0
+    for path in paths:
+        try:
+            text = read_text(path)
+        except Exception:  # an unreadable draft is skipped; learning goes on
+            skipped += 1
+            continue
+        read += 1
+        doc, _ = parse_source(SourceText(text), str(path), words)
+        for chunk in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", doc.text):
+            syllables = chunk.group().split()
+            for a, b in zip(syllables, syllables[1:]):
+                if not b[:1].isupper() and len(a) > 1 and len(b) > 1:
+                    k = f"{key(a)} {key(b)}"
+                    pairs[k] = pairs.get(k, 0) + 1
+        for marker in lead_markers(doc):
+            for name in _unit_names(marker.value, unit_at):
+                unit = unit_at(name, 0)
+                if unit is not None and not unit.collective:
+                    units[name] = units.get(name, 0) + 1
+        for task in tasks(doc):
+            for name in _unit_names(task.lead_text or "", unit_at):  # a task table's lead cell
+                unit = unit_at(name, 0)
+                if unit is not None and not unit.collective:
+                    units[name] = units.get(name, 0) + 1
+            for section in (*task.parents, task.section):
+                unit = unit_at(section.title, 0)
+                if unit is not None and not unit.collective and len(section.title) <= 80:
+                    units[section.title] = units.get(section.title, 0) + 1
+        for definition in acronyms(doc).definitions:
+            if definition.phrase and definition.key not in builtin:  # the glossary knows those better
+                phrase = " ".join(definition.phrase.split())
+                expansions.setdefault(definition.abbr, {})
+                expansions[definition.abbr][phrase] = expansions[definition.abbr].get(phrase, 0) + 1
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "documents": read,
+        "skipped": skipped,
+        "pairs": {k: n for k, n in sorted(pairs.items()) if n >= _MIN_PAIR},
+        "units": sorted(units),
+        "acronyms": {abbr: [max(found, key=found.get)] for abbr, found in sorted(expansions.items())},
+    }
+
+
+# Split at (searched): a run of spaces is tried from its start only, where the first match starts anyway.
+_NAME_END = regex.compile(r"(?<!\s)\s++(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu)\b|,\s*+(?:phối\s+hợp|chủ\s+trì)\b", re.I)
+
+
+def _unit_names(value: str, unit_at) -> list[str]:
+    """The unit names a lead-unit line lists: split at ";", and at "," where a unit follows
+    ("Phòng Kế hoạch - Tài chính, Văn phòng Sở"), each cut before "chủ trì", "phối hợp"."""
+    names = []
+    for item in value.split(";"):
+        item = _NAME_END.split(item, 1)[0]
+        parts = [p.strip(" .") for p in item.split(",")]
+        current = parts[0]
+        for part in parts[1:]:
+            if unit_at(part, 0) is not None:
+                names.append(current)
+                current = part
+            else:
+                current = f"{current}, {part}"
+        names.append(" ".join(current.split()))
+    return [n for n in names if n]
+
+
+def load(path: str | os.PathLike) -> Lexicon:
+    """A lexicon file, read once per process (and again when it changes). It is named by a
+    repository's configuration, so it is untrusted: a regular file under a size cap, of the
+    shape ``learn`` writes."""
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        from ..i18n import os_error
+
+        raise LexiconError(path, f"không đọc được: {os_error(exc)['vi']}", f"cannot read it: {exc.strerror}") from None
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _not_lexicon(path: str, detail: str = "", detail_en: str = "") -> LexiconError:
+    if detail:
+        return LexiconError(path, f"không phải tệp lexicon ({detail})", f"not a lexicon file ({detail_en or detail})")
+    return LexiconError(path, f"không phải tệp lexicon (hãy ghi bằng: draftlint learn DIR -o {Path(path).name})",
+                        f"not a lexicon file (write one with: draftlint learn DIR -o {Path(path).name})")
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: int, size: int) -> Lexicon:
+    from ..limits import LEXICON_MAX_BYTES
+    from ..front.source import InputError, read_bytes
+
+    try:
+        table = json.loads(read_bytes(path, LEXICON_MAX_BYTES).decode("utf-8"))
+    except InputError as exc:
+        raise LexiconError(path, exc.reason_vi, exc.reason_en) from None
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested past the reader
+        raise _not_lexicon(path, str(exc) or type(exc).__name__) from None
+    if not isinstance(table, dict) or table.get("format") != FORMAT:
+        raise _not_lexicon(path)
+    pairs, units, acronyms = table.get("pairs") or {}, table.get("units") or [], table.get("acronyms") or {}
+    if not isinstance(pairs, dict) or not isinstance(units, list) or not isinstance(acronyms, dict):
+        raise _not_lexicon(path, "'pairs', 'units' hoặc 'acronyms' sai dạng",
+                           "'pairs', 'units' or 'acronyms' is malformed")
+    counts = {}
+    for k, n in pairs.items():
+        a, _, b = k.partition(" ")
+        if a and b and isinstance(n, int):
+            counts[(a, b)] = n
+    expansions = {k: [e for e in v if isinstance(e, str) and e.strip()] for k, v in acronyms.items()
+                  if isinstance(v, list)}
+    return Lexicon(counts, tuple(u for u in units if isinstance(u, str) and u.strip()), expansions)
+
+
+def word_list_pairs(name: str) -> dict[tuple[str, str], int]:
+    """The two-syllable words of an installed word list, as pairs SPL003 accepts; {} when the
+    list is not installed. Only ``underthesea`` is known: its Viet74K file is read directly."""
+    if name != "underthesea":
+        return {}
+    return _underthesea_pairs()
+
+
+@lru_cache(maxsize=1)
+def _underthesea_pairs() -> dict[tuple[str, str], int]:
+    import importlib.util
+
+    from ..text.syllables import key
+
+    spec = importlib.util.find_spec("underthesea")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "corpus" / "data" / "Viet74K.txt"
+    if not path.is_file():
+        return {}
+    from ..limits import WORD_LIST_MAX_BYTES
+    from ..front.source import InputError, read_bytes
+
+    try:
+        text = read_bytes(str(path), WORD_LIST_MAX_BYTES).decode("utf-8")
+    except (InputError, UnicodeDecodeError) as exc:
+        detail = (exc.reason_vi, exc.reason_en) if isinstance(exc, InputError) else ("không phải UTF-8", "not UTF-8")
+        raise LexiconError(path, *detail) from None
+    pairs = {}
+    for line in text.splitlines():
+        parts = line.strip().split()
+        if len(parts) == 2 and all(p.isalpha() for p in parts):
+            pairs[(key(parts[0]), key(parts[1]))] = _MIN_PAIR * 5  # a dictionary word: strong evidence
+    return pairs
