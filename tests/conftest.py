@@ -42,3 +42,11 @@ def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subp
         cwd=cwd,
         timeout=60,
     )
+
+
+@pytest.fixture
+def cache_enabled(monkeypatch):
+    """For the tests of the cache itself: the cache is on even when the suite runs with
+    DRAFTLINT_NO_CACHE=1 (in this process and in the commands it starts)."""
+    monkeypatch.delenv("DRAFTLINT_NO_CACHE", raising=False)
+

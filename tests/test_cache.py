@@ -11,6 +11,8 @@ import pytest
 from draftlint.startup import cache, regex
 from draftlint import data
 
+pytestmark = pytest.mark.usefixtures("cache_enabled")  # these tests are about the cache
+
 DATA = Path(data.__file__).parent
 
 

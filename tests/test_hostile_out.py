@@ -22,6 +22,8 @@ from conftest import EXAMPLES, run
 from draftlint.startup import cache
 from draftlint import data
 
+pytestmark = pytest.mark.usefixtures("cache_enabled")  # these tests are about the cache
+
 GOOD = (EXAMPLES / "ke-hoach-mau.txt").read_text(encoding="utf-8")
 # A heading numbered twice (NUM002 quotes it) that sets the clipboard (OSC 52), moves the cursor up
 # and erases the line (to hide the findings above), reverses what follows (U+202E) and clears the

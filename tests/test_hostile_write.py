@@ -229,6 +229,7 @@ def test_annotate_over_a_read_only_copy_leaves_it(tmp_path):
     assert copy.read_bytes() == b"PK old copy"
 
 
+@pytest.mark.usefixtures("cache_enabled")
 def test_the_cache_never_creates_a_missing_home(tmp_path, monkeypatch):
     from draftlint.startup import cache
 

@@ -33,6 +33,8 @@ stats = {"cached": 0, "compiled": 0}
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the same name as re.compile
     if _sre is None or not isinstance(pattern, str) or cache.disabled():
+        if isinstance(pattern, str):
+            _used.add(f"{int(flags)}:{pattern}")  # what the package compiles, cached or not
         return re.compile(pattern, flags)
     flags = int(flags)
     key = f"{flags}:{pattern}"
