@@ -26,6 +26,7 @@ from xml.etree import ElementTree
 
 from .. import limits
 from ..startup import regex
+from ..text.numerals import to_roman
 from . import tagger
 from ..model import Location
 from .source import COMPOUND_FILE, InputError, old_word_file, open_regular, too_large
@@ -224,27 +225,16 @@ def _read_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
 
 # -- numbering ------------------------------------------------------------------------------------
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, digits in _ROMAN:
-        while n >= value:
-            out.append(digits)
-            n -= value
-    return "".join(out)
 
 
 def _formatted(n: int, fmt: str) -> str:
     if n > limits.DOCX_MAX_NUMBER:  # past any list Word makes: digits, not a label thousands of letters long
         return str(n)
     if fmt == "upperRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return to_roman(n).lower()
     if fmt in ("lowerLetter", "upperLetter"):
         letter = _LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
