@@ -15,7 +15,7 @@ from draftlint.extract.dates import (DateMention, dates, draft_date, draft_earli
                              inverted_ranges, is_deadline, last_day)
 from draftlint.extract.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
 from draftlint.extract.excerpts import excerpts
-from draftlint.extract.doctype import kind
+from draftlint.extract.doctype import doctype
 from draftlint.rule import Option, Rule, Severity, quote
 from draftlint.extract.tasks import tasks
 
@@ -108,7 +108,7 @@ class DeadlineBeforeIssue(Rule):
 
     def check(self, doc):
         issued = draft_earliest_date(doc)
-        if issued is None or kind(doc).type_name == "Thông báo":
+        if issued is None or doctype(doc).type_name == "Thông báo":
             return  # a notice records deadlines set at a meeting held before it was issued
         quoted = excerpts(doc)
         reported = set()
@@ -275,7 +275,7 @@ class DeadlineConflict(Rule):
         reports = [(d, clause(d)) for d in deadlines(doc) if d.kind in (DAY, YEARLY, MONTHLY)]
         reports = [(d, text) for d, text in reports if _REPORT.search(text)]
         yield from self._twice(reports)
-        if kind(doc).type_name != "Thông báo":  # a notice's conclusions give each body its own report
+        if doctype(doc).type_name != "Thông báo":  # a notice's conclusions give each body its own report
             yield from self._chain(reports)
 
     def _subtasks(self, doc):

@@ -11,7 +11,7 @@ from draftlint.startup import regex
 from draftlint.front.tagger import is_date_line
 from draftlint.data import fold
 from draftlint.extract.acronyms import builtin_entries
-from draftlint.extract.doctype import kind
+from draftlint.extract.doctype import doctype
 from draftlint.model import Span
 from draftlint.rule import Rule, Severity, quote
 from draftlint.extract.units import task_section_kind
@@ -51,7 +51,7 @@ class NationalTitle(Rule):
     good = "SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-SYT\n"
 
     def check(self, doc):
-        k = kind(doc)
+        k = doctype(doc)
         header = doc.header
         if not k.has_header:
             return
@@ -120,7 +120,7 @@ class NumberLine(Rule):
     good = "SỞ Y TẾ\nSố:      /KH-SYT\nKẾ HOẠCH\nPhòng chống dịch năm 2025\n"
 
     def check(self, doc):
-        k = kind(doc)
+        k = doctype(doc)
         line = doc.header.number
         if line is None or k.party:
             return
@@ -188,7 +188,7 @@ class DateLine(Rule):
     good = "SỞ Y TẾ\nSố: 12/KH-SYT\nThành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2025\n"
 
     def check(self, doc):
-        k = kind(doc)
+        k = doctype(doc)
         line = doc.header.place_date
         if line is None:
             if k.has_header and doc.header.number is not None:
@@ -239,7 +239,7 @@ class Title(Rule):
     good = "SỞ Y TẾ\nSố: 12/KH-SYT\nKẾ HOẠCH\nPhòng chống dịch năm 2025\n"
 
     def check(self, doc):
-        k = kind(doc)
+        k = doctype(doc)
         title = doc.title
         if title is not None and k.type_name:
             if title.line.text != title.line.text.upper():
@@ -403,7 +403,7 @@ class Signature(Rule):
         closing = doc.closing
         if closing is None:
             return
-        party = kind(doc).party
+        party = doctype(doc).party
         for line in closing.signer:
             m = _PREFIX.match(line.text.strip())
             if m is None:
@@ -490,7 +490,7 @@ class LegalBasis(Rule):
     good = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.\n"
 
     def check(self, doc):
-        if kind(doc).cong_van:
+        if doctype(doc).cong_van:
             return  # a công văn has no block of legal bases: its "Căn cứ …" sentences argue the reply
         block = []
         for line in (*doc.preamble, None):
@@ -544,7 +544,7 @@ class MissingPart(Rule):
             "Văn phòng Sở chủ trì./.\nNơi nhận:\n- Lưu: VT, VP.\nGIÁM ĐỐC\nNguyễn Văn A\n")
 
     def check(self, doc):
-        k = kind(doc)
+        k = doctype(doc)
         if doc.title is None or k.type_name not in _PLAN_TYPES:
             return
         titles = [s.title for group in doc.top_level_groups() for s in group[1]]

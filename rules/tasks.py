@@ -7,7 +7,7 @@ import re
 from draftlint.startup import regex
 from draftlint.front import tagger
 from draftlint.data import fold
-from draftlint.extract.doctype import kind
+from draftlint.extract.doctype import doctype
 from draftlint.extract.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
 from draftlint.extract.tasks import Task, heading_names_unit, is_other_field, lead_markers, tasks
@@ -123,7 +123,7 @@ _ASSIGNED_SOMEWHERE = regex.compile(r"(?i)\bphụ\s+lục\b|\bchủ\s+trì\b")
 def _assigned_nowhere(doc, found) -> bool:
     """A plan that lists work and names no unit to lead any of it: no task names or inherits one,
     nothing in it says who leads (``chủ trì``), and it points to no annex that might."""
-    if kind(doc).type_name not in _ASSIGNING_TYPES or not any(task.kind == "work" for task in found):
+    if doctype(doc).type_name not in _ASSIGNING_TYPES or not any(task.kind == "work" for task in found):
         return False
     if any(task.lead is not None or task.lead_text for task in found):
         return False

@@ -12,7 +12,7 @@ from ..model import Document
 
 
 @dataclass(frozen=True)
-class Kind:
+class DocType:
     type_name: str | None  # "Kế hoạch", "Quyết định" … from the title line; None for a công văn
     type_codes: tuple[str, ...]  # the codes its number-symbol may carry (KH for Kế hoạch)
     cong_van: bool  # no type title, and a V/v line or a Kính gửi under a number line
@@ -20,11 +20,11 @@ class Kind:
     has_header: bool  # the draft has a header at all (a pasted extract may not)
 
 
-def kind(doc: Document) -> Kind:
-    return doc.derived("kind", _kind)
+def doctype(doc: Document) -> DocType:
+    return doc.derived("doctype", _doctype)
 
 
-def _kind(doc: Document) -> Kind:
+def _doctype(doc: Document) -> DocType:
     header = doc.header
     has_header = bool(header.agency or header.national_title or header.motto or header.number or header.place_date)
     type_name, codes = None, ()
@@ -37,4 +37,4 @@ def _kind(doc: Document) -> Kind:
                 break
     addressed = header.addressees is not None or (doc.title is not None and doc.title.addressees is not None)
     cong_van = type_name is None and (bool(header.subject) or (header.number is not None and addressed))
-    return Kind(type_name, codes, cong_van, doc.is_party, has_header)
+    return DocType(type_name, codes, cong_van, doc.is_party, has_header)
