@@ -1,8 +1,9 @@
 """The document model: typed and immutable. Rules read only this (and, later, the extractors).
 
-Every span is a pair of offsets into ``Document.text`` (the normalised text,
-logical lines joined by newlines); the engine maps spans back to the
-original file's line and column.
+A ``Span`` is a pair of offsets into ``Document.text`` (the normalised text, logical lines
+joined by newlines); a ``SourceSpan`` is a pair of offsets into ``Document.source`` (the text
+as written), for the rules that read that. The engine maps both back to the original file's
+line and column.
 """
 
 from __future__ import annotations
@@ -14,13 +15,25 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class _Offsets:
+    """A start and an end offset, the end not before the start."""
+
     start: int
     end: int
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"span ends before it starts: {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span(_Offsets):
+    """Offsets into the normalised text, ``Document.text``."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan(_Offsets):
+    """Offsets into the text as written, ``Document.source`` (see ``rule.SourceRule``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +173,14 @@ class Document:
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
     vocabulary: Any = field(default=None, compare=False, repr=False)  # data.Vocabulary: types and issuers
-    source: str = field(default="", compare=False, repr=False)  # the decoded original text, before normalising
+    source_map: Any = field(kw_only=True, compare=False, repr=False)  # front.offsets.SourceMap: to the text as written
     auto_numbered: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # Word's numbered lines
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def source(self) -> str:
+        """The text as written (decoded, before normalising), which a ``SourceSpan`` points into."""
+        return self.source_map.source.text
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section, depth first: the body's, then each part's."""

@@ -13,14 +13,14 @@ from strategies import drafts
 
 from conftest import SEEDS, needs_seeds, seed_files
 from draftlint.front import tagger
-from draftlint.front.parser import parse_source
+from draftlint.front.pipeline import read_document
 from draftlint.front.source import SourceText, read_path
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_outlines.toml"
 
 
 def parse(text: str):
-    return parse_source(SourceText(text), "draft.txt")[0]
+    return read_document(text, "draft.txt")
 
 
 def outline(doc) -> str:

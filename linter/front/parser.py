@@ -25,31 +25,19 @@ from ..model import (
     Title,
     Unparsed,
 )
-from .normalise import Normalised, normalise
-from .source import SourceText
+from .offsets import SourceMap
 
 _LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.CAPITAL: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
 _STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.CAPITAL: "capital", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
           tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
 
 
-def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[Document, Normalised]:
-    """Parse decoded text into the document model (never raises on any text).
-
-    ``vocabulary`` holds the document types and issuers citations are read against
-    (the built-in tables, extended by the configuration).
-    """
-    norm = normalise(source)
-    texts = [line.text for line in norm.lines]
-    kinds = tagger.zone([line.kind for line in norm.lines], texts)
-    lines = []
-    for index, (logical, kind) in enumerate(zip(norm.lines, kinds)):
-        start = norm.line_starts[index]
-        lines.append(Line(kind, logical.text, Span(start, start + len(logical.text)), logical.first_line + 1))
-
+def parse(lines: list[Line], text: str, path: str, vocabulary, source_map: SourceMap,
+          auto_numbered: frozenset[int] = frozenset()) -> Document:
+    """The Document of the tagged logical lines of ``text`` (the normalised text), never raising
+    on any lines. The other arguments are carried into the Document as they are."""
     driver = Parser(tables())
     unparsed: list[Unparsed] = []
-    placed: dict[int, Line] = {}
     for index, line in enumerate(lines):
         kind = line.kind
         if not driver.accepts(kind):
@@ -60,29 +48,25 @@ def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[
             line = Line(fallback, line.text, line.span, line.first_line)
             lines[index] = line
             kind = fallback
-        placed[index] = line
         driver.feed(Token(kind, line.text, index))
     if not driver.accepts("$END"):
         # Cannot happen with this grammar (every prefix that parsed can end), but stay safe.
         tree = Tree("start", [])
     else:
         tree = driver.finish()
-    if vocabulary is None:
-        from ..data import vocabulary as built_in
-
-        vocabulary = built_in()
-    doc = _Builder(lines, path, norm.text, source.text).build(tree, tuple(unparsed), vocabulary)
-    return doc, norm
+    return _Builder(lines, path, text, source_map, auto_numbered).build(tree, tuple(unparsed), vocabulary)
 
 
 class _Builder:
     """Lark tree → Document."""
 
-    def __init__(self, lines: list[Line], path: str, text: str, source: str = "") -> None:
-        self.source = source
+    def __init__(self, lines: list[Line], path: str, text: str, source_map: SourceMap,
+                 auto_numbered: frozenset[int]) -> None:
         self.lines = lines
         self.path = path
         self.text = text
+        self.source_map = source_map
+        self.auto_numbered = auto_numbered
 
     def line(self, token: Token) -> Line:
         return self.lines[token.start_pos]
@@ -128,7 +112,8 @@ class _Builder:
             unparsed=unparsed,
             is_party=is_party,
             vocabulary=vocabulary,
-            source=self.source,
+            source_map=self.source_map,
+            auto_numbered=self.auto_numbered,
         )
 
     def part(self, tree: Tree) -> Part:

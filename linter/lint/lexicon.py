@@ -47,8 +47,7 @@ def learn(paths, read_text) -> dict:
     """
     from ..extract.acronyms import acronyms, builtin_entries
     from ..data import vocabulary
-    from ..front.parser import parse_source
-    from ..front.source import SourceText
+    from ..front.pipeline import read_document
     from ..text.syllables import key
     from ..extract.tasks import lead_markers, tasks
     from ..extract.units import unit_at
@@ -66,7 +65,7 @@ def learn(paths, read_text) -> dict:
             skipped += 1
             continue
         read += 1
-        doc, _ = parse_source(SourceText(text), str(path), words)
+        doc = read_document(text, str(path), words)
         for chunk in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", doc.text):
             syllables = chunk.group().split()
             for a, b in zip(syllables, syllables[1:]):
