@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 
 from draftlint.startup import regex
-from draftlint.data import fold
+from draftlint.text.fold import fold
 from draftlint.extract.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
 from draftlint.extract.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period

@@ -12,14 +12,14 @@ from operator import eq
 
 from draftlint import data
 from draftlint.startup import regex
-from draftlint.data import fold
+from draftlint.text.fold import fold, line_chunks, lower_in_place
 from draftlint.text.encodings import has_legacy_characters, legacy_encoding
 from draftlint.model import Span
 from draftlint.text.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.text.syllables import check, is_candidate, key, retoned
 from draftlint.text.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
-                             line_chunks, lower_in_place, official_names, skeleton, toneless)
+                             official_names, skeleton, toneless)
 from draftlint.front.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
 from draftlint.extract.tone_slips import tone_slips
 

@@ -197,12 +197,12 @@ def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
 
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
     whole, _ = parse_source(SourceText(text), "x")
-    from draftlint.text import words
+    from draftlint.text import fold
 
-    monkeypatch.setattr(words, "CHUNK_SIZE", 1 << 30)
+    monkeypatch.setattr(fold, "CHUNK_SIZE", 1 << 30)
     expected = spelling._count_words(whole)
-    monkeypatch.setattr(words, "CHUNK_SIZE", 200)
-    assert len(list(words.line_chunks(whole.text))) > 20 and "".join(words.line_chunks(whole.text)) == whole.text
+    monkeypatch.setattr(fold, "CHUNK_SIZE", 200)
+    assert len(list(fold.line_chunks(whole.text))) > 20 and "".join(fold.line_chunks(whole.text)) == whole.text
     got = spelling._count_words(whole)
     assert got.pairs == expected.pairs and got.syllables == expected.syllables and got.words == expected.words
     assert list(got.written_as.items()) == list(expected.written_as.items()) and len(expected.written_as) > 50
@@ -210,7 +210,7 @@ def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
 
 def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     """SPL002 and SPL005 read a large draft in lower case a chunk of lines at a time."""
-    from draftlint.text import words
+    from draftlint.text import fold
     from draftlint.front.parser import parse_source
     from draftlint.rules import spelling
     from draftlint.front.source import SourceText
@@ -223,7 +223,7 @@ def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):
         names = [v.span for v in spelling.OfficialName({}).check(doc)]
         return [(span, written, right) for span, written, right, _ in spelling.misspellings(doc)], names
 
-    monkeypatch.setattr(words, "CHUNK_SIZE", 1 << 30)
+    monkeypatch.setattr(fold, "CHUNK_SIZE", 1 << 30)
     whole = found()
-    monkeypatch.setattr(words, "CHUNK_SIZE", 300)
+    monkeypatch.setattr(fold, "CHUNK_SIZE", 300)
     assert found() == whole and len(whole[0]) >= 80 and len(whole[1]) >= 40

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from ..startup import regex
 from ..front import tagger
-from ..data import LOCAL_DEPARTMENT, DocumentType, Vocabulary, _fold_same_length, fold
+from ..data import DocumentType
+from ..text.fold import fold, fold_same_length
+from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
 from ..model import Document, Line, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
@@ -213,7 +215,7 @@ def _type_pattern(vocab: Vocabulary) -> re.Pattern:
     """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded line."""
     from ..text.phrases import WIDE_SPACE, alternation
 
-    alternatives = alternation({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
+    alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
     return regex.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
 
 
@@ -240,7 +242,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
     result: list[Citation] = []
     if not _HAS_NUMBER.search(text):
         return result  # a citation has a number, or at least "số"
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     if len(folded) != len(text):  # folding changed the length: positions would not match
         folded, pattern = text, re.compile(pattern.pattern, re.I)
     covered = 0  # where the line's last citation (with its date and issuer) ends
@@ -258,7 +260,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         law_name = None
         if doc_type.law:
             name = _LAW_NAME.match(text, pos)
-            if name and not pattern.search(_fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
+            if name and not pattern.search(fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)

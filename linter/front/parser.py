@@ -68,7 +68,7 @@ def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[
     else:
         tree = driver.finish()
     if vocabulary is None:
-        from ..data import vocabulary as built_in
+        from ..extract.vocabulary import vocabulary as built_in
 
         vocabulary = built_in()
     doc = _Builder(lines, path, norm.text, source.text).build(tree, tuple(unparsed), vocabulary)
