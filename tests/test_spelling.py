@@ -191,8 +191,8 @@ def test_a_docx_in_the_archive_is_learnt(tmp_path):
 def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     """SPL003 and SPL004 count a large draft in chunks of lines: the counts, the rare pairs as first
     written, in order, and the words used are those of the whole text read at once."""
+    from draftlint.extract import spelling
     from draftlint.front.parser import parse_source
-    from draftlint.rules import spelling
     from draftlint.front.source import SourceText
 
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
@@ -210,18 +210,19 @@ def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
 
 def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):
     """SPL002 and SPL005 read a large draft in lower case a chunk of lines at a time."""
-    from draftlint.text import fold
+    from draftlint.extract.spelling import misspellings
     from draftlint.front.parser import parse_source
-    from draftlint.rules import spelling
     from draftlint.front.source import SourceText
+    from draftlint.rules.spelling import OfficialName
+    from draftlint.text import fold
 
     sample = "Tăng cường hổ trợ người có công; để xuất giải pháp phát tiển; ủng hộ Quý vì người nghèo.\n"
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))) + sample * 40
 
     def found():
         doc, _ = parse_source(SourceText(text), "x")
-        names = [v.span for v in spelling.OfficialName({}).check(doc)]
-        return [(span, written, right) for span, written, right, _ in spelling.misspellings(doc)], names
+        names = [v.span for v in OfficialName({}).check(doc)]
+        return [(span, written, right) for span, written, right, _ in misspellings(doc)], names
 
     monkeypatch.setattr(fold, "CHUNK_SIZE", 1 << 30)
     whole = found()
