@@ -200,7 +200,7 @@ class Citations:
     def first(group: list[Citation], quoted=()) -> Citation | None:
         """The first citation of a document in the body: not in the header, not inside another
         citation's summary, not the short name in brackets, not an annex's "(Kèm theo …)" caption,
-        not in a quotation or an annex (``quoted``: offsets, see draftlint.excerpts)."""
+        not in a quotation or an annex (``quoted``: offsets, see extract.excerpts)."""
         for citation in group:
             if not (citation.in_header or citation.nested or citation.alias or citation.caption
                     or citation.span.start in quoted):
