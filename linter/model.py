@@ -172,7 +172,7 @@ class Document:
     parts: tuple[Part, ...] = ()
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
-    vocabulary: Any = field(default=None, compare=False, repr=False)  # data.Vocabulary: types and issuers
+    vocabulary: Any = field(default=None, compare=False, repr=False)  # extract.vocabulary.Vocabulary: types and issuers
     source_map: Any = field(kw_only=True, compare=False, repr=False)  # front.offsets.SourceMap: to the text as written
     auto_numbered: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # Word's numbered lines
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

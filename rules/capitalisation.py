@@ -11,7 +11,7 @@ from functools import lru_cache
 from draftlint import data
 from draftlint.startup import regex
 from draftlint.front import tagger
-from draftlint.data import _fold_same_length, fold
+from draftlint.text.fold import fold, fold_same_length
 from draftlint.extract.excerpts import excerpts
 from draftlint.model import Span
 from draftlint.text.phrases import is_word_character, matches_not_after
@@ -236,7 +236,7 @@ class AgencyNameCase(Rule):
     def check(self, doc):
         first_word, pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
         text = doc.text
-        folded = _fold_same_length(text)
+        folded = fold_same_length(text)
         for hit in matches_not_after(first_word, folded, is_word_character):
             if not text[hit.start()].isupper():
                 continue  # only a name that starts with a capital is checked

@@ -9,7 +9,7 @@ import re
 
 from draftlint.startup import regex
 from draftlint.front.tagger import is_date_line
-from draftlint.data import fold
+from draftlint.text.fold import fold
 from draftlint.extract.acronyms import builtin_entries
 from draftlint.extract.doctype import doctype
 from draftlint.model import Span

@@ -6,7 +6,7 @@ import re
 
 from draftlint.startup import regex
 from draftlint.front import tagger
-from draftlint.data import fold
+from draftlint.text.fold import fold
 from draftlint.extract.doctype import doctype
 from draftlint.extract.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote

@@ -16,7 +16,7 @@ from functools import lru_cache
 from draftlint import data
 from draftlint.startup import regex
 from draftlint.front import tagger
-from draftlint.data import fold
+from draftlint.text.fold import fold
 from draftlint.text.encodings import legacy_encoding
 from draftlint.model import SourceSpan, Span
 from draftlint.rule import Edit, Fix, Rule, Severity, SourceRule, quote

@@ -34,9 +34,6 @@ LAYERS = [
 # Imports that go against the order today, each with the reason it is still there; any other
 # one fails the test, and an entry that is no longer needed fails it too (remove it then).
 KNOWN = {
-    # ``data.fold`` (DESIGN's text.fold, still in data) cuts a long text into lines with a text
-    # helper, and the text helpers read their tables through data: the data → text → data cycle.
-    ("draftlint.data", "draftlint.text.words"),
     # Extractors read the kind of each logical line, whose constants live in the line tagger.
     ("draftlint.extract.acronyms", "draftlint.front.tagger"),
     ("draftlint.extract.citations", "draftlint.front.tagger"),

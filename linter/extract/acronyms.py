@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import data
 from ..startup import regex
 from ..front import tagger
-from ..data import fold
+from ..text.fold import fold, fold_same_length
 from ..model import Document, Line, Span
 
 _CAP = "A-ZĐ"
@@ -66,7 +66,7 @@ class Glossary:
 
     def phrase_before(self, text: str) -> tuple[str, int] | None:
         """The acronym whose expansion ``text`` ends with, and where in ``text`` that expansion starts."""
-        folded = fold_keep(text.rstrip())
+        folded = fold_same_length(text.rstrip())
         words = folded.split()
         if not words:
             return None
@@ -76,11 +76,6 @@ class Glossary:
                 if start == 0 or not folded[start - 1].isalnum():
                     return k, start
         return None
-
-
-def fold_keep(text: str) -> str:
-    """``fold`` that keeps the length (one space stays one space), for offsets."""
-    return data._fold_same_length(text)
 
 
 @lru_cache(maxsize=None)

@@ -21,7 +21,7 @@ def read_document(text: str, path: str = "-", vocabulary=None,
     source = SourceText(text)
     norm = normalise(source)
     if vocabulary is None:
-        from ..data import vocabulary as built_in
+        from ..extract.vocabulary import vocabulary as built_in
 
         vocabulary = built_in()
     return parse(_tagged_lines(norm), norm.text, path, vocabulary, SourceMap(source, norm.offsets), auto_numbered)

@@ -70,7 +70,7 @@ class Settings:
     severities: dict[str, Severity]
     fail_on: Severity
     lang: str
-    vocabulary: object  # data.Vocabulary: built-in document types and issuers plus the configuration's
+    vocabulary: object  # extract.vocabulary.Vocabulary: built-in document types and issuers plus the configuration's
 
 
 @dataclass
@@ -124,7 +124,7 @@ class Engine:
                 instances.append(rule_class(overrides))
         fail_on = Severity.parse(cli.fail_on or config.fail_on or "error")
         lang = cli.lang or config.lang or "vi"
-        from ..data import vocabulary
+        from ..extract.vocabulary import vocabulary
 
         words = vocabulary().extended(config.document_types, config.issuers, config.acronyms)
         if config.lexicon is not None or config.word_list is not None:
