@@ -21,7 +21,7 @@ from draftlint.extract.dates import draft_latest_date
 from draftlint.extract.excerpts import excerpts
 from draftlint.extract.citations import Citation, citations, dated_before, fits, issuer_named_before
 from draftlint.model import Document, Span
-from draftlint.front.tagger import is_caps
+from draftlint.text.capitals import is_caps
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 def _label(citation: Citation) -> str:

@@ -14,14 +14,16 @@ from draftlint import data
 from draftlint.startup import regex
 from draftlint.data import fold
 from draftlint.text.encodings import has_legacy_characters, legacy_encoding
-from draftlint.model import Span
+from draftlint.model import LineKind, Span
 from draftlint.text.phrases import matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.text.syllables import check, is_candidate, key, retoned
 from draftlint.text.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
                              line_chunks, lower_in_place, official_names, skeleton, toneless)
-from draftlint.front.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
+from draftlint.text.capitals import is_caps
 from draftlint.extract.tone_slips import tone_slips
+
+_LAYOUT = LineKind.LAYOUT
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them

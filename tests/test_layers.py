@@ -37,22 +37,6 @@ KNOWN = {
     # ``data.fold`` (DESIGN's text.fold, still in data) cuts a long text into lines with a text
     # helper, and the text helpers read their tables through data: the data → text → data cycle.
     ("draftlint.data", "draftlint.text.words"),
-    # Extractors read the kind of each logical line, whose constants live in the line tagger.
-    ("draftlint.extract.acronyms", "draftlint.front.tagger"),
-    ("draftlint.extract.citations", "draftlint.front.tagger"),
-    ("draftlint.extract.dates", "draftlint.front.tagger"),
-    ("draftlint.extract.deadlines", "draftlint.front.tagger"),
-    ("draftlint.extract.excerpts", "draftlint.front.tagger"),
-    ("draftlint.extract.tasks", "draftlint.front.tagger"),
-    # Rules read line kinds (and the tagger's capitals test) from the line tagger too.
-    ("draftlint.rules.acronyms", "draftlint.front.tagger"),
-    ("draftlint.rules.capitalisation", "draftlint.front.tagger"),
-    ("draftlint.rules.citations", "draftlint.front.tagger"),
-    ("draftlint.rules.format", "draftlint.front.tagger"),
-    ("draftlint.rules.input", "draftlint.front.tagger"),
-    ("draftlint.rules.spelling", "draftlint.front.tagger"),
-    ("draftlint.rules.tasks", "draftlint.front.tagger"),
-    ("draftlint.rules.unicode", "draftlint.front.tagger"),
 }
 
 
