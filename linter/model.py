@@ -52,11 +52,61 @@ class Location:
                                   ("cell", self.cell)) if v is not None}
 
 
+class LineKind:
+    """The kinds of logical lines (``Line.kind``). The line tagger gives every line one; each is also
+    the name of a terminal of grammar/draft.lark, which arranges them into the structure.
+
+    A namespace of plain strings rather than an Enum: a kind is the grammar's terminal name as it
+    is, and the class costs nothing to import.
+    """
+
+    NATION = "NATION"
+    MOTTO = "MOTTO"
+    DOCNUM = "DOCNUM"
+    SUBJECT = "SUBJECT"
+    KINHGUI = "KINHGUI"
+    ADDRESSEE = "ADDRESSEE"
+    PLACEDATE = "PLACEDATE"
+    AGENCY = "AGENCY"
+    TITLE = "TITLE"
+    SUMMARY = "SUMMARY"
+    ROMAN = "ROMAN"
+    ARTICLE = "ARTICLE"
+    PART = "PART"
+    CAPITAL = "CAPITAL"  # "A. NHIỆM VỤ CHUNG" inside a Roman part
+    ARABIC = "ARABIC"
+    DOTTED = "DOTTED"  # a number of two parts: "1.2."
+    DOTTED_DEEP = "DOTTED_DEEP"  # of three or four parts: "1.2.3.", "1.2.3.4."
+    LETTER = "LETTER"
+    BULLET = "BULLET"
+    PLUS = "PLUS"
+    LEAD = "LEAD"
+    FOOTNOTE = "FOOTNOTE"
+    TABLE_ROW = "TABLE_ROW"
+    CAPS = "CAPS"
+    BODY = "BODY"
+    ENDTEXT = "ENDTEXT"
+    NOINHAN = "NOINHAN"
+    RECIPIENT = "RECIPIENT"
+    SIGNER = "SIGNER"
+    SIGNAME = "SIGNAME"
+
+    HEADINGS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED_DEEP, LETTER})
+    # Lines laid out rather than written: the header, the date line, the recipients and signature.
+    # Their spacing, capitals and abbreviations follow the layout, not the rules of running text.
+    LAYOUT = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, AGENCY, SIGNER, SIGNAME, RECIPIENT, NOINHAN})
+    # Kinds that always start a new logical line (the normaliser never joins into them).
+    BLOCKS = HEADINGS | {
+        PART, NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD, FOOTNOTE, TABLE_ROW,
+        NOINHAN,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One logical line: a paragraph, heading, bullet, header or closing line."""
 
-    kind: str
+    kind: str  # one of LineKind
     text: str
     span: Span
     first_line: int  # 1-based line in the original file where it starts
@@ -86,7 +136,7 @@ class Marker:
 @dataclass(frozen=True, slots=True)
 class Section:
     marker: Marker
-    level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
+    level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z (or x.y.z.w), 5 letter
     title: str
     heading: Line
     paragraphs: tuple[Line, ...]

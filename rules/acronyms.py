@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftlint.front import tagger
+from draftlint.model import LineKind
 from draftlint.extract.acronyms import acronyms, edit_distance_one, glossary, is_anagram
 from draftlint.text.fold import fold, fold_same_length
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
@@ -244,7 +244,8 @@ class AcronymUndefined(Rule):
                 yield self.violation(use.span, "known", abbr=use.abbr, phrase=entry.shown)
 
 
-_BEFORE_THE_TEXT = frozenset({tagger.SUBJECT, tagger.SUMMARY, tagger.TITLE, tagger.KINHGUI, tagger.ADDRESSEE})
+_BEFORE_THE_TEXT = frozenset({LineKind.SUBJECT, LineKind.SUMMARY, LineKind.TITLE, LineKind.KINHGUI,
+                              LineKind.ADDRESSEE})
 
 
 class AcronymRedefined(Rule):

@@ -10,14 +10,13 @@ from functools import lru_cache
 
 from draftlint import data
 from draftlint.startup import regex
-from draftlint.front import tagger
 from draftlint.text.fold import fold, fold_same_length
 from draftlint.extract.excerpts import excerpts
-from draftlint.model import Span
+from draftlint.model import LineKind, Span
 from draftlint.text.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
-_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TITLE}
+_LAYOUT = LineKind.LAYOUT | {LineKind.TITLE}
 
 
 @lru_cache(maxsize=None)

@@ -21,7 +21,7 @@ from draftlint.extract.excerpts import excerpts
 from draftlint.extract.citations import (Citation, citations, dated_before, documents, first_citations, fits, head_span,
                                          heads, issuer_named_before, odd_ones, type_mismatch)
 from draftlint.model import Document
-from draftlint.front.tagger import is_caps
+from draftlint.text.capitals import is_caps
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 

@@ -4,13 +4,15 @@ have, official names written wrongly, pairs seen once next to a word used often.
 
 from __future__ import annotations
 
-from draftlint.model import Span
+from draftlint.model import LineKind, Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.text.syllables import retoned
-from draftlint.front.tagger import LAYOUT_KINDS as _LAYOUT, is_caps
+from draftlint.text.capitals import is_caps
 from draftlint.extract.spelling import (invalid_syllables, likely_slips, misspellings, official_name_slips,
                                         repeats)
 from draftlint.extract.tone_slips import tone_slips
+
+_LAYOUT = LineKind.LAYOUT
 
 
 class RepeatedWord(Rule):

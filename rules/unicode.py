@@ -15,14 +15,13 @@ from functools import lru_cache
 
 from draftlint import data
 from draftlint.startup import regex
-from draftlint.front import tagger
 from draftlint.text.fold import fold
 from draftlint.text.encodings import legacy_encoding
-from draftlint.model import SourceSpan, Span
+from draftlint.model import LineKind, SourceSpan, Span
 from draftlint.rule import Edit, Fix, Rule, Severity, SourceRule, quote
 
 # Layout lines, whose runs of spaces and blanks are deliberate: header, date line, signature.
-_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TABLE_ROW, tagger.KINHGUI}
+_LAYOUT = LineKind.LAYOUT | {LineKind.TABLE_ROW, LineKind.KINHGUI}
 
 
 def _line_starts(doc) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from draftlint import data
 from draftlint.extract.vocabulary import vocabulary
 from draftlint.front import tagger
+from draftlint.model import LineKind
 from draftlint.text.fold import fold
 
 
@@ -55,11 +56,11 @@ def test_configuration_extends_the_vocabulary():
 
 
 def test_title_lines_come_from_the_table():
-    assert tagger.classify("KẾ HOẠCH") == tagger.TITLE
-    assert tagger.classify("CHƯƠNG TRÌNH HÀNH ĐỘNG") == tagger.TITLE
-    assert tagger.classify("TỜ TRÌNH") == tagger.TITLE
-    assert tagger.classify("KẾ TOÁN") == tagger.CAPS
-    assert tagger.classify("Kế hoạch") == tagger.BODY
+    assert tagger.classify("KẾ HOẠCH") == LineKind.TITLE
+    assert tagger.classify("CHƯƠNG TRÌNH HÀNH ĐỘNG") == LineKind.TITLE
+    assert tagger.classify("TỜ TRÌNH") == LineKind.TITLE
+    assert tagger.classify("KẾ TOÁN") == LineKind.CAPS
+    assert tagger.classify("Kế hoạch") == LineKind.BODY
 
 
 def test_configuration_merges_into_known_entries():

@@ -19,12 +19,11 @@ from functools import lru_cache
 from typing import Callable, Hashable, Iterator
 
 from ..startup import regex
-from ..front import tagger
 from ..data import DocumentType
 from ..text.fold import fold, fold_same_length
 from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
 from .excerpts import excerpts
-from ..model import Document, Line, Span
+from ..model import Document, Line, LineKind, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
 _END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "Triển khai"
@@ -225,8 +224,8 @@ def _type_pattern(vocab: Vocabulary) -> re.Pattern:
 _HAS_NUMBER = regex.compile(r"\d|\bsố\b", re.I)
 
 
-_HEADER_KINDS = frozenset({tagger.AGENCY, tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE,
-                           tagger.SUBJECT, tagger.TITLE, tagger.SUMMARY, tagger.KINHGUI, tagger.ADDRESSEE})
+_HEADER_KINDS = frozenset({LineKind.AGENCY, LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE,
+                           LineKind.SUBJECT, LineKind.TITLE, LineKind.SUMMARY, LineKind.KINHGUI, LineKind.ADDRESSEE})
 
 
 def _extract(doc: Document) -> Citations:
@@ -234,7 +233,7 @@ def _extract(doc: Document) -> Citations:
     pattern = _type_pattern(vocab)
     found: list[Citation] = []
     for line in doc.lines:
-        if line.kind in (tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME, tagger.DOCNUM):
+        if line.kind in (LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM):
             continue
         found.extend(_line_citations(line, pattern, vocab))
     return Citations(tuple(found))

@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..startup import regex
-from ..front import tagger
 from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
 from .dates import deadline_cue_before as _cue_before
-from ..model import Document, Line, Section, Span
+from ..model import Document, Line, LineKind, Section, Span
 from ..text.fold import fold
 from .tasks import Task, cell_spans, is_deadline_column, tasks
 
@@ -101,7 +100,7 @@ def _table_deadlines(doc: Document):
     without any cue word."""
     column = None
     for line in doc.lines:
-        if line.kind != tagger.TABLE_ROW:
+        if line.kind != LineKind.TABLE_ROW:
             column = None
             continue
         spans = cell_spans(line.text)
@@ -121,7 +120,8 @@ def _table_deadlines(doc: Document):
         yield from _other_deadlines(cell, cued=True)
 
 
-_SKIP = frozenset({tagger.DOCNUM, tagger.PLACEDATE, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+_SKIP = frozenset({LineKind.DOCNUM, LineKind.PLACEDATE, LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER,
+                   LineKind.SIGNAME})
 
 
 def _other_deadlines(line: Line, cued: bool = False):

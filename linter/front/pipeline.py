@@ -24,7 +24,9 @@ def read_document(text: str, path: str = "-", vocabulary=None,
         from ..extract.vocabulary import vocabulary as built_in
 
         vocabulary = built_in()
-    return parse(_tagged_lines(norm), norm.text, path, vocabulary, SourceMap(source, norm.offsets), auto_numbered)
+    markers = [logical.marker for logical in norm.lines]
+    return parse(_tagged_lines(norm), markers, norm.text, path, vocabulary, SourceMap(source, norm.offsets),
+                 auto_numbered)
 
 
 def _tagged_lines(norm: Normalised) -> list[Line]:
