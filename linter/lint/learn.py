@@ -1,5 +1,5 @@
-"""The office's lexicon: what its past drafts say, learnt once (``draftlint learn``) and read by
-the linter when the configuration names the file (``lexicon = "…"``).
+"""The office's lexicon: what its past drafts say, learnt once from an archive (``draftlint learn``)
+and read by the linter when the configuration names the file (``lexicon = "…"``).
 
 It holds syllable-pair counts (the evidence SPL003 weighs), the unit names that lead tasks
 (TSK003's known units) and the acronyms with their expansions (known to ABB). It can also take
@@ -39,16 +39,21 @@ class Lexicon:
     acronyms: dict[str, list[str]] = field(default_factory=dict)
 
 
-def learn(paths, read_text) -> dict:
-    """The lexicon of the drafts under ``paths``, as the JSON the file holds.
+def archive(paths: list[str]) -> list[str]:
+    """The drafts of an archive: the files named, and the .txt, .md and .docx files in the folders named."""
+    from .discover import Unlistable, discover
 
-    ``read_text(path)`` returns a draft's text or raises; a draft that cannot be read is skipped
-    and counted.
-    """
+    return [e for e in discover(paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
+
+
+def learn(paths: list[str]) -> dict:
+    """The lexicon of the drafts at ``paths``, as the JSON the file holds. A draft that cannot be
+    read is skipped and counted."""
     from ..extract.acronyms import acronyms, builtin_entries
     from ..data import vocabulary
+    from ..front.docx import read_docx
     from ..front.parser import parse_source
-    from ..front.source import SourceText
+    from ..front.source import SourceText, read_path
     from ..text.syllables import key
     from ..extract.tasks import lead_markers, tasks
     from ..extract.units import unit_at
@@ -61,7 +66,7 @@ def learn(paths, read_text) -> dict:
     read = skipped = 0
     for path in paths:
         try:
-            text = read_text(path)
+            text = read_docx(path).text if path.lower().endswith(".docx") else read_path(path)
         except Exception:  # an unreadable draft is skipped; learning goes on
             skipped += 1
             continue
@@ -101,6 +106,11 @@ def learn(paths, read_text) -> dict:
         "units": sorted(units),
         "acronyms": {abbr: [max(found, key=found.get)] for abbr, found in sorted(expansions.items())},
     }
+
+
+def write(table: dict, path: Path) -> None:
+    """Write the lexicon ``learn`` made; raises OSError."""
+    path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 # Split at (searched): a run of spaces is tried from its start only, where the first match starts anyway.
