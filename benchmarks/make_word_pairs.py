@@ -28,7 +28,7 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 def main(argv: list[str]) -> int:
-    from draftlint.data import fold
+    from draftlint.text.fold import fold
 
     archive, out = paths(argv, "word_counts.txt")
     counts: Counter = Counter()

@@ -68,7 +68,7 @@ def stages(path: str, text: str) -> None:
     from draftlint.lint.engine import Engine
     from draftlint.lint.policy import Overrides
     from draftlint.front.normalise import normalise
-    from draftlint.front.parser import parse_source
+    from draftlint.front.pipeline import read_document
     from draftlint.registry import all_rules
     from draftlint.front.source import SourceText
 
@@ -84,7 +84,7 @@ def stages(path: str, text: str) -> None:
     engine = Engine(all_rules(), Overrides())
     print(f"stages on {Path(path).name} ({len(text.encode()) / 1000:.0f} KB):")
     print(f"  normalise        {timed(lambda: normalise(source)):.2f} ms")
-    print(f"  normalise+parse  {timed(lambda: parse_source(source, path)):.2f} ms")
+    print(f"  normalise+parse  {timed(lambda: read_document(text, path)):.2f} ms")
     print(f"  whole lint       {timed(lambda: engine.lint_text(text, path, Config())):.2f} ms")
 
 
@@ -96,20 +96,19 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
     from draftlint.config import Config
     from draftlint.lint.engine import Engine
     from draftlint.lint.policy import Overrides
-    from draftlint.front.parser import parse_source
+    from draftlint.front.pipeline import read_document
     from draftlint.registry import all_rules
-    from draftlint.front.source import SourceText
 
     engine = Engine(all_rules(), Overrides())
     settings = engine.settings(Config())
     policy = settings.policy
-    sources = [SourceText(draft(30_000, seed=seed)) for seed in range(count + 1)]
+    texts = [draft(30_000, seed=seed) for seed in range(count + 1)]
     best: dict[str, float] = {}
     for _ in range(rounds):
         spent = dict.fromkeys(["parse", *(rule.code for rule in policy.rules)], 0.0)
-        for n, source in enumerate(sources):
+        for n, text in enumerate(texts):
             t0 = time.perf_counter()
-            doc, _ = parse_source(source, "x", settings.vocabulary)
+            doc = read_document(text, "x", settings.vocabulary)
             if n:  # the first draft warms the caches up
                 spent["parse"] += time.perf_counter() - t0
             for rule in policy.rules:

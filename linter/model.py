@@ -1,8 +1,9 @@
 """The document model: typed and immutable. Rules read only this (and, later, the extractors).
 
-Every span is a pair of offsets into ``Document.text`` (the normalised text,
-logical lines joined by newlines); the engine maps spans back to the
-original file's line and column.
+A ``Span`` is a pair of offsets into ``Document.text`` (the normalised text, logical lines
+joined by newlines); a ``SourceSpan`` is a pair of offsets into ``Document.source`` (the text
+as written), for the rules that read that. The engine maps both back to the original file's
+line and column.
 """
 
 from __future__ import annotations
@@ -14,13 +15,25 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class _Offsets:
+    """A start and an end offset, the end not before the start."""
+
     start: int
     end: int
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"span ends before it starts: {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span(_Offsets):
+    """Offsets into the normalised text, ``Document.text``."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan(_Offsets):
+    """Offsets into the text as written, ``Document.source`` (see ``rule.SourceRule``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +52,61 @@ class Location:
                                   ("cell", self.cell)) if v is not None}
 
 
+class LineKind:
+    """The kinds of logical lines (``Line.kind``). The line tagger gives every line one; each is also
+    the name of a terminal of grammar/draft.lark, which arranges them into the structure.
+
+    A namespace of plain strings rather than an Enum: a kind is the grammar's terminal name as it
+    is, and the class costs nothing to import.
+    """
+
+    NATION = "NATION"
+    MOTTO = "MOTTO"
+    DOCNUM = "DOCNUM"
+    SUBJECT = "SUBJECT"
+    KINHGUI = "KINHGUI"
+    ADDRESSEE = "ADDRESSEE"
+    PLACEDATE = "PLACEDATE"
+    AGENCY = "AGENCY"
+    TITLE = "TITLE"
+    SUMMARY = "SUMMARY"
+    ROMAN = "ROMAN"
+    ARTICLE = "ARTICLE"
+    PART = "PART"
+    CAPITAL = "CAPITAL"  # "A. NHIỆM VỤ CHUNG" inside a Roman part
+    ARABIC = "ARABIC"
+    DOTTED = "DOTTED"  # a number of two parts: "1.2."
+    DOTTED_DEEP = "DOTTED_DEEP"  # of three or four parts: "1.2.3.", "1.2.3.4."
+    LETTER = "LETTER"
+    BULLET = "BULLET"
+    PLUS = "PLUS"
+    LEAD = "LEAD"
+    FOOTNOTE = "FOOTNOTE"
+    TABLE_ROW = "TABLE_ROW"
+    CAPS = "CAPS"
+    BODY = "BODY"
+    ENDTEXT = "ENDTEXT"
+    NOINHAN = "NOINHAN"
+    RECIPIENT = "RECIPIENT"
+    SIGNER = "SIGNER"
+    SIGNAME = "SIGNAME"
+
+    HEADINGS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED_DEEP, LETTER})
+    # Lines laid out rather than written: the header, the date line, the recipients and signature.
+    # Their spacing, capitals and abbreviations follow the layout, not the rules of running text.
+    LAYOUT = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, AGENCY, SIGNER, SIGNAME, RECIPIENT, NOINHAN})
+    # Kinds that always start a new logical line (the normaliser never joins into them).
+    BLOCKS = HEADINGS | {
+        PART, NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD, FOOTNOTE, TABLE_ROW,
+        NOINHAN,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One logical line: a paragraph, heading, bullet, header or closing line."""
 
-    kind: str
+    kind: str  # one of LineKind
     text: str
     span: Span
     first_line: int  # 1-based line in the original file where it starts
@@ -73,7 +136,7 @@ class Marker:
 @dataclass(frozen=True, slots=True)
 class Section:
     marker: Marker
-    level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z, 5 letter
+    level: int  # 1 roman, article or capital, 2 arabic, 3 dotted x.y, 4 dotted x.y.z (or x.y.z.w), 5 letter
     title: str
     heading: Line
     paragraphs: tuple[Line, ...]
@@ -159,10 +222,15 @@ class Document:
     parts: tuple[Part, ...] = ()
     unparsed: tuple[Unparsed, ...] = field(default=())
     is_party: bool = False  # a Party document (ĐẢNG CỘNG SẢN VIỆT NAM)
-    vocabulary: Any = field(default=None, compare=False, repr=False)  # data.Vocabulary: types and issuers
-    source: str = field(default="", compare=False, repr=False)  # the decoded original text, before normalising
+    vocabulary: Any = field(default=None, compare=False, repr=False)  # extract.vocabulary.Vocabulary: types and issuers
+    source_map: Any = field(kw_only=True, compare=False, repr=False)  # front.offsets.SourceMap: to the text as written
     auto_numbered: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # Word's numbered lines
     _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def source(self) -> str:
+        """The text as written (decoded, before normalising), which a ``SourceSpan`` points into."""
+        return self.source_map.source.text
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section, depth first: the body's, then each part's."""

@@ -15,7 +15,6 @@ from typing import TextIO
 from . import data
 from .i18n import where as words
 from .model import Document, Line, Location, Section
-from .front.source import SourceText
 from .reporters.terminal import printable, shown_path
 
 _WORDS = {
@@ -50,7 +49,7 @@ class Outline:
 
 def read(path: str) -> Outline:
     """The draft at ``path`` ('-' for standard input) read and parsed; raises InputError."""
-    from .front.parser import parse_source
+    from .front.pipeline import read_document
     from .front.source import read_path, read_stdin
 
     locations = None
@@ -61,7 +60,7 @@ def read(path: str) -> Outline:
         text, locations = word.text, word.locations
     else:
         text = read_stdin() if path == "-" else read_path(path)
-    doc, _ = parse_source(SourceText(text), path)
+    doc = read_document(text, path)
     return Outline(path, doc, locations)
 
 

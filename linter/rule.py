@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, ClassVar, Iterable, Iterator
 
-from .model import Document, Location, Span
+from .model import Document, Location, SourceSpan, Span
 
 LANGS = ("vi", "en")
 
@@ -30,9 +30,10 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace ``span`` (in the coordinates of its violation) with ``content``."""
+    """Replace ``span`` with ``content``: a ``Span`` of the normalised text, or a ``SourceSpan``
+    of the text as written, as its rule reads (see ``SourceRule``)."""
 
-    span: Span
+    span: Span | SourceSpan
     content: str
 
 
@@ -47,17 +48,13 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields: where, which message, and the values for its template.
+    """What a rule yields: where (a ``Span``, or a ``SourceSpan`` from a ``SourceRule``), which
+    message, and the values for its template."""
 
-    ``in_source`` says the span (and the fix) are offsets into the original text
-    (``Document.source``), as the Unicode checks see it, not into the normalised text.
-    """
-
-    span: Span
+    span: Span | SourceSpan
     variant: str = "default"
     args: dict[str, Any] = field(default_factory=dict)
     fix: Fix | None = None
-    in_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,15 +164,22 @@ class Rule:
     def check(self, doc: Document) -> Iterable[Violation]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def violation(self, span: Span, variant: str = "default", *, fix: Fix | None = None, in_source: bool = False,
+    def violation(self, span: Span | SourceSpan, variant: str = "default", *, fix: Fix | None = None,
                   **args: Any) -> Violation:
-        return Violation(span, variant, args, fix, in_source)
+        return Violation(span, variant, args, fix)
 
     def message(self, violation: Violation, lang: str) -> str:
         """The message in ``lang``; an argument given as ``{"vi": …, "en": …}`` is taken in that language."""
         template = self.messages[violation.variant][lang]
         args = {k: v[lang] if isinstance(v, dict) else v for k, v in violation.args.items()}
         return template.format(**args)
+
+
+class SourceRule(Rule):
+    """A rule that reads the draft as it was written, ``Document.source`` (decoded, before the
+    normaliser joins wrapped lines, composes letters and trims spaces): the Unicode checks. Its
+    violations' spans and its fixes' edits are ``SourceSpan``s into that text, which the engine
+    reports as they are; a ``Rule``'s are ``Span``s of ``Document.text``, mapped back."""
 
 
 def rule_classes(namespace: dict) -> Iterator[type[Rule]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from draftlint.front import tagger
-from draftlint.extract.acronyms import acronyms, edit_distance_one, fold_keep, glossary, is_anagram
-from draftlint.data import fold
+from draftlint.model import LineKind
+from draftlint.extract.acronyms import acronyms, edit_distance_one, glossary, is_anagram
+from draftlint.text.fold import fold, fold_same_length
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
 
 
@@ -75,7 +75,7 @@ def _undefined_uses(doc):
 
 def _earlier_phrase(d, definitions):
     """An earlier definition whose phrase stands right before this one's brackets."""
-    before = fold_keep(d.line.text[: d.span.start - d.line.span.start].rstrip(" \t(").rstrip())
+    before = fold_same_length(d.line.text[: d.span.start - d.line.span.start].rstrip(" \t(").rstrip())
     for e in definitions:
         if e is d:
             return None
@@ -244,7 +244,8 @@ class AcronymUndefined(Rule):
                 yield self.violation(use.span, "known", abbr=use.abbr, phrase=entry.shown)
 
 
-_BEFORE_THE_TEXT = frozenset({tagger.SUBJECT, tagger.SUMMARY, tagger.TITLE, tagger.KINHGUI, tagger.ADDRESSEE})
+_BEFORE_THE_TEXT = frozenset({LineKind.SUBJECT, LineKind.SUMMARY, LineKind.TITLE, LineKind.KINHGUI,
+                              LineKind.ADDRESSEE})
 
 
 class AcronymRedefined(Rule):

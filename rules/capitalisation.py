@@ -10,14 +10,13 @@ from functools import lru_cache
 
 from draftlint import data
 from draftlint.startup import regex
-from draftlint.front import tagger
-from draftlint.data import _fold_same_length, fold
+from draftlint.text.fold import fold, fold_same_length
 from draftlint.extract.excerpts import excerpts
-from draftlint.model import Span
+from draftlint.model import LineKind, Span
 from draftlint.text.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
-_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TITLE}
+_LAYOUT = LineKind.LAYOUT | {LineKind.TITLE}
 
 
 @lru_cache(maxsize=None)
@@ -236,7 +235,7 @@ class AgencyNameCase(Rule):
     def check(self, doc):
         first_word, pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
         text = doc.text
-        folded = _fold_same_length(text)
+        folded = fold_same_length(text)
         for hit in matches_not_after(first_word, folded, is_word_character):
             if not text[hit.start()].isupper():
                 continue  # only a name that starts with a capital is checked

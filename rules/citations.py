@@ -3,7 +3,7 @@
 Nghị định 30/2020/NĐ-CP (Phụ lục I, phần I, mục II.6.b): the first citation of a document
 gives its type, number-symbol, date, issuer and summary; later ones give the type and the
 number-symbol. A Luật or Pháp lệnh is cited by type and name. All rules read the shared
-citation extractor (draftlint.citations).
+citation extractor (draftlint.extract.citations).
 
 Which citation is "first": the first one in the body that does not stand inside another
 citation's summary (quoting that document's title, as "… về việc thực hiện Nghị quyết số
@@ -14,50 +14,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter
 
 from draftlint.startup import regex
 from draftlint.extract.dates import draft_latest_date
 from draftlint.extract.excerpts import excerpts
-from draftlint.extract.citations import Citation, citations, dated_before, fits, issuer_named_before
-from draftlint.model import Document, Span
-from draftlint.front.tagger import is_caps
+from draftlint.extract.citations import (Citation, citations, dated_before, documents, first_citations, fits, head_span,
+                                         heads, issuer_named_before, odd_ones, type_mismatch)
+from draftlint.model import Document
+from draftlint.text.capitals import is_caps
 from draftlint.rule import Edit, Fix, Rule, Severity, quote
+
 
 def _label(citation: Citation) -> str:
     if citation.listed:
         return quote(f"{citation.type_text} số … {citation.symbol.key}", 70)
     return quote(citation.text, 70)
-
-
-def _head_span(citation: Citation) -> Span:
-    """Where a citation is reported: from its type to the end of its number-symbol (a further
-    symbol of a list: that symbol)."""
-    if citation.listed:
-        return citation.symbol.span
-    if citation.symbol is not None:
-        end = citation.symbol.span.end
-    elif citation.date is not None:
-        end = citation.date.span.start
-    else:
-        end = citation.span.end
-    text = citation.line.text[citation.span.start - citation.line.span.start:end - citation.line.span.start]
-    return Span(citation.span.start, max(citation.span.start + len(text.rstrip(" ,")), citation.type_span.end))
-
-
-def _documents(doc: Document) -> dict[tuple, list[Citation]]:
-    """Citations grouped by the document they name, also under a mistyped symbol (CIT006/CIT007
-    report those): type, number, numbering series and issuer (LĐTBXH and BLĐTBXH are one)."""
-    vocab = doc.vocabulary
-    groups: dict[tuple, list[Citation]] = {}
-    for citation in citations(doc).items:
-        identity = citation.identity
-        if identity is None:
-            continue
-        kind, number, issuer, series = identity
-        issuer = min(vocab.codes_for_authority(issuer)) if issuer else issuer
-        groups.setdefault((kind, number, issuer, series), []).append(citation)
-    return groups
 
 
 _OWN_NORMATIVE_NUMBER = regex.compile(r"(?<!\d)\d++\s*+/\s*+(?:19|20)\d\d\s*+/")  # a number from its first digit
@@ -67,20 +38,6 @@ def _is_normative(doc: Document) -> bool:
     """The draft is a legal normative document: its own number carries a year ("Số: 12/2025/QĐ-UBND")."""
     number = doc.header.number
     return number is not None and bool(_OWN_NORMATIVE_NUMBER.search(number.text))
-
-
-def _body_firsts(doc: Document):
-    """(first citation, every citation) for each cited document.
-
-    A further symbol of a list ("số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày …") shares the date,
-    issuer and summary of the list's first, which is checked (and reported) in its place.
-    """
-    found = citations(doc)
-    quoted = excerpts(doc)
-    for group in _documents(doc).values():
-        first = found.first(group, quoted)
-        if first is not None and not first.listed:
-            yield first, group
 
 
 class CitationMissingDate(Rule):
@@ -122,7 +79,7 @@ class CitationMissingDate(Rule):
 
     def check(self, doc):
         normative = _is_normative(doc)
-        for first, group in _body_firsts(doc):
+        for first, group in first_citations(doc):
             if first.date is not None or first.type.law:
                 continue
             if normative and first.symbol is not None and first.symbol.year is not None:
@@ -134,11 +91,11 @@ class CitationMissingDate(Rule):
                 continue  # already given with its date, or "Ngày 13/01/2025, Chính phủ ban hành Nghị quyết số …"
             later = next((c for c in group if c.date and c.span.start > first.span.start), None)
             if later is not None:
-                yield self.violation(_head_span(first), "later", text=_label(first), later=quote(later.text, 50))
+                yield self.violation(head_span(first), "later", text=_label(first), later=quote(later.text, 50))
             elif first.issuer is None and not first.summary:
-                yield self.violation(_head_span(first), "bare", text=_label(first))
+                yield self.violation(head_span(first), "bare", text=_label(first))
             else:
-                yield self.violation(_head_span(first), text=_label(first))
+                yield self.violation(head_span(first), text=_label(first))
 
 
 class CitationMissingNumber(Rule):
@@ -180,7 +137,7 @@ class CitationMissingNumber(Rule):
             if citation.bare_number is not None and citation.so_count and citation.date is not None:
                 continue  # "Văn bản số 02 ngày 21/4/2026": number and date identify it
             if citation.bare_number is None:
-                yield self.violation(_head_span(citation), "empty", text=_label(citation))
+                yield self.violation(head_span(citation), "empty", text=_label(citation))
             elif not any(number == citation.bare_number.lstrip("0") and _same_kind(t, citation.type) for t, number in full):
                 yield self.violation(citation.span, "short", text=_label(citation))
 
@@ -219,10 +176,10 @@ class CitationMissingIssuer(Rule):
     def check(self, doc):
         carried: dict[int, list] = {}  # a citation → the ones in its summary ("… thực hiện Chương trình …")
         for citation in citations(doc).items:
-            head = _heads(doc).get(id(citation))
+            head = heads(doc).get(id(citation))
             if head is not None:
                 carried.setdefault(id(head), []).append(citation)
-        for first, group in _body_firsts(doc):
+        for first, group in first_citations(doc):
             if first.issuer is not None or first.type.law or first.date is None:
                 continue
             if any(c.issuer for c in group if c.span.start < first.span.start):
@@ -232,7 +189,7 @@ class CitationMissingIssuer(Rule):
             if any(c.issuer and fits(first, c.issuer, doc.vocabulary) and not fits(c, c.issuer, doc.vocabulary)
                    for c in carried.get(id(first), ())):
                 continue  # "Kế hoạch số … thực hiện Chương trình … của UBND tỉnh": the issuer is the plan's
-            yield self.violation(_head_span(first), text=_label(first))
+            yield self.violation(head_span(first), text=_label(first))
 
 
 class CitationMissingSummary(Rule):
@@ -263,12 +220,12 @@ class CitationMissingSummary(Rule):
             "phủ bảo hiểm y tế.\n")
 
     def check(self, doc):
-        for first, group in _body_firsts(doc):
+        for first, group in first_citations(doc):
             if first.summary or first.type.law or first.date is None or first.issuer is None:
                 continue
             if any(c.summary for c in group if c.span.start < first.span.start):
                 continue
-            yield self.violation(_head_span(first), text=_label(first))
+            yield self.violation(head_span(first), text=_label(first))
 
 
 class CitationDateAfterDraft(Rule):
@@ -371,50 +328,29 @@ class CitationInconsistent(Rule):
             by_year: dict[int, list[Citation]] = {}
             for citation in dated:
                 by_year.setdefault(citation.date.year, []).append(citation)
-            for citation, usual in (pair for same_year in by_year.values() for pair in _odd_ones(same_year, lambda c: c.date.value)):
+            for citation, usual in (pair for same_year in by_year.values() for pair in odd_ones(same_year, lambda c: c.date.value)):
                 written = next(c.date for c in dated if c.date.value == usual)
                 yield self.violation(citation.date.span, "date", symbol=key, date=_as_written(citation.date),
                                      usual=_as_written(written))
             named = [c for c in group if c.issuer and not c.issuer_shared and vocab.authority(c.issuer)]
             if any(not fits(c, c.issuer, vocab) for c in named):
                 named = []  # one of them does not fit its own symbol: CIT009 says which
-            for citation, usual in _odd_ones(named, lambda c: frozenset(vocab.codes_for_authority(vocab.authority(c.issuer)))):
+            for citation, usual in odd_ones(named, lambda c: frozenset(vocab.codes_for_authority(vocab.authority(c.issuer)))):
                 other = next(c.issuer for c in named if frozenset(vocab.codes_for_authority(vocab.authority(c.issuer))) == usual)
                 yield self.violation(citation.issuer_span, "issuer", symbol=key, issuer=citation.issuer, usual=other)
         # One document under two symbols (CIT007 explains a type code that does not fit its type,
         # so those are left to it).
-        for group in _documents(doc).values():
-            for citation, usual in _odd_ones(group, lambda c: c.symbol.match_key):
-                if _type_mismatch(citation):
+        for group in documents(doc).values():
+            for citation, usual in odd_ones(group, lambda c: c.symbol.match_key):
+                if type_mismatch(citation):
                     continue
                 written = next(c.symbol.key for c in group if c.symbol.match_key == usual)
                 yield self.violation(citation.symbol.span, "symbol", symbol=citation.symbol.key, usual=written)
 
 
-def _odd_ones(group: list[Citation], value):
-    """Citations whose value differs from the most common one (the later one when tied)."""
-    counts = Counter(value(c) for c in group)
-    if len(counts) < 2:
-        return
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], next(i for i, c in enumerate(group) if value(c) == item[0])))
-    usual = ranked[0][0]
-    for citation in group:
-        if value(citation) != usual:
-            yield citation, usual
-
-
 def _as_written(date) -> str:
     """A date as the draft writes it, without the word "ngày": "09/4/2024", "09 tháng 5 năm 2024"."""
     return re.sub(r"(?i)^ngày\s*", "", date.raw).strip()
-
-
-def _type_mismatch(citation: Citation) -> bool:
-    """The symbol's type code is not one of the cited type's codes (NQ for a Quyết định)."""
-    symbol = citation.symbol
-    codes = citation.type.codes
-    if symbol is None or symbol.type_code is None or not codes or symbol.style == "law":
-        return False
-    return symbol.type_code not in codes
 
 
 class CitationTypeMismatch(Rule):
@@ -448,7 +384,7 @@ class CitationTypeMismatch(Rule):
         vocab = doc.vocabulary
         for citation in citations(doc).items:
             symbol = citation.symbol
-            if not _type_mismatch(citation) or symbol.type_code not in vocab.type_codes:
+            if not type_mismatch(citation) or symbol.type_code not in vocab.type_codes:
                 continue  # an unknown code is CIT014's
             yield self.violation(symbol.span, type=citation.type_text, code=symbol.type_code, symbol=symbol.key,
                                  expected="/".join(citation.type.codes))
@@ -538,34 +474,11 @@ class CitationIssuerMismatch(Rule):
             if symbol.style == "state" and symbol.type_code is None:
                 continue  # a công văn: UBND-TH names a unit after the issuer
             if not fits(citation, citation.issuer, vocab):
-                head = _heads(doc).get(id(citation))
+                head = heads(doc).get(id(citation))
                 if head is not None and head.issuer is None and fits(head, citation.issuer, vocab):
                     continue  # "Kế hoạch số … thực hiện Chương trình số …/TU … của UBND tỉnh": the plan's issuer
                 yield self.violation(citation.issuer_span, issuer=citation.issuer, code=symbol.issuer_codes[0],
                                      symbol=symbol.key)
-
-
-def _heads(doc) -> dict:
-    """id(citation) → the citation whose summary it stands in ("Kế hoạch số 45/KH-UBND thực hiện
-    Chương trình …"): the one just before it on its line, with only a verb of carrying out between."""
-    return doc.derived("citation-heads", _find_heads)
-
-
-def _find_heads(doc) -> dict:
-    items = citations(doc).items
-    heads = {}
-    for head, citation in zip(items, items[1:]):
-        line = citation.line
-        if head.line is not line or head.span.end > citation.span.start:
-            continue
-        gap = line.text[head.span.end - line.span.start:citation.span.start - line.span.start]
-        if _CARRYING_OUT.fullmatch(gap):
-            heads[id(citation)] = head
-    return heads
-
-
-_CARRYING_OUT = regex.compile(r"\A\s*+,?\s*+(?:về\s+)?(?:việc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
-                              r"cụ\s+thể\s+hóa|hướng\s+dẫn(?:\s+thực\s+hiện)?)\s*")
 
 
 class CitationYearMismatch(Rule):
@@ -665,13 +578,13 @@ class CitationMalformed(Rule):
                 fix = Fix((Edit(symbol.span, symbol.key),))  # only the spaces inside go
                 yield self.violation(symbol.span, "spaced", symbol=quote(symbol.raw), fixed=symbol.key, fix=fix)
             if citation.so_count > 1:
-                yield self.violation(_head_span(citation), "doubled", text=_label(citation))
+                yield self.violation(head_span(citation), "doubled", text=_label(citation))
             elif citation.so_count == 0 and not citation.type.law and not citation.caption:
                 missing.append(citation)
         if missing:
             # A habit of the whole draft, not a slip per citation: said once, with how often.
             first = missing[0]
-            yield self.violation(_head_span(first), "missing-so" if len(missing) == 1 else "missing-so-more",
+            yield self.violation(head_span(first), "missing-so" if len(missing) == 1 else "missing-so-more",
                                  text=_label(first), type=first.type_text, symbol=first.symbol.key,
                                  more=len(missing) - 1)
 
@@ -713,7 +626,7 @@ class CitationPlaceholder(Rule):
                 continue  # "(Kèm theo Kế hoạch số   /KH-UBND ngày …)": the draft's own number, given at issue;
                 # an annex's form leaves its blanks for whoever fills it in
             if citation.blank_number or (citation.symbol is not None and citation.symbol.placeholder):
-                yield self.violation(_head_span(citation), "number", text=_label(citation))
+                yield self.violation(head_span(citation), "number", text=_label(citation))
             if citation.date is not None and citation.date.placeholder and not citation.listed:
                 yield self.violation(citation.date.span, "date", text=_label(citation))
 
@@ -747,7 +660,7 @@ class LawCitedByNumber(Rule):
     def check(self, doc):
         for citation in citations(doc).items:
             if citation.type.law and citation.symbol is not None and not citation.law_name:
-                yield self.violation(_head_span(citation), type=citation.type_text, text=_label(citation))
+                yield self.violation(head_span(citation), type=citation.type_text, text=_label(citation))
 
 
 class CitationUnknownCode(Rule):

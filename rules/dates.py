@@ -7,13 +7,12 @@ import bisect
 import calendar
 
 import datetime as _dt
-import re
 
 from draftlint.startup import regex
-from draftlint.data import fold
 from draftlint.extract.dates import (DateMention, dates, draft_date, draft_earliest_date, in_results_section,
                              inverted_ranges, is_deadline, last_day)
-from draftlint.extract.deadlines import DAY, MONTH, MONTHLY, YEARLY, clause, deadlines, plan_period
+from draftlint.extract.deadlines import (DAY, MONTH, clause, deadlines, late_subtasks, plan_period,
+                                         reports_after_compiling, reports_given_twice)
 from draftlint.extract.excerpts import excerpts
 from draftlint.extract.doctype import doctype
 from draftlint.rule import Option, Rule, Severity, quote
@@ -271,98 +270,16 @@ class DeadlineConflict(Rule):
             "2. Văn phòng Sở tổng hợp, báo cáo UBND tỉnh trước ngày 20/11 hằng năm.\n")
 
     def check(self, doc):
-        yield from self._subtasks(doc)
-        reports = [(d, clause(d)) for d in deadlines(doc) if d.kind in (DAY, YEARLY, MONTHLY)]
-        reports = [(d, text) for d, text in reports if _REPORT.search(text)]
-        yield from self._twice(reports)
+        for deadline, limit, section in late_subtasks(doc):
+            yield self.violation(deadline.span, "subtask", text=quote(deadline.raw), parent=quote(limit.raw),
+                                 section=quote(section.marker.raw.rstrip(".")))
+        for deadline, earlier in reports_given_twice(doc):
+            yield self.violation(deadline.span, "twice", text=quote(deadline.raw), first=quote(earlier.raw),
+                                 line=earlier.line.first_line)
         if doctype(doc).type_name != "Thông báo":  # a notice's conclusions give each body its own report
-            yield from self._chain(reports)
-
-    def _subtasks(self, doc):
-        by_line: dict[int, list] = {}
-        for deadline in deadlines(doc):
-            if deadline.last is not None:
-                by_line.setdefault(deadline.line.span.start, []).append(deadline)
-        for task in tasks(doc):
-            parent = _parent_deadline(task, by_line)
-            if parent is None:
-                continue
-            section, limit = parent
-            for line in task.lines:
-                for deadline in by_line.get(line.span.start, ()):
-                    if deadline.last > limit.last:
-                        yield self.violation(deadline.span, "subtask", text=quote(deadline.raw),
-                                             parent=quote(limit.raw), section=quote(section.marker.raw.rstrip(".")))
-
-    def _twice(self, reports):
-        first_of: dict[tuple, object] = {}
-        for deadline, text in reports:
-            if _COMPILE.search(text):
-                continue
-            key = _report_key(deadline, text)
-            if key is None:
-                continue
-            earlier = first_of.setdefault(key, deadline)
-            if earlier is not deadline and _comparable(earlier) != _comparable(deadline):
-                yield self.violation(deadline.span, "twice", text=quote(deadline.raw), first=quote(earlier.raw),
-                                     line=earlier.line.first_line)
-
-    def _chain(self, reports):
-        compiled = [d for d, text in reports if _COMPILE.search(text)]
-        sent = [d for d, text in reports if not _COMPILE.search(text)]
-        for target in compiled:
-            due = _comparable(target)
-            if due is None:
-                continue
-            alike = [(d, _comparable(d)) for d in sent if d.kind == target.kind]
-            alike = [(d, when) for d, when in alike if when is not None]
-            if any(0 <= (due - when).days <= 31 for _, when in alike):
-                continue  # the units' reports arrive in time for this one
-            late = [d for d, when in alike if 0 < (when - due).days <= 31]
-            for deadline in late:
-                yield self.violation(deadline.span, "chain", text=quote(deadline.raw), compiled=quote(target.raw),
-                                     line=target.line.first_line)
-
-
-_REPORT = regex.compile(r"(?i)\bbáo\s+cáo\b")
-_COMPILE = regex.compile(r"(?i)(?<!để )\btổng\s+hợp\b")  # "gửi về Văn phòng Sở để tổng hợp" sends, does not compile
-_REPORT_KINDS = regex.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
-_DESTINATION = regex.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
-
-
-def _report_key(deadline, text: str) -> tuple | None:
-    """What makes two reports one: their kinds ("6 tháng", "năm") and where they go."""
-    before = text[: text.find(deadline.raw)] if deadline.raw in text else text
-    kinds = frozenset(" ".join(k.lower().split()).replace("hằng", "hàng") for k in _REPORT_KINDS.findall(before))
-    to = _DESTINATION.search(before)
-    if not kinds or to is None:
-        return None
-    destination = re.split(r"(?i)\s+(?:trước|chậm|hoàn|trong|theo|để)\b", to["to"])[0]
-    return kinds, fold(destination)
-
-
-def _comparable(deadline) -> _dt.date | None:
-    """A deadline as a day to compare with another of its kind (a yearly one in a leap year)."""
-    if deadline.kind == DAY:
-        return deadline.last
-    if deadline.kind == YEARLY:
-        return _dt.date(2024, deadline.month, deadline.day)
-    if deadline.kind == MONTHLY:
-        return _dt.date(2024, 1, min(deadline.day, 31))
-    return None
-
-
-_TIME_FIELD = regex.compile(r"(?i)\A[-+*•\s]*+(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
-
-
-def _parent_deadline(task, by_line):
-    """The nearest enclosing section's deadline: in its heading, or a time line of its own."""
-    for section in reversed(task.parents):
-        own = [section.heading, *(p for p in section.paragraphs if _TIME_FIELD.match(p.text))]
-        found = [d for line in own for d in by_line.get(line.span.start, ())]
-        if found:
-            return section, max(found, key=lambda d: d.last)
-    return None
+            for deadline, compiled in reports_after_compiling(doc):
+                yield self.violation(deadline.span, "chain", text=quote(deadline.raw), compiled=quote(compiled.raw),
+                                     line=compiled.line.first_line)
 
 
 def padded(mention: DateMention) -> tuple[str, str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from draftlint.startup import regex
-from draftlint.front.tagger import is_date_line
-from draftlint.data import fold
+from draftlint.extract.dates import is_date_line
+from draftlint.text.fold import fold
 from draftlint.extract.acronyms import builtin_entries
 from draftlint.extract.doctype import doctype
 from draftlint.model import Span

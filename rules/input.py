@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from draftlint.model import LineKind
 from draftlint.rule import Rule, Severity, quote
 
 
@@ -72,10 +73,8 @@ class UnparsedLines(Rule):
     good = "I. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Tại cơ quan\n2. Kiểm tra\n"
 
     def check(self, doc):
-        from draftlint.front.tagger import HEADING_KINDS
-
         for item in doc.unparsed:
-            variant = "heading" if item.expected_kind in HEADING_KINDS else "default"
+            variant = "heading" if item.expected_kind in LineKind.HEADINGS else "default"
             yield self.violation(item.line.span, variant, text=quote(item.line.text))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from draftlint.startup import regex
-from draftlint.front import tagger
-from draftlint.data import fold
+from draftlint.model import LineKind
+from draftlint.text.fold import fold
 from draftlint.extract.doctype import doctype
 from draftlint.extract.deadlines import deadlines
 from draftlint.rule import Option, Rule, Severity, quote
@@ -164,7 +164,7 @@ _DUTY = regex.compile(r"(?i)\b(?:chủ\s+trì|phối\s+hợp|triển\s+khai|th�
 
 
 def _is_row(task: Task) -> bool:
-    return task.lines[0].kind == tagger.TABLE_ROW
+    return task.lines[0].kind == LineKind.TABLE_ROW
 
 
 def _group(task: Task):
@@ -245,7 +245,7 @@ def _introduces_list(marker, nxt, usable_lines) -> bool:
     if _HAS.search(before):
         return True  # "… có trách nhiệm:" opens the duties of the units named before it
     # The next field of the same task ("- Thời gian hoàn thành: …") is no list of units under it.
-    return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (tagger.BULLET, tagger.PLUS)
+    return nxt is not None and (nxt.span.start in usable_lines or nxt.kind in (LineKind.BULLET, LineKind.PLUS)
                                 and not is_other_field(nxt.text))
 
 

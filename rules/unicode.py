@@ -1,8 +1,8 @@
 """UNI — Unicode and typography: look-alike letters, decomposed diacritics, tone placement,
 whitespace, unbalanced brackets, old 8-bit encodings and dash styles.
 
-Most of these read the draft as it was written (``Document.source``), before the normaliser
-composes letters (NFC) and trims spaces, and report in its coordinates.
+Most of these are SourceRules: they read the draft as it was written (``Document.source``),
+before the normaliser composes letters (NFC) and trims spaces, and report SourceSpans into it.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from functools import lru_cache
 
 from draftlint import data
 from draftlint.startup import regex
-from draftlint.front import tagger
-from draftlint.data import fold
+from draftlint.text.fold import fold
 from draftlint.text.encodings import legacy_encoding
-from draftlint.model import Span
-from draftlint.rule import Edit, Fix, Rule, Severity, quote
+from draftlint.model import LineKind, SourceSpan, Span
+from draftlint.rule import Edit, Fix, Rule, Severity, SourceRule, quote
 
 # Layout lines, whose runs of spaces and blanks are deliberate: header, date line, signature.
-_LAYOUT = tagger.LAYOUT_KINDS | {tagger.TABLE_ROW, tagger.KINHGUI}
+_LAYOUT = LineKind.LAYOUT | {LineKind.TABLE_ROW, LineKind.KINHGUI}
 
 
 def _line_starts(doc) -> list[int]:
@@ -87,7 +86,7 @@ def _confusable_re() -> re.Pattern:
 _LATIN = regex.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # Latin letters, Vietnamese ones included
 
 
-class ConfusableCharacter(Rule):
+class ConfusableCharacter(SourceRule):
     code = "UNI001"
     name = "confusable-character"
     family = "UNI"
@@ -136,8 +135,9 @@ class ConfusableCharacter(Rule):
             if ch not in "Ððƀ" and not latin[start]:
                 continue  # a whole Cyrillic or Greek word: a quotation
             seen.add(start)
-            edits = tuple(Edit(Span(start + i, start + i + 1), table[c]) for i, c in enumerate(word) if c in table)
-            yield self.violation(Span(start, end), fix=Fix(edits), in_source=True, char=ch,
+            edits = tuple(Edit(SourceSpan(start + i, start + i + 1), table[c])
+                          for i, c in enumerate(word) if c in table)
+            yield self.violation(SourceSpan(start, end), fix=Fix(edits), char=ch,
                                  unicode=f"U+{ord(ch):04X}", word=quote(word), expected=table[ch])
 
 
@@ -146,7 +146,7 @@ class ConfusableCharacter(Rule):
 _MARK_RUN = regex.compile("[\u0300-\u036f]+")
 
 
-class DecomposedDiacritics(Rule):
+class DecomposedDiacritics(SourceRule):
     code = "UNI002"
     name = "decomposed-diacritics"
     family = "UNI"
@@ -192,18 +192,19 @@ class DecomposedDiacritics(Rule):
             start -= len(base)
             composed = unicodedata.normalize("NFC", base + marks)
             if base and not any(unicodedata.combining(c) for c in composed):
-                yield self.violation(Span(start, end), "decomposed", fix=Fix((Edit(Span(start, end), composed),)),
-                                     in_source=True, text=quote(base + marks), fixed=quote(composed))
+                yield self.violation(SourceSpan(start, end), "decomposed",
+                                     fix=Fix((Edit(SourceSpan(start, end), composed),)),
+                                     text=quote(base + marks), fixed=quote(composed))
                 continue
             w_start, w_end = words.around(max(0, start - 1), end)
             hint, fix = {"vi": "", "en": ""}, None
             if not base and start >= 2 and text[start - 1] == " " and text[start - 2].isalpha():
                 joined = unicodedata.normalize("NFC", text[start - 2] + marks)
                 if not any(unicodedata.combining(c) for c in joined):
-                    fix = Fix((Edit(Span(start - 2, end), joined),), safe=False)
+                    fix = Fix((Edit(SourceSpan(start - 2, end), joined),), safe=False)
                     start -= 2  # the finding covers the letter the mark belongs to
                     hint = {"vi": f"; có lẽ là “{joined}”", "en": f"; probably “{joined}”"}
-            yield self.violation(Span(start, end), "stray", fix=fix, in_source=True, mark=f"{ord(marks[0]):04X}",
+            yield self.violation(SourceSpan(start, end), "stray", fix=fix, mark=f"{ord(marks[0]):04X}",
                                  word=quote(text[w_start:w_end]), hint=hint)
 
 
@@ -286,7 +287,7 @@ _PLACEHOLDER_NEAR = regex.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z
 _PLACEHOLDER_AFTER = regex.compile(r"(?i)(?:tháng|năm|/|[.…_])")
 
 
-class Whitespace(Rule):
+class Whitespace(SourceRule):
     code = "UNI004"
     name = "whitespace"
     family = "UNI"
@@ -351,8 +352,9 @@ class Whitespace(Rule):
             variant = "zero-width" if invisible else "nbsp" if nbsp else "before-punct" if expected == "" else "double"
             span_end = end + 1 if variant == "before-punct" else end
             first_invisible = next((c for c in run if c in _INVISIBLE), " ")
-            yield self.violation(Span(start, span_end), variant, fix=Fix((Edit(Span(start, end), expected),)),
-                                 in_source=True, punct=text[end], code=f"{ord(first_invisible):04X}")
+            yield self.violation(SourceSpan(start, span_end), variant,
+                                 fix=Fix((Edit(SourceSpan(start, end), expected),)),
+                                 punct=text[end], code=f"{ord(first_invisible):04X}")
 
 
 # --- UNI005 ---------------------------------------------------------------------------------
@@ -486,7 +488,7 @@ def _take_carried(carried: list, closer: str, index: int) -> bool:
 
 # --- UNI006 ---------------------------------------------------------------------------------
 
-class LegacyEncoding(Rule):
+class LegacyEncoding(SourceRule):
     code = "UNI006"
     name = "legacy-encoding"
     family = "UNI"
@@ -525,7 +527,7 @@ class LegacyEncoding(Rule):
             encoding = {"vi": found.encoding, "en": found.encoding}
         text = doc.source
         start, end = _word_around(text, *found.places[0])
-        yield self.violation(Span(start, end), in_source=True, encoding=encoding, count=len(found.places),
+        yield self.violation(SourceSpan(start, end), encoding=encoding, count=len(found.places),
                              sample=quote(text[start:end]))
 
 

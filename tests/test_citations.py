@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, SEEDS, lint, needs_seeds
 from draftlint.extract.citations import citations
-from draftlint.front.parser import parse_source
-from draftlint.front.source import SourceText, read_path
+from draftlint.front.pipeline import read_document
+from draftlint.front.source import read_path
 
 
 def extract(text: str):
-    doc, _ = parse_source(SourceText(text), "draft.txt")
+    doc = read_document(text, "draft.txt")
     return citations(doc).items
 
 
@@ -92,7 +92,7 @@ def test_a_generated_citation_comes_out_with_exactly_its_parts(case):
                                  "“", "về", ",", "và", "Luật", "Pháp lệnh", "/", "-", "\n"]) | st.text(max_size=8),
                 max_size=40).map(" ".join))
 def test_the_extractor_never_raises_and_spans_stay_inside(text):
-    doc, _ = parse_source(SourceText(text), "x")
+    doc = read_document(text, "x")
     for c in citations(doc).items:
         for span in (c.span, c.type_span, c.symbol and c.symbol.span, c.date and c.date.span, c.issuer_span):
             if span is not None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from draftlint import data
+from draftlint.extract.vocabulary import vocabulary
 from draftlint.front import tagger
+from draftlint.model import LineKind
+from draftlint.text.fold import fold
 
 
 def test_document_types_hold_appendix_iii():
@@ -32,7 +35,7 @@ def test_document_types_are_unique_and_flagged():
 
 
 def test_issuers():
-    vocab = data.vocabulary()
+    vocab = vocabulary()
     assert vocab.authority("Thủ tướng Chính phủ về việc") == "TTg"
     assert vocab.authority("Chính phủ ban hành") == "CP"
     assert vocab.authority("Bộ Lao động – Thương binh và Xã hội") in ("LĐTBXH", "BLĐTBXH")
@@ -47,28 +50,28 @@ def test_issuers():
 
 
 def test_configuration_extends_the_vocabulary():
-    vocab = data.vocabulary().extended({"Quy chế phối hợp": ["QCPH"]}, {"BQLKKT": ["Ban Quản lý Khu kinh tế"]})
+    vocab = vocabulary().extended({"Quy chế phối hợp": ["QCPH"]}, {"BQLKKT": ["Ban Quản lý Khu kinh tế"]})
     assert "QCPH" in vocab.type_codes and vocab.authority("Ban Quản lý Khu kinh tế tỉnh") == "BQLKKT"
-    assert "QCPH" not in data.vocabulary().type_codes
+    assert "QCPH" not in vocabulary().type_codes
 
 
 def test_title_lines_come_from_the_table():
-    assert tagger.classify("KẾ HOẠCH") == tagger.TITLE
-    assert tagger.classify("CHƯƠNG TRÌNH HÀNH ĐỘNG") == tagger.TITLE
-    assert tagger.classify("TỜ TRÌNH") == tagger.TITLE
-    assert tagger.classify("KẾ TOÁN") == tagger.CAPS
-    assert tagger.classify("Kế hoạch") == tagger.BODY
+    assert tagger.classify("KẾ HOẠCH") == LineKind.TITLE
+    assert tagger.classify("CHƯƠNG TRÌNH HÀNH ĐỘNG") == LineKind.TITLE
+    assert tagger.classify("TỜ TRÌNH") == LineKind.TITLE
+    assert tagger.classify("KẾ TOÁN") == LineKind.CAPS
+    assert tagger.classify("Kế hoạch") == LineKind.BODY
 
 
 def test_configuration_merges_into_known_entries():
-    vocab = data.vocabulary().extended({"Nghị định": ["NĐ"]}, {"TU": ["Tỉnh ủy Bắc Ninh"], "BQLKKT": []})
+    vocab = vocabulary().extended({"Nghị định": ["NĐ"]}, {"TU": ["Tỉnh ủy Bắc Ninh"], "BQLKKT": []})
     assert vocab.is_party_issuer("TU") and vocab.authority("Tỉnh ủy Bắc Ninh") == "TU"
     assert vocab.type_by_name["nghị định"].normative
     assert vocab.is_known_issuer("BQLKKT") and vocab.codes_for_authority("BQLKKT") == {"BQLKKT"}
 
 
 def test_tone_placement_is_folded():
-    assert data.fold("Giấy uỷ quyền") == data.fold("Giấy ủy quyền") and data.fold("hoá") == data.fold("hóa")
+    assert fold("Giấy uỷ quyền") == fold("Giấy ủy quyền") and fold("hoá") == fold("hóa")
 
 
 def test_law_name_beginnings_are_two_capitalised_syllables_and_exclude_generic_readings():

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint.extract.dates import dates, draft_latest_date
-from draftlint.front.parser import parse_source
-from draftlint.front.source import SourceText, read_path
+from draftlint.front.pipeline import read_document
+from draftlint.front.source import read_path
 
 
 def _doc(text: str):
-    return parse_source(SourceText(text))[0]
+    return read_document(text)
 
 
 def _forms(day: dt.date) -> list[str]:

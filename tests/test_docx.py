@@ -53,13 +53,12 @@ def test_tables_header_and_signature():
 
 
 def test_the_clean_word_plan_is_clean_and_its_tasks_are_read():
-    from draftlint.front.parser import parse_source
-    from draftlint.front.source import SourceText
+    from draftlint.front.pipeline import read_document
     from draftlint.extract.tasks import tasks
 
     text = read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text
     assert lint(text) == []
-    doc = parse_source(SourceText(text))[0]
+    doc = read_document(text)
     rows = [t for t in tasks(doc) if t.lead == "table"]
     assert [t.lead_text for t in rows] == ["Văn phòng Sở", "Phòng Tổ chức, biên chế"]
 

@@ -33,29 +33,6 @@ LAYERS = [
     ("__main__",),
 ]
 
-# Imports that go against the order today, each with the reason it is still there; any other
-# one fails the test, and an entry that is no longer needed fails it too (remove it then).
-KNOWN = {
-    # ``data.fold`` (DESIGN's text.fold, still in data) cuts a long text into lines with a text
-    # helper, and the text helpers read their tables through data: the data → text → data cycle.
-    ("draftlint.data", "draftlint.text.words"),
-    # Extractors read the kind of each logical line, whose constants live in the line tagger.
-    ("draftlint.extract.acronyms", "draftlint.front.tagger"),
-    ("draftlint.extract.citations", "draftlint.front.tagger"),
-    ("draftlint.extract.dates", "draftlint.front.tagger"),
-    ("draftlint.extract.deadlines", "draftlint.front.tagger"),
-    ("draftlint.extract.excerpts", "draftlint.front.tagger"),
-    ("draftlint.extract.tasks", "draftlint.front.tagger"),
-    # Rules read line kinds (and the tagger's capitals test) from the line tagger too.
-    ("draftlint.rules.acronyms", "draftlint.front.tagger"),
-    ("draftlint.rules.capitalisation", "draftlint.front.tagger"),
-    ("draftlint.rules.citations", "draftlint.front.tagger"),
-    ("draftlint.rules.format", "draftlint.front.tagger"),
-    ("draftlint.rules.input", "draftlint.front.tagger"),
-    ("draftlint.rules.spelling", "draftlint.front.tagger"),
-    ("draftlint.rules.tasks", "draftlint.front.tagger"),
-    ("draftlint.rules.unicode", "draftlint.front.tagger"),
-}
 
 
 def modules() -> dict[str, Path]:
@@ -137,19 +114,18 @@ def test_every_part_has_a_layer():
 
 def test_imports_only_go_down_the_layers():
     edges = imports()
-    assert against_the_order(edges) - KNOWN == set()
-    assert KNOWN - edges == set(), "no longer imported: remove from KNOWN"
+    assert against_the_order(edges) == set()
 
 
 def test_no_cycles_between_parts():
-    assert cycles(imports() - KNOWN) == []
+    assert cycles(imports()) == []
 
 
 def test_an_upward_import_and_its_cycle_are_caught():
     # The checks see an import that is not there: a text helper asking the engine for something.
     edges = imports() | {("draftlint.text.words", "draftlint.lint.engine")}
-    assert ("draftlint.text.words", "draftlint.lint.engine") in against_the_order(edges) - KNOWN
-    assert any({"text", "lint"} <= set(cycle) for cycle in cycles(edges - KNOWN))
+    assert ("draftlint.text.words", "draftlint.lint.engine") in against_the_order(edges)
+    assert any({"text", "lint"} <= set(cycle) for cycle in cycles(edges))
 
 
 def test_imports_inside_functions_are_read():

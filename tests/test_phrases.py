@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from draftlint.text.phrases import DASH, SPACE, alternation, is_word_character, matches_not_after
-from draftlint.text.words import any_tone, lower_in_place, toneless
+from draftlint.text.fold import lower_in_place
+from draftlint.text.words import any_tone, toneless
 
 WORDS = st.sampled_from(["sở", "sở nội vụ", "ban", "ban chỉ đạo", "ban chấp hành", "ủy ban", "ủy ban nhân dân",
                          "nghị định", "nghị quyết", "nghị", "a-b", "x", "quỹ vì người nghèo", "quỹ"])

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import lint
 from draftlint.front.normalise import normalise
-from draftlint.front.parser import parse_source
+from draftlint.front.pipeline import read_document
 from draftlint.front.source import SourceText
 
 MARKERS = ["I. ", "II. ", "IIII. ", "IV- ", "1. ", "2) ", "1.1. ", "3.2.1. ", "a) ", "đ) ", "f) ", "b. ",
@@ -27,7 +27,7 @@ def _check(text: str) -> None:
     source = SourceText(text)
     norm = normalise(source)
     assert len(norm.text) == len(norm.offsets)
-    doc, _ = parse_source(source, "x")
+    doc = read_document(text, "x")
     for ln in doc.lines:
         assert 0 <= ln.span.start <= ln.span.end <= len(doc.text)
     for section in doc.walk_sections():

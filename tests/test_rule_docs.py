@@ -7,8 +7,10 @@ import string
 import pytest
 
 from conftest import lint
+from draftlint.front.pipeline import read_document
+from draftlint.model import SourceSpan, Span
 from draftlint.registry import all_rules
-from draftlint.rule import LANGS, Severity
+from draftlint.rule import LANGS, Severity, SourceRule
 
 RULES = all_rules()
 
@@ -36,6 +38,18 @@ def test_documented_examples(code):
         f"{code}: its failing example passes"
     assert lint(rule.good, select=[code], rules=config, auto_numbered=numbered.get("good", frozenset())) == [], \
         f"{code}: its passing example fails"
+
+
+@pytest.mark.parametrize("code", [c for c in RULES if c != "INP001"])
+def test_spans_are_of_the_rules_kind(code):
+    # A SourceRule points into the text as written, any other rule into the normalised text: the
+    # engine maps each span by its type, so a rule's kind and its spans must agree.
+    rule = RULES[code]
+    kind = SourceSpan if issubclass(rule, SourceRule) else Span
+    doc = read_document(rule.bad, auto_numbered=rule.example_numbered.get("bad", frozenset()))
+    for violation in rule(rule.example_options).check(doc):
+        assert type(violation.span) is kind
+        assert all(type(edit.span) is kind for edit in (violation.fix.edits if violation.fix else ()))
 
 
 def test_codes_and_names_are_unique():

@@ -13,14 +13,15 @@ from strategies import drafts
 
 from conftest import SEEDS, needs_seeds, seed_files
 from draftlint.front import tagger
-from draftlint.front.parser import parse_source
+from draftlint.model import LineKind
+from draftlint.front.pipeline import read_document
 from draftlint.front.source import SourceText, read_path
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_outlines.toml"
 
 
 def parse(text: str):
-    return parse_source(SourceText(text), "draft.txt")[0]
+    return read_document(text, "draft.txt")
 
 
 def outline(doc) -> str:
@@ -98,9 +99,9 @@ def _runtime_tree(text):
     fed = []
     for index, (line, kind) in enumerate(zip(norm.lines, kinds)):
         if not parser.accepts(kind):
-            if not parser.accepts(tagger.BODY):
+            if not parser.accepts(LineKind.BODY):
                 continue
-            kind = tagger.BODY
+            kind = LineKind.BODY
         parser.feed(lalr.Token(kind, line.text, index))
         fed.append((kind, line.text))
     tree = parser.finish()
@@ -209,8 +210,8 @@ def test_plan_parts():
     assert [c.marker.raw for c in second.children] == ["1."]
     points = second.children[0].children
     assert [(p.marker.raw, p.level) for p in points] == [("a)", 5), ("b)", 5)]
-    assert [p.kind for p in points[0].paragraphs] == [tagger.BULLET, tagger.PLUS]
-    assert [p.kind for p in points[1].paragraphs] == [tagger.LEAD]
+    assert [p.kind for p in points[0].paragraphs] == [LineKind.BULLET, LineKind.PLUS]
+    assert [p.kind for p in points[1].paragraphs] == [LineKind.LEAD]
     assert [line.text[-4:] for line in doc.conclusion] == ["năm 2025./."[-4:]]
     closing = doc.closing
     assert closing.recipients_heading.text == "Nơi nhận:"
@@ -279,7 +280,7 @@ def test_footnote_inside_a_paragraph():
     )
     paragraphs = doc.sections[0].paragraphs
     assert paragraphs[0].text.endswith("và các chính sách an sinh xã hội.")
-    assert paragraphs[1].kind == tagger.FOOTNOTE
+    assert paragraphs[1].kind == LineKind.FOOTNOTE
 
 
 def test_markdown_bold_is_not_part_of_the_text():
@@ -303,7 +304,7 @@ def test_odd_inputs_parse(text):
 
 def test_level_going_up_again_is_recorded_as_unparsed():
     doc = parse("I. NHIỆM VỤ\n1.1. Tuyên truyền\n2. Kiểm tra\n")
-    assert [(u.expected_kind, u.line.text) for u in doc.unparsed] == [(tagger.ARABIC, "2. Kiểm tra")]
+    assert [(u.expected_kind, u.line.text) for u in doc.unparsed] == [(LineKind.ARABIC, "2. Kiểm tra")]
     assert doc.sections[0].children[0].paragraphs[0].text == "2. Kiểm tra"
 
 

@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
 from draftlint import data
 from draftlint.extract.deadlines import MONTHLY, ONGOING, QUARTER, YEAR, YEARLY, deadlines, plan_period, task_of
-from draftlint.front.parser import parse_source
-from draftlint.front.source import SourceText, read_path
+from draftlint.front.pipeline import read_document
+from draftlint.front.source import read_path
 from draftlint.extract.tasks import tasks
 from draftlint.extract.units import lead_units, task_section_kind, unit_at
 
 
 def _doc(text: str):
-    return parse_source(SourceText(text))[0]
+    return read_document(text)
 
 
 def test_the_unit_vocabulary_is_well_formed():

@@ -1,2 +1,3 @@
 """What is computed once per document and read by the rules: citations, dates and deadlines, tasks
-and their units, acronyms, the kind of document, quoted stretches, tone slips."""
+and their units, acronyms, the kind of document, quoted stretches, numbering, spelling evidence and
+tone slips; and what they are read against: the vocabulary of types and issuers, the office's lexicon."""

@@ -15,9 +15,8 @@ from functools import lru_cache
 
 from .. import data
 from ..startup import regex
-from ..front import tagger
-from ..data import fold
-from ..model import Document, Line, Span
+from ..text.fold import fold, fold_same_length
+from ..model import Document, Line, LineKind, Span
 
 _CAP = "A-ZĐ"
 _ACRONYM = (rf"[{_CAP}](?:[{_CAP}&]|-(?=[{_CAP}]))+(?:[ \t](?:INDEX|Index))?")
@@ -26,7 +25,7 @@ _DEFINITION = regex.compile(
     rf"\([ \t]*(?:(?:sau[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+tắt(?:[ \t]+là)?[ \t]+)?(?P<abbr>{_ACRONYM})[ \t]*\)"
 )
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")  # XIII, not DDCI
-_SKIP = tagger.LAYOUT_KINDS | {tagger.TITLE}
+_SKIP = LineKind.LAYOUT | {LineKind.TITLE}
 _SMALL_WORDS = frozenset({"và", "của", "các", "về", "cho", "với", "trong", "the", "of", "and"})
 
 
@@ -66,7 +65,7 @@ class Glossary:
 
     def phrase_before(self, text: str) -> tuple[str, int] | None:
         """The acronym whose expansion ``text`` ends with, and where in ``text`` that expansion starts."""
-        folded = fold_keep(text.rstrip())
+        folded = fold_same_length(text.rstrip())
         words = folded.split()
         if not words:
             return None
@@ -76,11 +75,6 @@ class Glossary:
                 if start == 0 or not folded[start - 1].isalnum():
                     return k, start
         return None
-
-
-def fold_keep(text: str) -> str:
-    """``fold`` that keeps the length (one space stays one space), for offsets."""
-    return data._fold_same_length(text)
 
 
 @lru_cache(maxsize=None)

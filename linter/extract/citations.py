@@ -13,13 +13,17 @@ Citations are read from the logical lines, so one wrapped over lines comes out w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable, Hashable, Iterator
 
 from ..startup import regex
-from ..front import tagger
-from ..data import LOCAL_DEPARTMENT, DocumentType, Vocabulary, _fold_same_length, fold
-from ..model import Document, Line, Span
+from ..data import DocumentType
+from ..text.fold import fold, fold_same_length
+from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
+from .excerpts import excerpts
+from ..model import Document, Line, LineKind, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
 _END_CODE = r"(?![^\W_])"  # a code ends at a word boundary: not the "Tri" of "Triển khai"
@@ -195,7 +199,7 @@ class Citations:
     def first(group: list[Citation], quoted=()) -> Citation | None:
         """The first citation of a document in the body: not in the header, not inside another
         citation's summary, not the short name in brackets, not an annex's "(Kèm theo …)" caption,
-        not in a quotation or an annex (``quoted``: offsets, see draftlint.excerpts)."""
+        not in a quotation or an annex (``quoted``: offsets, see extract.excerpts)."""
         for citation in group:
             if not (citation.in_header or citation.nested or citation.alias or citation.caption
                     or citation.span.start in quoted):
@@ -213,15 +217,15 @@ def _type_pattern(vocab: Vocabulary) -> re.Pattern:
     """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded line."""
     from ..text.phrases import WIDE_SPACE, alternation
 
-    alternatives = alternation({_fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
+    alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
     return regex.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
 
 
 _HAS_NUMBER = regex.compile(r"\d|\bsố\b", re.I)
 
 
-_HEADER_KINDS = frozenset({tagger.AGENCY, tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE,
-                           tagger.SUBJECT, tagger.TITLE, tagger.SUMMARY, tagger.KINHGUI, tagger.ADDRESSEE})
+_HEADER_KINDS = frozenset({LineKind.AGENCY, LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE,
+                           LineKind.SUBJECT, LineKind.TITLE, LineKind.SUMMARY, LineKind.KINHGUI, LineKind.ADDRESSEE})
 
 
 def _extract(doc: Document) -> Citations:
@@ -229,7 +233,7 @@ def _extract(doc: Document) -> Citations:
     pattern = _type_pattern(vocab)
     found: list[Citation] = []
     for line in doc.lines:
-        if line.kind in (tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME, tagger.DOCNUM):
+        if line.kind in (LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM):
             continue
         found.extend(_line_citations(line, pattern, vocab))
     return Citations(tuple(found))
@@ -240,7 +244,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
     result: list[Citation] = []
     if not _HAS_NUMBER.search(text):
         return result  # a citation has a number, or at least "số"
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     if len(folded) != len(text):  # folding changed the length: positions would not match
         folded, pattern = text, re.compile(pattern.pattern, re.I)
     covered = 0  # where the line's last citation (with its date and issuer) ends
@@ -258,7 +262,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
         law_name = None
         if doc_type.law:
             name = _LAW_NAME.match(text, pos)
-            if name and not pattern.search(_fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
+            if name and not pattern.search(fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)
@@ -525,6 +529,99 @@ def fits(citation: Citation, issuer: str, vocab: Vocabulary) -> bool:
     known = [c for c in codes if c in vocab.issuer_by_code]
     # Joint documents (TTLT-BNV-VPCP) name several bodies: any of them will do.
     return not known or any(c in vocab.codes_for_authority(named) for c in known)
+
+
+def documents(doc: Document) -> dict[tuple, list[Citation]]:
+    """Citations grouped by the document they name, also under a mistyped symbol (CIT006/CIT007
+    report those): type, number, numbering series and issuer (LĐTBXH and BLĐTBXH are one)."""
+    return doc.derived("citation-documents", _documents)
+
+
+def _documents(doc: Document) -> dict[tuple, list[Citation]]:
+    vocab = doc.vocabulary
+    groups: dict[tuple, list[Citation]] = {}
+    for citation in citations(doc).items:
+        identity = citation.identity
+        if identity is None:
+            continue
+        kind, number, issuer, series = identity
+        issuer = min(vocab.codes_for_authority(issuer)) if issuer else issuer
+        groups.setdefault((kind, number, issuer, series), []).append(citation)
+    return groups
+
+
+def first_citations(doc: Document) -> Iterator[tuple[Citation, list[Citation]]]:
+    """(first citation, every citation) for each cited document (``Citations.first``).
+
+    A further symbol of a list ("số 101/2024/NĐ-CP, 102/2024/NĐ-CP ngày …") shares the date,
+    issuer and summary of the list's first, which is checked (and reported) in its place.
+    """
+    found = citations(doc)
+    quoted = excerpts(doc)
+    for group in documents(doc).values():
+        first = found.first(group, quoted)
+        if first is not None and not first.listed:
+            yield first, group
+
+
+def heads(doc: Document) -> dict[int, Citation]:
+    """id(citation) → the citation whose summary it stands in ("Kế hoạch số 45/KH-UBND thực hiện
+    Chương trình …"): the one just before it on its line, with only a verb of carrying out between."""
+    return doc.derived("citation-heads", _find_heads)
+
+
+def _find_heads(doc: Document) -> dict[int, Citation]:
+    items = citations(doc).items
+    found = {}
+    for head, citation in zip(items, items[1:]):
+        line = citation.line
+        if head.line is not line or head.span.end > citation.span.start:
+            continue
+        gap = line.text[head.span.end - line.span.start:citation.span.start - line.span.start]
+        if _CARRYING_OUT.fullmatch(gap):
+            found[id(citation)] = head
+    return found
+
+
+_CARRYING_OUT = regex.compile(r"\A\s*+,?\s*+(?:về\s+)?(?:việc\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|"
+                              r"cụ\s+thể\s+hóa|hướng\s+dẫn(?:\s+thực\s+hiện)?)\s*")
+
+
+def head_span(citation: Citation) -> Span:
+    """Where a citation is reported: from its type to the end of its number-symbol (a further
+    symbol of a list: that symbol)."""
+    if citation.listed:
+        return citation.symbol.span
+    if citation.symbol is not None:
+        end = citation.symbol.span.end
+    elif citation.date is not None:
+        end = citation.date.span.start
+    else:
+        end = citation.span.end
+    text = citation.line.text[citation.span.start - citation.line.span.start:end - citation.line.span.start]
+    return Span(citation.span.start, max(citation.span.start + len(text.rstrip(" ,")), citation.type_span.end))
+
+
+def type_mismatch(citation: Citation) -> bool:
+    """The symbol's type code is not one of the cited type's codes (NQ for a Quyết định)."""
+    symbol = citation.symbol
+    codes = citation.type.codes
+    if symbol is None or symbol.type_code is None or not codes or symbol.style == "law":
+        return False
+    return symbol.type_code not in codes
+
+
+def odd_ones(group: list[Citation], value: Callable[[Citation], Hashable]) -> Iterator[tuple[Citation, Hashable]]:
+    """(citation, the usual value) for the citations of one document whose value differs from the
+    most common one (the later one when tied)."""
+    counts = Counter(value(c) for c in group)
+    if len(counts) < 2:
+        return
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], next(i for i, c in enumerate(group) if value(c) == item[0])))
+    usual = ranked[0][0]
+    for citation in group:
+        if value(citation) != usual:
+            yield citation, usual
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -4,7 +4,8 @@ A date is written ``ngày 09 tháng 5 năm 2024``, ``ngày 09/5/2024`` (also ``0
 ``09.5.2024``), ``09/5/2024`` without ``ngày``, or ``ngày 25/11`` without a year (a
 recurring or this-year deadline). Parts may be left blank in a draft (``ngày … tháng 10
 năm 2024``). A month alone is ``tháng 6/2024`` or ``tháng 6 năm 2024``. Each mention keeps
-its span and the digits exactly as written, for the padding check.
+its span and the digits exactly as written, for the padding check. ``is_date_line`` tells the
+place and date line the draft's own date stands on, for the line tagger too.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..startup import regex
-from ..front import tagger
-from ..model import Document, Line, Span
+from ..model import Document, Line, LineKind, Span
 
 _BLANK = r"[.…_]*+"
 # Whitespace is matched possessively (*+) so a long run of spaces cannot make a pattern backtrack.
@@ -89,7 +89,7 @@ def dates(doc: Document) -> tuple[DateMention, ...]:
     return doc.derived("dates", _extract)
 
 
-_SKIP_KINDS = frozenset({tagger.DOCNUM, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+_SKIP_KINDS = frozenset({LineKind.DOCNUM, LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME})
 
 
 def _extract(doc: Document) -> tuple[DateMention, ...]:
@@ -103,7 +103,7 @@ def _extract(doc: Document) -> tuple[DateMention, ...]:
 def line_dates(line: Line) -> list[DateMention]:
     """The dates written in one line, in order."""
     text = line.text
-    on_date_line = line.kind == tagger.PLACEDATE
+    on_date_line = line.kind == LineKind.PLACEDATE
     result = []
     for m in _DATE.finditer(text):
         if m["wlead"] is not None:
@@ -231,6 +231,17 @@ def _range_ends(d1, m1, y1, d2, m2, y2) -> tuple[_dt.date | None, _dt.date | Non
         return _dt.date(int(y1), int(m1), int(d1)), _dt.date(int(y2), int(m2), int(d2))
     except ValueError:
         return None, None  # a date that does not exist is DAT001's
+
+
+_PLACE_AND_DATE = regex.compile(
+    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}?năm(?:\s*\d{4}|\s*\d{0,3}[.…_]+)|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
+    re.S,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """"Hà Nội, ngày 05 tháng 3 năm 2024": a place and date line, wherever it stands."""
+    return bool(_PLACE_AND_DATE.match(text))
 
 
 def draft_date(doc: Document) -> DateMention | None:

@@ -8,7 +8,8 @@ A deadline is a date, month, quarter, year or period introduced as one (``trư�
 it allows, where it has one.
 
 The plan's period comes from its title and summary: ``giai đoạn 2021 - 2025``, ``năm 2024``,
-``đến năm 2030``.
+``đến năm 2030``. Deadlines that disagree are found here too: a sub-task due after its section,
+one report given two deadlines, units asked to report after the office must compile.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..startup import regex
-from ..front import tagger
 from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
 from .dates import deadline_cue_before as _cue_before
-from ..model import Document, Line, Span
+from ..model import Document, Line, LineKind, Section, Span
+from ..text.fold import fold
 from .tasks import Task, cell_spans, is_deadline_column, tasks
 
 DAY, MONTH, QUARTER, YEAR, PERIOD, MONTHLY, YEARLY, ONGOING = (
@@ -98,7 +100,7 @@ def _table_deadlines(doc: Document):
     without any cue word."""
     column = None
     for line in doc.lines:
-        if line.kind != tagger.TABLE_ROW:
+        if line.kind != LineKind.TABLE_ROW:
             column = None
             continue
         spans = cell_spans(line.text)
@@ -118,7 +120,8 @@ def _table_deadlines(doc: Document):
         yield from _other_deadlines(cell, cued=True)
 
 
-_SKIP = frozenset({tagger.DOCNUM, tagger.PLACEDATE, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+_SKIP = frozenset({LineKind.DOCNUM, LineKind.PLACEDATE, LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER,
+                   LineKind.SIGNAME})
 
 
 def _other_deadlines(line: Line, cued: bool = False):
@@ -224,3 +227,108 @@ def task_of(doc: Document, deadline: Deadline) -> Task | None:
 
 def _task_by_line(doc: Document) -> dict[int, Task]:
     return {line.span.start: task for task in tasks(doc) for line in task.lines}
+
+
+# -- deadlines that disagree -------------------------------------------------------------------
+
+def late_subtasks(doc: Document) -> Iterator[tuple[Deadline, Deadline, Section]]:
+    """(deadline, the enclosing section's deadline, that section) for each deadline of a task later
+    than its nearest enclosing section's."""
+    by_line: dict[int, list[Deadline]] = {}
+    for deadline in deadlines(doc):
+        if deadline.last is not None:
+            by_line.setdefault(deadline.line.span.start, []).append(deadline)
+    for task in tasks(doc):
+        parent = _parent_deadline(task, by_line)
+        if parent is None:
+            continue
+        section, limit = parent
+        for line in task.lines:
+            for deadline in by_line.get(line.span.start, ()):
+                if deadline.last > limit.last:
+                    yield deadline, limit, section
+
+
+def reports_given_twice(doc: Document) -> Iterator[tuple[Deadline, Deadline]]:
+    """(deadline, the one given first) for a report (same kinds, same destination) given another
+    deadline than before; deadlines written alike only (both dates with a year, or both days of
+    every year)."""
+    first_of: dict[tuple, Deadline] = {}
+    for deadline, text in _report_deadlines(doc):
+        if _COMPILE.search(text):
+            continue
+        key = _report_key(deadline, text)
+        if key is None:
+            continue
+        earlier = first_of.setdefault(key, deadline)
+        if earlier is not deadline and _comparable(earlier) != _comparable(deadline):
+            yield deadline, earlier
+
+
+def reports_after_compiling(doc: Document) -> Iterator[tuple[Deadline, Deadline]]:
+    """(deadline, the deadline to compile by) for units' reports due after the office must compile
+    and send them on, within a month, when no report of their kind arrives in time."""
+    reports = _report_deadlines(doc)
+    compiled = [d for d, text in reports if _COMPILE.search(text)]
+    sent = [d for d, text in reports if not _COMPILE.search(text)]
+    for target in compiled:
+        due = _comparable(target)
+        if due is None:
+            continue
+        alike = [(d, _comparable(d)) for d in sent if d.kind == target.kind]
+        alike = [(d, when) for d, when in alike if when is not None]
+        if any(0 <= (due - when).days <= 31 for _, when in alike):
+            continue  # the units' reports arrive in time for this one
+        for deadline in (d for d, when in alike if 0 < (when - due).days <= 31):
+            yield deadline, target
+
+
+def _report_deadlines(doc: Document) -> tuple[tuple[Deadline, str], ...]:
+    """The deadlines of reports, with the clause each stands in, computed once."""
+    return doc.derived("report-deadlines", _find_report_deadlines)
+
+
+def _find_report_deadlines(doc: Document) -> tuple[tuple[Deadline, str], ...]:
+    reports = [(d, clause(d)) for d in deadlines(doc) if d.kind in (DAY, YEARLY, MONTHLY)]
+    return tuple((d, text) for d, text in reports if _REPORT.search(text))
+
+
+_REPORT = regex.compile(r"(?i)\bbáo\s+cáo\b")
+_COMPILE = regex.compile(r"(?i)(?<!để )\btổng\s+hợp\b")  # "gửi về Văn phòng Sở để tổng hợp" sends, does not compile
+_REPORT_KINDS = regex.compile(r"(?i)\b(?:sơ\s+kết|tổng\s+kết|\d+\s+tháng|quý|h[àằ]ng\s+tháng|h[àằ]ng\s+năm|năm)\b")
+_DESTINATION = regex.compile(r"(?i)\b(?:về|gửi|lên)\s+(?P<to>[^,;:.()]{3,60})")
+
+
+def _report_key(deadline: Deadline, text: str) -> tuple | None:
+    """What makes two reports one: their kinds ("6 tháng", "năm") and where they go."""
+    before = text[: text.find(deadline.raw)] if deadline.raw in text else text
+    kinds = frozenset(" ".join(k.lower().split()).replace("hằng", "hàng") for k in _REPORT_KINDS.findall(before))
+    to = _DESTINATION.search(before)
+    if not kinds or to is None:
+        return None
+    destination = re.split(r"(?i)\s+(?:trước|chậm|hoàn|trong|theo|để)\b", to["to"])[0]
+    return kinds, fold(destination)
+
+
+def _comparable(deadline: Deadline) -> _dt.date | None:
+    """A deadline as a day to compare with another of its kind (a yearly one in a leap year)."""
+    if deadline.kind == DAY:
+        return deadline.last
+    if deadline.kind == YEARLY:
+        return _dt.date(2024, deadline.month, deadline.day)
+    if deadline.kind == MONTHLY:
+        return _dt.date(2024, 1, min(deadline.day, 31))
+    return None
+
+
+_TIME_FIELD = regex.compile(r"(?i)\A[-+*•\s]*+(?:thời\s+(?:gian|hạn)|tiến\s+độ)")
+
+
+def _parent_deadline(task: Task, by_line: dict[int, list[Deadline]]) -> tuple[Section, Deadline] | None:
+    """The nearest enclosing section's deadline: in its heading, or a time line of its own."""
+    for section in reversed(task.parents):
+        own = [section.heading, *(p for p in section.paragraphs if _TIME_FIELD.match(p.text))]
+        found = [d for line in own for d in by_line.get(line.span.start, ())]
+        if found:
+            return section, max(found, key=lambda d: d.last)
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import data
-from ..data import fold
+from ..text.fold import fold
 from ..model import Document
 
 

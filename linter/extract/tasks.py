@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..startup import regex
-from ..front import tagger
-from ..model import Document, Line, Marker, Section, Span
+from ..model import Document, Line, LineKind, Marker, Section, Span
 from .units import iter_leads, patterns, task_section_kind, unit_at
 
 
@@ -110,7 +109,7 @@ def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:
     return tuple(found)
 
 
-_SKIP = frozenset({tagger.TABLE_ROW, tagger.RECIPIENT, tagger.NOINHAN, tagger.SIGNER, tagger.SIGNAME})
+_SKIP = frozenset({LineKind.TABLE_ROW, LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME})
 
 
 class _Walker:
@@ -151,7 +150,7 @@ class _Walker:
     # -- the walk --------------------------------------------------------------------------
 
     def walk(self, section: Section, kind: str, inherited: bool, parents: tuple[Section, ...] = ()) -> None:
-        own = tuple(p for p in section.paragraphs if p.kind != tagger.TABLE_ROW)
+        own = tuple(p for p in section.paragraphs if p.kind != LineKind.TABLE_ROW)
         rows = _table_rows(section.paragraphs)
         if self.heading_names_unit(section):
             inherited, how = True, "heading"
@@ -160,7 +159,7 @@ class _Walker:
         if section.children and all(_FIELD.match(child.title) for child in section.children):
             # "a) Nhiệm vụ: … b) Cơ quan thực hiện: … c) Thời gian thực hiện: …": one task in fields.
             own = own + tuple(line for child in section.walk() if child is not section
-                              for line in (child.heading, *child.paragraphs) if line.kind != tagger.TABLE_ROW)
+                              for line in (child.heading, *child.paragraphs) if line.kind != LineKind.TABLE_ROW)
             named = self.names_marker((section.heading, *own)) or self.names_lead((section.heading, *own))
             self.found.append(Task(_heading(section), section.heading.span, section, (section.heading, *own), kind,
                                    "named" if named else how, parents))
@@ -243,7 +242,7 @@ def _task_blocks(lines) -> list[tuple[Line, ...]]:
         # one set of fields are one task.
         starts, fields_seen = [], True
         for i, line in enumerate(lines):
-            if line.kind in (tagger.BULLET, tagger.PLUS):
+            if line.kind in (LineKind.BULLET, LineKind.PLUS):
                 if fields_seen:
                     starts.append(i)
                 fields_seen = False
@@ -344,7 +343,7 @@ def _table_rows(paragraphs) -> list[tuple[Line, str, str | None, str | None]]:
     result = []
     columns = None
     for line in paragraphs:
-        if line.kind != tagger.TABLE_ROW:
+        if line.kind != LineKind.TABLE_ROW:
             columns = None
             continue
         cells = _cells(line.text)

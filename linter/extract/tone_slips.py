@@ -23,7 +23,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..startup import regex
-from ..data import fold
+from ..text.fold import fold
 from ..text.words import compounds, function_words, lexicon_counts
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng

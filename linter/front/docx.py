@@ -28,7 +28,7 @@ from .. import limits
 from ..startup import regex
 from ..text.numerals import to_roman
 from . import tagger
-from ..model import Location
+from ..model import LineKind, Location
 from .source import COMPOUND_FILE, InputError, old_word_file, open_regular, too_large
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -486,10 +486,11 @@ def _layout_shape(rows: list[list[list[str]]]) -> bool:
              for row in rows for cell in row]
     kinds = [[tagger.classify(line) for line in cell] for cell in cells]
     seen = {kind for cell in kinds for kind in cell}
-    if seen & {tagger.NATION, tagger.MOTTO} or {tagger.DOCNUM, tagger.PLACEDATE} <= seen:
+    if seen & {LineKind.NATION, LineKind.MOTTO} or {LineKind.DOCNUM, LineKind.PLACEDATE} <= seen:
         return True
     recipients = {i for i, cell in enumerate(cells)
-                  if kinds[i] and kinds[i][0] == tagger.NOINHAN and (len(cell) > 1 or len(cell[0]) > len("Nơi nhận:"))}
+                  if kinds[i] and kinds[i][0] == LineKind.NOINHAN
+                  and (len(cell) > 1 or len(cell[0]) > len("Nơi nhận:"))}
     listed = any(len(cells[i]) > 1 and cells[i][1][:1] in "-–+•" or len(cells[i]) == 1 for i in recipients)
     return listed or bool(recipients) and any(tagger.looks_like_signer(line) for i, cell in enumerate(cells)
                                               if i not in recipients for line in cell)

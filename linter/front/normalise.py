@@ -15,9 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..model import LineKind
 from ..startup import regex
 from . import tagger
 from .directives import is_directive_line
+from .tagger import MarkerMatch
+from ..text.capitals import is_caps, starts_lower
 from ..text.numerals import letter_value, next_letter, previous_letter, roman_value
 from .offsets import OffsetMap
 from .source import SourceText
@@ -48,6 +51,7 @@ class Cell:
     first_cell: bool
     blank_before: bool
     kind: str = ""  # set by the tagger; TABLE_ROW already for the cells of a tab-separated row
+    marker: MarkerMatch | None = None  # the heading marker the text starts with, read with the kind
     emphasis: int = 0  # Markdown emphasis left open at the line's end (+1) or closed without opening (-1)
 
     @property
@@ -61,6 +65,7 @@ class LogicalLine:
     text: str
     cells: list[Cell] = field(default_factory=list)
     rejoined: bool = False  # joined across a wrapped emphasis: its kind is read again from the whole
+    marker: MarkerMatch | None = None  # a heading's marker, from which the parser builds its section's
 
     @property
     def first_line(self) -> int:
@@ -166,11 +171,13 @@ def physical_cells(source: SourceText) -> list[Cell]:
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
             if cleaned and (cleaned == "./." or _ALNUM.search(cleaned)):
                 cells.append(Cell(cleaned, pieces, index, not cells, blank))
-        if len(cells) == 2 and _bare_marker(cells[0].text) and "\t" in raw:
-            cells = [_merge(cells[0], cells[1])]  # "I.<tab>Mục đích": a Word list's tab
+        if len(cells) == 2 and "\t" in raw:
+            _tag(cells[0])  # tagged here, where its marker tells a Word list's tab, and not again
+            if _bare_marker(cells[0]):
+                cells = [_merge(cells[0], cells[1])]  # "I.<tab>Mục đích": a Word list's tab
         elif len(cells) >= 3 and "\t" in raw:
             for cell in cells:
-                cell.kind = tagger.TABLE_ROW  # a row of a table pasted from Word
+                cell.kind = LineKind.TABLE_ROW  # a row of a table pasted from Word
         if len(cells) == 1:
             cells[0].emphasis = _unbalanced_emphasis(raw)
             if cells[0].emphasis:
@@ -212,8 +219,8 @@ def _open_bracket(line: LogicalLine) -> bool:
 
 
 # Lines complete in themselves, which an emphasis running over two lines does not join.
-_WHOLE_LINES = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.KINHGUI,
-                          tagger.NOINHAN, tagger.TITLE})
+_WHOLE_LINES = frozenset({LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE, LineKind.KINHGUI,
+                          LineKind.NOINHAN, LineKind.TITLE})
 
 
 def _drop_open_emphasis(cell: Cell) -> None:
@@ -242,9 +249,14 @@ def _unbalanced_emphasis(raw: str) -> int:
     return 0
 
 
-def _bare_marker(text: str) -> bool:
-    marker = tagger.match_marker(text)
-    return marker is not None and marker.title_start >= len(text)
+def _tag(cell: Cell) -> None:
+    """Give a cell its kind and heading marker, read from its own text."""
+    cell.kind, cell.marker = tagger.tag(cell.text)
+
+
+def _bare_marker(cell: Cell) -> bool:
+    """A tagged cell holds a heading marker and no title: "I.", "1.", "a)"."""
+    return cell.marker is not None and cell.marker.title_start >= len(cell.text)
 
 
 def _merge(marker: Cell, title: Cell) -> Cell:
@@ -275,13 +287,13 @@ _LIST_IN_CELL = regex.compile(r"[:;.,]\s+(?=[-–+]\s)")
 # The lines of a cell, run together: "Số: 12/UBND-VX V/v …" (the number over the subject),
 # "Nơi nhận: - Như trên; - Lưu: VT." (the label over its items), "- Sở A; - Sở B" (addressees).
 _LINE_IN_CELL = {
-    tagger.DOCNUM: regex.compile(r"(?<!\s)\s++(?=V/v\b)"),
-    tagger.NOINHAN: _LIST_IN_CELL,
-    tagger.BULLET: _LIST_IN_CELL,
+    LineKind.DOCNUM: regex.compile(r"(?<!\s)\s++(?=V/v\b)"),
+    LineKind.NOINHAN: _LIST_IN_CELL,
+    LineKind.BULLET: _LIST_IN_CELL,
 }
-_CLOSING_CELL_KINDS = frozenset({tagger.NOINHAN})
-_HEADER_CELL_KINDS = frozenset({tagger.NATION, tagger.MOTTO, tagger.DOCNUM, tagger.PLACEDATE, tagger.SUBJECT,
-                                tagger.KINHGUI}) | _CLOSING_CELL_KINDS
+_CLOSING_CELL_KINDS = frozenset({LineKind.NOINHAN})
+_HEADER_CELL_KINDS = frozenset({LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE, LineKind.SUBJECT,
+                                LineKind.KINHGUI}) | _CLOSING_CELL_KINDS
 _MOTTO_IN_CELL = regex.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
 
 
@@ -326,7 +338,7 @@ def _layout(cells: list[Cell]) -> _Layout:
     widths_sorted = sorted(widths)
     p90 = widths_sorted[int(0.9 * (len(widths_sorted) - 1))]
     # Lines that start in lower case are continuations, unless they are markers ("a) …", "- …").
-    lower = sum(1 for u in prose if u.kind == tagger.BODY and tagger.starts_lower(u.text))
+    lower = sum(1 for u in prose if u.kind == LineKind.BODY and starts_lower(u.text))
     p75 = widths_sorted[int(0.75 * (len(widths_sorted) - 1))]
     wrapped = p90 <= 110 and p75 >= 40 and lower / len(widths) > 0.15
     if not wrapped:
@@ -347,33 +359,32 @@ class _Outline:
     line before seems to run on; only one that does not fit is taken for a wrap.
     """
 
-    _LEVELS = (tagger.PART, tagger.ROMAN, tagger.ARTICLE, tagger.CAPITAL, tagger.ARABIC, tagger.DOTTED,
-               tagger.DOTTED3, tagger.LETTER)
+    _LEVELS = (LineKind.PART, LineKind.ROMAN, LineKind.ARTICLE, LineKind.CAPITAL, LineKind.ARABIC, LineKind.DOTTED,
+               LineKind.DOTTED_DEEP, LineKind.LETTER)
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
 
     @staticmethod
-    def _value(marker: tagger.MarkerMatch) -> int:
-        if marker.kind == tagger.ROMAN:
+    def _value(marker: MarkerMatch) -> int:
+        if marker.kind == LineKind.ROMAN:
             return roman_value(marker.number)
-        if marker.kind == tagger.LETTER:
+        if marker.kind == LineKind.LETTER:
             return letter_value(marker.number)
-        if marker.kind == tagger.CAPITAL:
+        if marker.kind == LineKind.CAPITAL:
             return ord(marker.number) - ord("A") + 1
         return int(marker.number.split()[-1].split(".")[-1])
 
-    def fits(self, marker: tagger.MarkerMatch) -> bool:
+    def fits(self, marker: MarkerMatch) -> bool:
         return self._value(marker) == self.last.get(marker.kind, 0) + 1
 
-    def see(self, kind: str, text: str) -> None:
-        if kind == tagger.PART:
+    def see(self, cell: Cell) -> None:
+        """A heading or part starts a line with this cell."""
+        if cell.kind == LineKind.PART:
             self.last.clear()
             return
-        marker = tagger.match_marker(text)
-        if marker is None or marker.kind != kind:
-            return
-        self.last[kind] = self._value(marker)
+        kind = cell.marker.kind  # a heading's kind is its marker's
+        self.last[kind] = self._value(cell.marker)
         for lower in self._LEVELS[self._LEVELS.index(kind) + 1:]:
             self.last.pop(lower, None)
 
@@ -382,7 +393,7 @@ def logical_lines(cells: list[Cell]) -> list[LogicalLine]:
     """Join cells into logical lines."""
     for cell in cells:
         if not cell.kind:
-            cell.kind = tagger.classify(cell.text)
+            _tag(cell)
     layout = _layout(cells)
     lines: list[LogicalLine] = []
     open_line: LogicalLine | None = None  # the line a continuation may join
@@ -390,7 +401,7 @@ def logical_lines(cells: list[Cell]) -> list[LogicalLine]:
     outline = _Outline()
     for cell in cells:
         target = _continues(open_line, cell, layout, outline)
-        if target is None and interrupted is not None and cell.first_cell and tagger.starts_lower(cell.text):
+        if target is None and interrupted is not None and cell.first_cell and starts_lower(cell.text):
             target = interrupted  # the paragraph goes on after a footnote that cut it
         if target is not None:
             target.cells.append(cell)
@@ -399,9 +410,9 @@ def logical_lines(cells: list[Cell]) -> list[LogicalLine]:
                 interrupted = None
             continue
         line = LogicalLine(cell.kind, "", [cell])
-        if cell.kind in tagger.HEADING_KINDS or cell.kind == tagger.PART:
-            outline.see(cell.kind, cell.text)
-        if cell.kind == tagger.FOOTNOTE:
+        if cell.kind in LineKind.HEADINGS or cell.kind == LineKind.PART:
+            outline.see(cell)
+        if cell.kind == LineKind.FOOTNOTE:
             if open_line is not None and _ends_open(open_line.cells[-1].text):
                 interrupted = open_line
         else:
@@ -411,15 +422,18 @@ def logical_lines(cells: list[Cell]) -> list[LogicalLine]:
     for line in lines:
         line.text = _join_text(line.cells)
         if line.rejoined:
-            line.kind = tagger.classify(line.text)
-        elif line.kind in (tagger.BODY, tagger.CAPS) and len(line.cells) > 1:
+            line.kind, line.marker = tagger.tag(line.text)
+        elif line.kind in (LineKind.BODY, LineKind.CAPS) and len(line.cells) > 1:
             joined = tagger.classify(line.text)
-            if joined in (tagger.PLACEDATE, tagger.DOCNUM, tagger.NATION, tagger.MOTTO):
+            if joined in (LineKind.PLACEDATE, LineKind.DOCNUM, LineKind.NATION, LineKind.MOTTO):
                 line.kind = joined  # "Hà Nội, ngày" + "01 tháng 12 năm 2025": a header line in two cells
-        if line.kind in tagger.HEADING_KINDS:
-            marker = tagger.match_marker(line.text)
-            if marker is None or marker.kind != line.kind:
-                line.kind = tagger.BODY  # the joined text no longer starts with a marker
+        elif line.kind in LineKind.HEADINGS:
+            # One cell's marker is the line's; a heading that took more cells is read again, whole.
+            marker = line.cells[0].marker if len(line.cells) == 1 else tagger.match_marker(line.text)
+            if marker is not None and marker.kind == line.kind:
+                line.marker = marker
+            else:
+                line.kind = LineKind.BODY  # the joined text no longer starts with a marker
     return lines
 
 
@@ -437,29 +451,28 @@ def _prose(open_line: LogicalLine, full: bool) -> bool:
     return (
         full
         and len(open_line.cells) >= 2
-        and open_line.kind not in tagger.HEADING_KINDS
-        and open_line.kind not in (tagger.TITLE, tagger.PART, tagger.CAPS)
+        and open_line.kind not in LineKind.HEADINGS
+        and open_line.kind not in (LineKind.TITLE, LineKind.PART, LineKind.CAPS)
     )
 
 
 _INLINE_MARKER = regex.compile(r"(?<=[:;,]\s)(\d{1,2}|[a-zđ])[.)]\s")
 
 
-def _inline_list_goes_on(prev: str, text: str, ahead: bool = False) -> bool:
-    """``prev`` holds an inline list ("…: 1. Tiếp nhận;") that ``text`` continues with the next item.
+def _inline_list_goes_on(prev: str, marker: MarkerMatch, ahead: bool = False) -> bool:
+    """``prev`` holds an inline list ("…: 1. Tiếp nhận;") that the line starting with ``marker``
+    continues with the next item.
 
-    With ``ahead``, whether ``text`` itself goes on with the item after its own ("2. …; 3. …").
+    With ``ahead``, ``prev`` is that line itself: whether it goes on with the item after its own
+    ("2. …; 3. …").
     """
-    marker = tagger.match_marker(text)
-    if marker is None:
-        return False
     inline = [m.group(1) for m in _INLINE_MARKER.finditer(prev)]
     if ahead:
-        following = str(int(marker.number) + 1) if marker.kind == tagger.ARABIC else next_letter(marker.number)
+        following = str(int(marker.number) + 1) if marker.kind == LineKind.ARABIC else next_letter(marker.number)
         return following in inline
     if not prev.rstrip().endswith((";", ",")) and not _mid_phrase(prev):
         return False
-    previous = str(int(marker.number) - 1) if marker.kind == tagger.ARABIC else previous_letter(marker.number)
+    previous = str(int(marker.number) - 1) if marker.kind == LineKind.ARABIC else previous_letter(marker.number)
     return bool(inline) and inline[-1] == previous
 
 
@@ -491,85 +504,83 @@ def _continues(open_line: LogicalLine | None, cell: Cell, layout: _Layout, outli
     if len(open_line.cells) == 1 and _LONE_DIVISION.fullmatch(prev_text) and _DIVISION_NUMBER.match(text):
         open_line.rejoined = True
         return open_line  # "Điều" + "1. Phạm vi điều chỉnh", "Chương" + "I": a division's word and number cut apart
-    if open_line.kind == tagger.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
+    if open_line.kind == LineKind.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
         return open_line  # "Số:" + "5664/CT-CS": the number in the cell's next line
     if (len(open_line.cells) == 1 and open_line.kind not in _WHOLE_LINES
-            and tagger.classify(f"{prev_text} {text}") in (tagger.NATION, tagger.MOTTO)):
+            and tagger.classify(f"{prev_text} {text}") in (LineKind.NATION, LineKind.MOTTO)):
         open_line.rejoined = True
         return open_line  # "CỘNG HÒA XÃ HỘI" + "CHỦ NGHĨA VIỆT NAM": the national title in two cells
-    if open_line.kind == tagger.PLACEDATE and not _YEAR.search(prev_text) and _DATE_GOES_ON.match(text):
+    if open_line.kind == LineKind.PLACEDATE and not _YEAR.search(prev_text) and _DATE_GOES_ON.match(text):
         return open_line  # "Hà Nội, ngày 21 tháng" + "11 năm 2025"
     if (last.emphasis == 1 and cell.emphasis == -1 and not cell.blank_before
             and open_line.kind not in _WHOLE_LINES):
         open_line.rejoined = True
         return open_line  # one bold or italic phrase wrapped: "**1. Sở" + "Tài chính**"
     full = layout.wrapped and last.width >= layout.full_width
-    if open_line.kind == tagger.FOOTNOTE and not _ends_open(prev_text):
+    if open_line.kind == LineKind.FOOTNOTE and not _ends_open(prev_text):
         return None
-    marker = tagger.match_marker(text) if cell.kind in tagger.HEADING_KINDS else None
-    if marker is not None and open_line.kind not in (tagger.NOINHAN, tagger.KINHGUI):
+    marker = cell.marker
+    if marker is not None and open_line.kind not in (LineKind.NOINHAN, LineKind.KINHGUI):
         title = text[marker.title_start:]
-        inline = cell.kind in (tagger.ARABIC, tagger.LETTER) and _inline_list_goes_on(prev_text, text)
-        if inline and (not outline.fits(marker) or _inline_list_goes_on(text, text, ahead=True)):
-            cell.kind = tagger.BODY  # "…3 bước: 1. Tiếp nhận;" + "2. Kiểm tra…; 3. …"
+        inline = cell.kind in (LineKind.ARABIC, LineKind.LETTER) and _inline_list_goes_on(prev_text, marker)
+        if inline and (not outline.fits(marker) or _inline_list_goes_on(text, marker, ahead=True)):
+            cell.kind = LineKind.BODY  # "…3 bước: 1. Tiếp nhận;" + "2. Kiểm tra…; 3. …"
             return open_line
         if not outline.fits(marker) and _mid_phrase(prev_text) and (
-            tagger.starts_lower(title)
-            or (_prose(open_line, full) and not (cell.kind == tagger.ROMAN and tagger.is_caps(title)))
+            starts_lower(title)
+            or (_prose(open_line, full) and not (cell.kind == LineKind.ROMAN and is_caps(title)))
         ):
-            cell.kind = tagger.BODY  # a wrap: "…tại điểm" + "b) khoản 2…"
+            cell.kind = LineKind.BODY  # a wrap: "…tại điểm" + "b) khoản 2…"
             return open_line
-    if cell.kind == tagger.TITLE and open_line.kind == tagger.PART and len(open_line.cells) == 1:
+    if cell.kind == LineKind.TITLE and open_line.kind == LineKind.PART and len(open_line.cells) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG" (a type name, but the chapter's title)
-    if cell.kind in tagger.BLOCK_KINDS:
-        if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not _mid_phrase(prev_text):
+    if cell.kind in LineKind.BLOCKS:
+        if open_line.kind in (LineKind.NOINHAN, LineKind.KINHGUI) or not _mid_phrase(prev_text):
             return None
-        if cell.kind == tagger.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
-            cell.kind = tagger.BODY
+        if cell.kind == LineKind.BULLET and (tagger.continues_as_wrapped_hyphen(text) or _prose(open_line, full)):
+            cell.kind = LineKind.BODY
             return open_line
-        if cell.kind == tagger.PART and text.startswith("Phụ lục") and open_line.kind == tagger.BODY:
-            cell.kind = tagger.BODY  # "…theo" + "Phụ lục I."
+        if cell.kind == LineKind.PART and text.startswith("Phụ lục") and open_line.kind == LineKind.BODY:
+            cell.kind = LineKind.BODY  # "…theo" + "Phụ lục I."
             return open_line
         return None
-    if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI, tagger.PLACEDATE, tagger.DOCNUM,
-                          tagger.NATION, tagger.MOTTO, tagger.TABLE_ROW):
+    if open_line.kind in (LineKind.NOINHAN, LineKind.KINHGUI, LineKind.PLACEDATE, LineKind.DOCNUM,
+                          LineKind.NATION, LineKind.MOTTO, LineKind.TABLE_ROW):
         # Header and closing lines are one physical line; only an obvious word split joins.
-        if open_line.kind in (tagger.NOINHAN, tagger.KINHGUI) or not tagger.starts_lower(text):
+        if open_line.kind in (LineKind.NOINHAN, LineKind.KINHGUI) or not starts_lower(text):
             return None
-    if open_line.kind == tagger.SUBJECT:
-        return open_line if not cell.blank_before or tagger.starts_lower(text) else None
-    if open_line.kind in tagger.HEADING_KINDS and len(open_line.cells) == 1:
-        marker = tagger.match_marker(prev_text)
-        if marker and marker.title_start >= len(prev_text):
-            return open_line
+    if open_line.kind == LineKind.SUBJECT:
+        return open_line if not cell.blank_before or starts_lower(text) else None
+    if open_line.kind in LineKind.HEADINGS and len(open_line.cells) == 1 and _bare_marker(last):
+        return open_line
     if _joiner(prev_text, text) == "":
         return open_line  # a symbol or word cut at a hyphen: "78/QĐ-" + "UBND"
-    if ((layout.wrapped and not cell.blank_before or _mid_phrase(prev_text)) and cell.kind not in tagger.BLOCK_KINDS
+    if ((layout.wrapped and not cell.blank_before or _mid_phrase(prev_text)) and cell.kind not in LineKind.BLOCKS
             and _open_bracket(open_line)):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
-    if (not cell.blank_before and cell.kind not in tagger.BLOCK_KINDS and _NAME_CUT.search(prev_text)
+    if (not cell.blank_before and cell.kind not in LineKind.BLOCKS and _NAME_CUT.search(prev_text)
             and not _NEW_BASIS.match(text)):
         return open_line  # "… hướng dẫn thi hành Luật" + "Ban hành văn bản …": a cited name cut after its type
     if _DANGLING.search(prev_text) and not cell.blank_before:
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
-    if cell.blank_before and layout.blank_is_break and not tagger.starts_lower(text):
+    if cell.blank_before and layout.blank_is_break and not starts_lower(text):
         return None
     if not _ends_open(prev_text):
         return None
     first = text[:1]
-    heading = open_line.kind in tagger.HEADING_KINDS or open_line.kind in (tagger.TITLE, tagger.PART, tagger.CAPS)
+    heading = open_line.kind in LineKind.HEADINGS or open_line.kind in (LineKind.TITLE, LineKind.PART, LineKind.CAPS)
     if first.isdigit() and heading and len(text) > 15 and not prev_text.rstrip().endswith((",", "-", "–")):
         return None  # "I. KẾT QUẢ ĐẠT ĐƯỢC" + "100% xã đạt chuẩn…": the paragraph after a heading
-    if tagger.starts_lower(text) or first.isdigit() or first in ",;)-–…":
+    if starts_lower(text) or first.isdigit() or first in ",;)-–…":
         return open_line
     if first == "(" and layout.wrapped and not heading:
         return open_line  # (a bracket under a heading or title is its caption: "(Kèm theo …)")
-    if tagger.is_caps(text) and open_line.kind == tagger.PART and len(open_line.cells) == 1:
+    if is_caps(text) and open_line.kind == LineKind.PART and len(open_line.cells) == 1:
         return open_line  # "Chương I" + "QUY ĐỊNH CHUNG"
-    if tagger.is_caps(text) and tagger.is_caps(prev_text):
-        if open_line.kind in (tagger.ROMAN, tagger.CAPITAL, tagger.TITLE, tagger.PART):
+    if is_caps(text) and is_caps(prev_text):
+        if open_line.kind in (LineKind.ROMAN, LineKind.CAPITAL, LineKind.TITLE, LineKind.PART):
             return open_line
-        if open_line.kind == tagger.CAPS:
+        if open_line.kind == LineKind.CAPS:
             # Header agency lines stay apart unless the name is visibly cut.
             if text.startswith(("VÀ ", "& ")) or prev_text.endswith(("-", "–", " VÀ", ",")):
                 return open_line

@@ -1,8 +1,12 @@
-"""A piecewise-linear map from offsets in the normalised text back to the original text."""
+"""From offsets in the normalised text back to the original text: the piecewise-linear
+``OffsetMap`` the normaliser builds, and the ``SourceMap`` a Document carries."""
 
 from __future__ import annotations
 
 import bisect
+
+from ..model import SourceSpan, Span
+from .source import SourceText
 
 
 class OffsetMap:
@@ -59,3 +63,21 @@ class OffsetMap:
     def _orig_of(self, offset: int) -> int:
         index = bisect.bisect_right(self._norm, offset) - 1
         return self._orig[index] + (offset - self._norm[index])
+
+
+class SourceMap:
+    """Where a Document's text came from: the original text (which knows its lines and columns)
+    and the map of normalised offsets back into it."""
+
+    __slots__ = ("source", "_offsets")
+
+    def __init__(self, source: SourceText, offsets: OffsetMap) -> None:
+        self.source = source
+        self._offsets = offsets
+
+    def original(self, span: Span | SourceSpan) -> tuple[int, int]:
+        """The offsets of ``span`` in the original text: a SourceSpan's own, a Span's mapped back."""
+        if isinstance(span, SourceSpan):
+            return span.start, span.end
+        start = self._offsets.to_original(span.start)
+        return start, max(self._offsets.to_original_end(span.end), start)

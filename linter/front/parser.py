@@ -1,16 +1,18 @@
 """Structure parsing: tagged logical lines → LALR tree → Document model.
 
 The grammar (grammar/draft.lark) is compiled by Lark into LALR tables, shipped as
-grammar/draft.tables.json (see draftlint.lalr). Tokens are fed one by one through
+grammar/draft.tables.json (see draftlint.front.lalr). Tokens are fed one by one through
 a tolerant driver: a token the tables cannot take at that point is demoted to a
 body paragraph, or dropped if even that does not fit, and recorded as unparsed.
-The parser never raises on any input.
+The parser never raises on any input. A section's marker is built from the one the
+tagger read on its heading line, which comes with the logical line.
 """
 
 from __future__ import annotations
 
 from . import tagger
 from .lalr import Parser, Token, Tree, tables
+from .tagger import MarkerMatch
 from ..text.numerals import letter_value, roman_value
 from ..model import (
     Addressees,
@@ -18,6 +20,7 @@ from ..model import (
     Document,
     Header,
     Line,
+    LineKind,
     Marker,
     Part,
     Section,
@@ -25,64 +28,51 @@ from ..model import (
     Title,
     Unparsed,
 )
-from .normalise import Normalised, normalise
-from .source import SourceText
+from .offsets import SourceMap
 
-_LEVEL = {tagger.ROMAN: 1, tagger.ARTICLE: 1, tagger.CAPITAL: 1, tagger.ARABIC: 2, tagger.DOTTED: 3, tagger.DOTTED3: 4, tagger.LETTER: 5}
-_STYLE = {tagger.ROMAN: "roman", tagger.ARTICLE: "article", tagger.CAPITAL: "capital", tagger.ARABIC: "arabic", tagger.DOTTED: "dotted",
-          tagger.DOTTED3: "dotted", tagger.LETTER: "letter"}
+_LEVEL = {LineKind.ROMAN: 1, LineKind.ARTICLE: 1, LineKind.CAPITAL: 1, LineKind.ARABIC: 2, LineKind.DOTTED: 3,
+          LineKind.DOTTED_DEEP: 4, LineKind.LETTER: 5}
+_STYLE = {LineKind.ROMAN: "roman", LineKind.ARTICLE: "article", LineKind.CAPITAL: "capital", LineKind.ARABIC: "arabic",
+          LineKind.DOTTED: "dotted", LineKind.DOTTED_DEEP: "dotted", LineKind.LETTER: "letter"}
 
 
-def parse_source(source: SourceText, path: str = "-", vocabulary=None) -> tuple[Document, Normalised]:
-    """Parse decoded text into the document model (never raises on any text).
-
-    ``vocabulary`` holds the document types and issuers citations are read against
-    (the built-in tables, extended by the configuration).
-    """
-    norm = normalise(source)
-    texts = [line.text for line in norm.lines]
-    kinds = tagger.zone([line.kind for line in norm.lines], texts)
-    lines = []
-    for index, (logical, kind) in enumerate(zip(norm.lines, kinds)):
-        start = norm.line_starts[index]
-        lines.append(Line(kind, logical.text, Span(start, start + len(logical.text)), logical.first_line + 1))
-
+def parse(lines: list[Line], markers: list[MarkerMatch | None], text: str, path: str, vocabulary,
+          source_map: SourceMap, auto_numbered: frozenset[int] = frozenset()) -> Document:
+    """The Document of the tagged logical lines of ``text`` (the normalised text), never raising
+    on any lines; ``markers`` holds each line's heading marker as the tagger read it. The other
+    arguments are carried into the Document as they are."""
     driver = Parser(tables())
     unparsed: list[Unparsed] = []
-    placed: dict[int, Line] = {}
     for index, line in enumerate(lines):
         kind = line.kind
         if not driver.accepts(kind):
-            fallback = tagger.BODY if driver.accepts(tagger.BODY) else None
+            fallback = LineKind.BODY if driver.accepts(LineKind.BODY) else None
             unparsed.append(Unparsed(line, kind))
             if fallback is None:
                 continue
             line = Line(fallback, line.text, line.span, line.first_line)
             lines[index] = line
             kind = fallback
-        placed[index] = line
         driver.feed(Token(kind, line.text, index))
     if not driver.accepts("$END"):
         # Cannot happen with this grammar (every prefix that parsed can end), but stay safe.
         tree = Tree("start", [])
     else:
         tree = driver.finish()
-    if vocabulary is None:
-        from ..data import vocabulary as built_in
-
-        vocabulary = built_in()
-    doc = _Builder(lines, path, norm.text, source.text).build(tree, tuple(unparsed), vocabulary)
-    return doc, norm
+    return _Builder(lines, markers, path, text, source_map, auto_numbered).build(tree, tuple(unparsed), vocabulary)
 
 
 class _Builder:
     """Lark tree → Document."""
 
-    def __init__(self, lines: list[Line], path: str, text: str, source: str = "") -> None:
-        self.source = source
+    def __init__(self, lines: list[Line], markers: list[MarkerMatch | None], path: str, text: str,
+                 source_map: SourceMap, auto_numbered: frozenset[int]) -> None:
         self.lines = lines
+        self.markers = markers  # each heading's marker as the tagger read it
         self.path = path
         self.text = text
+        self.source_map = source_map
+        self.auto_numbered = auto_numbered
 
     def line(self, token: Token) -> Line:
         return self.lines[token.start_pos]
@@ -128,7 +118,8 @@ class _Builder:
             unparsed=unparsed,
             is_party=is_party,
             vocabulary=vocabulary,
-            source=self.source,
+            source_map=self.source_map,
+            auto_numbered=self.auto_numbered,
         )
 
     def part(self, tree: Tree) -> Part:
@@ -147,13 +138,13 @@ class _Builder:
                 continue
             line = self.line(child)
             kind = child.type
-            if kind == tagger.AGENCY:
+            if kind == LineKind.AGENCY:
                 fields["agency"].append(line)
-            elif kind == tagger.SUBJECT:
+            elif kind == LineKind.SUBJECT:
                 fields["subject"].append(line)
             else:
-                name = {tagger.NATION: "national_title", tagger.MOTTO: "motto",
-                        tagger.DOCNUM: "number", tagger.PLACEDATE: "place_date"}[kind]
+                name = {LineKind.NATION: "national_title", LineKind.MOTTO: "motto",
+                        LineKind.DOCNUM: "number", LineKind.PLACEDATE: "place_date"}[kind]
                 fields.setdefault(name, line)
         fields["agency"] = tuple(fields["agency"])
         fields["subject"] = tuple(fields["subject"])
@@ -177,7 +168,7 @@ class _Builder:
     def section(self, tree: Tree) -> Section:
         head_token = tree.children[0]
         heading = self.line(head_token)
-        match = tagger.match_marker(heading.text)
+        match = self.markers[head_token.start_pos]
         assert match is not None and match.kind == head_token.type, heading.text
         marker = self.marker(match, heading)
         paragraphs = []
@@ -199,16 +190,16 @@ class _Builder:
             span=Span(heading.span.start, last),
         )
 
-    def marker(self, match: tagger.MarkerMatch, heading: Line) -> Marker:
+    def marker(self, match: MarkerMatch, heading: Line) -> Marker:
         kind = match.kind
         number = match.number
-        if kind == tagger.ROMAN:
+        if kind == LineKind.ROMAN:
             parts: tuple[int, ...] = (roman_value(number),)
-        elif kind == tagger.ARTICLE:
+        elif kind == LineKind.ARTICLE:
             parts = (int(number.split()[-1]),)
-        elif kind == tagger.CAPITAL:
+        elif kind == LineKind.CAPITAL:
             parts = (ord(number) - ord("A") + 1,)
-        elif kind == tagger.LETTER:
+        elif kind == LineKind.LETTER:
             parts = (letter_value(number),)
         else:
             parts = tuple(int(p) for p in number.split("."))
@@ -235,13 +226,13 @@ class _Builder:
                     visit(child)
                     continue
                 line = self.line(child)
-                if child.type == tagger.NOINHAN:
+                if child.type == LineKind.NOINHAN:
                     heading = line
-                elif child.type == tagger.RECIPIENT:
+                elif child.type == LineKind.RECIPIENT:
                     recipients.append(line)
-                elif child.type == tagger.SIGNER:
+                elif child.type == LineKind.SIGNER:
                     signer.append(line)
-                elif child.type == tagger.SIGNAME and name is None:
+                elif child.type == LineKind.SIGNAME and name is None:
                     name = line
 
         visit(tree)

@@ -1,9 +1,11 @@
-"""The line tagger: gives every line a kind from its own text, then re-tags by position.
+"""The line tagger: gives every line a kind (``model.LineKind``) from its own text, then re-tags by
+position.
 
-``classify`` looks at one line's text only (first match wins). ``zone`` then
-re-tags the few kinds that depend on where a line stands: agency names in the
-header, addressees after ``Kính gửi``, the title's summary, the closing
-block's recipients and signer, and the concluding ``./.`` paragraph.
+``tag`` looks at one line's text only (first match wins) and returns, with the kind, the heading
+marker it read (``MarkerMatch``), which travels with the line so that no one reads it again.
+``zone`` then re-tags the few kinds that depend on where a line stands: agency names in the
+header, addressees after ``Kính gửi``, the title's summary, the closing block's recipients and
+signer, and the concluding ``./.`` paragraph.
 """
 
 from __future__ import annotations
@@ -13,49 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..extract.dates import is_date_line
+from ..extract.excerpts import quotation_lines
+from ..model import LineKind
 from ..startup import regex
-
-# Kinds of logical lines. They are also the terminals of grammar/draft.lark.
-NATION = "NATION"
-MOTTO = "MOTTO"
-DOCNUM = "DOCNUM"
-SUBJECT = "SUBJECT"
-KINHGUI = "KINHGUI"
-ADDRESSEE = "ADDRESSEE"
-PLACEDATE = "PLACEDATE"
-AGENCY = "AGENCY"
-TITLE = "TITLE"
-SUMMARY = "SUMMARY"
-ROMAN = "ROMAN"
-ARTICLE = "ARTICLE"
-PART = "PART"
-CAPITAL = "CAPITAL"  # "A. NHIỆM VỤ CHUNG" inside a Roman part
-ARABIC = "ARABIC"
-DOTTED = "DOTTED"
-DOTTED3 = "DOTTED3"
-LETTER = "LETTER"
-BULLET = "BULLET"
-PLUS = "PLUS"
-LEAD = "LEAD"
-FOOTNOTE = "FOOTNOTE"
-TABLE_ROW = "TABLE_ROW"
-CAPS = "CAPS"
-BODY = "BODY"
-ENDTEXT = "ENDTEXT"
-NOINHAN = "NOINHAN"
-RECIPIENT = "RECIPIENT"
-SIGNER = "SIGNER"
-SIGNAME = "SIGNAME"
-
-HEADING_KINDS = frozenset({ROMAN, ARTICLE, CAPITAL, ARABIC, DOTTED, DOTTED3, LETTER})
-# Lines laid out rather than written: the header, the date line, the recipients and signature.
-# Their spacing, capitals and abbreviations follow the layout, not the rules of running text.
-LAYOUT_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, AGENCY, SIGNER, SIGNAME, RECIPIENT, NOINHAN})
-# Kinds that always start a new logical line (the normaliser never joins into them).
-BLOCK_KINDS = HEADING_KINDS | {PART, 
-    NATION, MOTTO, DOCNUM, SUBJECT, KINHGUI, PLACEDATE, TITLE, BULLET, PLUS, LEAD,
-    FOOTNOTE, TABLE_ROW, NOINHAN,
-}
+from ..text.capitals import is_caps, is_namelike, starts_lower
 
 _ROMAN = regex.compile(r"(?P<num>[IVXL]+)(?P<sep>\s*[.\-–:)])(?!\d)(?P<space>\s*)(?P<rest>.*)\Z", re.S)
 _DOTTED = regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})(?P<sep>\.?)(?P<space>\s+|\Z|(?=[^\W\d_]))(?P<rest>.*)\Z", re.S)
@@ -85,10 +49,6 @@ _DOCNUM = regex.compile(r"Số\s*+:|Số\s[\d\s.…_]*+(?:/|(?<=\d)-)")
 _SUBJECT = regex.compile(r"V/v\b", re.I)
 _KINHGUI = regex.compile(r"Kính\s+gửi\b", re.I)
 _NOINHAN = regex.compile(r"Nơi\s+nhận\s*(?::|\Z)", re.I)
-_PLACEDATE = regex.compile(
-    r"[^\W\d_][^,\n]{0,40},\s*ngày\b(?:.{0,20}\btháng\b.{0,20}?năm(?:\s*\d{4}|\s*\d{0,3}[.…_]+)|\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\s*\.?\s*\Z",
-    re.S,
-)
 _FOOTNOTE = regex.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 _TABLE_ROW = regex.compile(r"\|.*\|\Z")
 _SIGNER_PREFIX = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\S")
@@ -109,7 +69,7 @@ MAX_HEADING_NUMBER = 60
 class MarkerMatch:
     """What a heading marker at the start of a line says."""
 
-    kind: str
+    kind: str  # the heading's LineKind
     raw: str  # the marker as written, e.g. "6.5.", "II.", "a)"
     number: str  # the numeral part, e.g. "6.5", "II", "a"
     separator: str  # ".", ")", "-", ":" or "" (dotted without a final dot)
@@ -117,36 +77,6 @@ class MarkerMatch:
     title_start: int  # offset of the title within the line
 
 
-def is_caps(text: str) -> bool:
-    """Every letter is upper case (and there are at least two letters)."""
-    letters = 0
-    for char in text:
-        if char.isalpha():
-            if not char.isupper():
-                return False
-            letters += 1
-    return letters >= 2
-
-
-def is_namelike(text: str) -> bool:
-    """2–5 capitalised words, such as a signer's name."""
-    words = text.split()
-    if not 2 <= len(words) <= 5:
-        return False
-    return all(w[0].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words)
-
-
-def starts_lower(text: str) -> bool:
-    """The first letter of the text is lower case."""
-    for char in text:
-        if char.isalpha():
-            return char.islower()
-        if not char.isspace():
-            return False
-    return False
-
-
-@lru_cache(maxsize=4096)  # the parser asks for a line's marker several times over
 def match_marker(text: str) -> MarkerMatch | None:
     """The heading marker a line starts with, if any."""
     first = text[:1]
@@ -159,11 +89,11 @@ def match_marker(text: str) -> MarkerMatch | None:
             if _TIME_RANGE.match(m["rest"]) or (m["sep"] == "" and m["rest"][:1] in "-–"):
                 return None  # a time or a range: "7.30 - 8.00: Đón tiếp"
             if all(1 <= p <= MAX_HEADING_NUMBER for p in parts) and _title_ok(m):
-                kind = DOTTED if len(parts) == 2 else DOTTED3
+                kind = LineKind.DOTTED if len(parts) == 2 else LineKind.DOTTED_DEEP
                 return _marker(kind, m)
         m = _ARABIC.match(text)
         if m and 1 <= int(m["num"]) <= MAX_HEADING_NUMBER and _title_ok(m):
-            return _marker(ARABIC, m)
+            return _marker(LineKind.ARABIC, m)
         return None
     if first in "IVXL":
         m = _ROMAN.match(text)
@@ -173,18 +103,18 @@ def match_marker(text: str) -> MarkerMatch | None:
             if m["space"] == "" and len(rest) > 1 and rest[0].isupper() and rest[1] == ".":
                 return None  # initials: "V.I. Lênin"
             if sep == "." or (rest[:1] and (rest[0].isupper() or rest[0] in "“\"(")):
-                return _marker(ROMAN, m)
+                return _marker(LineKind.ROMAN, m)
         return None
     if first == "Đ":
         m = _ARTICLE.match(text)
-        return _marker(ARTICLE, m) if m else None
+        return _marker(LineKind.ARTICLE, m) if m else None
     if "A" <= first <= "H" and text[1:2] == ".":
         m = _CAPITAL.match(text)
-        return _marker(CAPITAL, m) if m and is_caps(m["rest"]) else None
+        return _marker(LineKind.CAPITAL, m) if m and is_caps(m["rest"]) else None
     if "a" <= first <= "z" or first == "đ":
         m = _LETTER.match(text)
         if m and (m["sep"] == ")" or m["rest"][:1].isupper()):
-            return _marker(LETTER, m)
+            return _marker(LineKind.LETTER, m)
     return None
 
 
@@ -227,52 +157,58 @@ def is_part(text: str) -> bool:
     return not rest or rest[0] in ".:-–" or is_caps(rest)
 
 
-def classify(text: str) -> str:
-    """The kind of a line from its own text (position-dependent kinds come later)."""
+@lru_cache(maxsize=4096)  # a draft repeats lines (list items, recipients), and a run its headings
+def tag(text: str) -> tuple[str, MarkerMatch | None]:
+    """The kind of a line from its own text (position-dependent kinds come later), with the heading
+    marker it starts with: a line that has one is a heading of the marker's kind."""
     marker = match_marker(text)
     if marker:
-        return marker.kind
+        return marker.kind, marker
+    return _unmarked_kind(text), None
+
+
+def classify(text: str) -> str:
+    """The kind of a line from its own text, where its marker is not wanted."""
+    return tag(text)[0]
+
+
+def _unmarked_kind(text: str) -> str:
     if is_part(text):
-        return PART
+        return LineKind.PART
     first = text[:1]
     if first in "-–—‒•●▪◦":
         if _LEAD.match(text):
-            return LEAD
-        return BULLET if _BULLET.match(text) else BODY
+            return LineKind.LEAD
+        return LineKind.BULLET if _BULLET.match(text) else LineKind.BODY
     if first == "+":
-        return PLUS if _PLUS.match(text) else BODY
+        return LineKind.PLUS if _PLUS.match(text) else LineKind.BODY
     if first == "*":
         if _LEAD.match(text):
-            return LEAD
-        return BULLET if _STAR_BULLET.match(text) else BODY
+            return LineKind.LEAD
+        return LineKind.BULLET if _STAR_BULLET.match(text) else LineKind.BODY
     if first == "|" and _TABLE_ROW.match(text):
-        return TABLE_ROW
+        return LineKind.TABLE_ROW
     if first in "¹²³⁴⁵⁶⁷⁸⁹⁰" and _FOOTNOTE.match(text):
-        return FOOTNOTE
+        return LineKind.FOOTNOTE
     if _LEAD.match(text):
-        return LEAD
+        return LineKind.LEAD
     if _NOINHAN.match(text):
-        return NOINHAN
+        return LineKind.NOINHAN
     if _KINHGUI.match(text):
-        return KINHGUI
+        return LineKind.KINHGUI
     if _SUBJECT.match(text):
-        return SUBJECT
+        return LineKind.SUBJECT
     if _DOCNUM.match(text):
-        return DOCNUM
+        return LineKind.DOCNUM
     if _NATION.match(text):
-        return NATION
+        return LineKind.NATION
     if _MOTTO.match(text):
-        return MOTTO
-    if _PLACEDATE.match(text):
-        return PLACEDATE
+        return LineKind.MOTTO
+    if is_date_line(text):
+        return LineKind.PLACEDATE
     if is_caps(text):
-        return TITLE if is_type_title(text) else CAPS
-    return BODY
-
-
-def is_date_line(text: str) -> bool:
-    """"Hà Nội, ngày 05 tháng 3 năm 2024": a place and date line, wherever it stands."""
-    return bool(_PLACEDATE.match(text))
+        return LineKind.TITLE if is_type_title(text) else LineKind.CAPS
+    return LineKind.BODY
 
 
 def is_type_title(text: str) -> bool:
@@ -295,8 +231,9 @@ def looks_like_signer(text: str) -> bool:
 
 # --- zoning -----------------------------------------------------------------
 
-_HEADER_KINDS = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI, CAPS})
-_OUT_OF_PLACE = frozenset({NATION, MOTTO, DOCNUM, PLACEDATE, SUBJECT, KINHGUI})
+_OUT_OF_PLACE = frozenset({LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE, LineKind.SUBJECT,
+                           LineKind.KINHGUI})
+_HEADER_KINDS = _OUT_OF_PLACE | {LineKind.CAPS}
 
 
 def zone(kinds: list[str], texts: list[str]) -> list[str]:
@@ -308,12 +245,12 @@ def zone(kinds: list[str], texts: list[str]) -> list[str]:
     for k in range(body_start, len(kinds)):
         # Header lines out of place in the body ("Số: …", a date in a sentence) are paragraphs.
         if kinds[k] in _OUT_OF_PLACE:
-            kinds[k] = BODY
+            kinds[k] = LineKind.BODY
     closing_start, closing_end = _zone_closing(kinds, texts)
     for k in range(body_start, len(kinds)):
-        if kinds[k] == TITLE:
+        if kinds[k] == LineKind.TITLE:
             # After the closing a type line starts an attached document (QUY CHẾ …); in the body it is caps.
-            kinds[k] = PART if k >= closing_end else CAPS
+            kinds[k] = LineKind.PART if k >= closing_end else LineKind.CAPS
     _zone_conclusion(kinds, texts, closing_start)
     return kinds
 
@@ -325,50 +262,9 @@ def _zone_quotations(kinds: list[str], texts: list[str]) -> None:
         _quoted(kinds, k)
 
 
-def quotation_lines(texts) -> set[int]:
-    """The indices of the lines of every quotation that opens a paragraph and closes in a later one."""
-    found: set[int] = set()
-    depth = 0
-    start = -1
-    block: list[int] = []
-    for k, text in enumerate(texts):
-        opened, closed = text.count("“"), text.count("”")
-        starts = text.lstrip(" *_(-–")[:1]
-        if starts == "”" and depth == 0:
-            opened, closed = opened + 1, closed - 1  # ”5. Sửa đổi …: a closing mark typed to open
-        if text.count('"') % 2:  # a straight quote left alone: opening at the start, closing elsewhere
-            if starts == '"':
-                opened += 1
-            else:
-                closed += 1
-        if depth == 0:
-            if opened > closed and starts in ("“", '"', "”"):
-                depth, start, block = opened - closed, k, [k]
-            continue
-        if k - start > _QUOTATION_REACH:
-            depth = 0  # never closed: not a quotation after all
-            continue
-        if _NEXT_POINT.match(text) and k - start > 1:
-            # "- Tại khoản 7 Điều 7 … quy định:": the letter's next point; its closing mark was lost with a
-            # line of its own, so the quotation ends here.
-            found.update(block)
-            depth = 0
-            continue
-        block.append(k)
-        depth += opened - closed
-        if depth <= 0:
-            depth = 0
-            found.update(block)
-    return found
-
-
-_QUOTATION_REACH = 60  # lines a quoted block may run over
-_NEXT_POINT = regex.compile(r"[-–+]\s+(?:Tại|Theo|Căn\s+cứ|Trường\s+hợp|Đề\s+nghị|Ngày|Công\s+văn|Nghị|Thông|Quyết)\b")
-
-
 def _quoted(kinds: list[str], k: int) -> None:
-    if kinds[k] in HEADING_KINDS or kinds[k] in (PART, CAPITAL, ARTICLE):
-        kinds[k] = BODY
+    if kinds[k] in LineKind.HEADINGS or kinds[k] in (LineKind.PART, LineKind.CAPITAL, LineKind.ARTICLE):
+        kinds[k] = LineKind.BODY
 
 
 def _zone_divisions(kinds: list[str]) -> None:
@@ -381,20 +277,20 @@ def _zone_divisions(kinds: list[str]) -> None:
     inside_roman = False
     capitals_are_parts = None  # decided by the first capital division of a document
     for k, kind in enumerate(kinds):
-        if kind == ROMAN:
+        if kind == LineKind.ROMAN:
             inside_roman = True
-        elif kind in (PART, TITLE, NOINHAN):
+        elif kind in (LineKind.PART, LineKind.TITLE, LineKind.NOINHAN):
             inside_roman = False
-            if kind != PART:
+            if kind != LineKind.PART:
                 capitals_are_parts = None  # an attached document decides afresh
-        elif kind == CAPITAL:
+        elif kind == LineKind.CAPITAL:
             if capitals_are_parts is None:
                 capitals_are_parts = not inside_roman
             if capitals_are_parts:
-                kinds[k] = PART
+                kinds[k] = LineKind.PART
                 inside_roman = False
-        elif kind == ARTICLE and inside_roman:
-            kinds[k] = BODY
+        elif kind == LineKind.ARTICLE and inside_roman:
+            kinds[k] = LineKind.BODY
 
 
 def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
@@ -402,20 +298,20 @@ def _zone_header_and_title(kinds: list[str], texts: list[str]) -> int:
     n = len(kinds)
     i = 0
     while i < n and kinds[i] in _HEADER_KINDS:
-        if kinds[i] == CAPS:
-            kinds[i] = AGENCY
-        if kinds[i] == KINHGUI:
+        if kinds[i] == LineKind.CAPS:
+            kinds[i] = LineKind.AGENCY
+        if kinds[i] == LineKind.KINHGUI:
             i = _zone_addressees(kinds, texts, i)
             continue
         i += 1
-    if i < n and kinds[i] == TITLE:
+    if i < n and kinds[i] == LineKind.TITLE:
         j = i + 1
-        if j < n and kinds[j] in (BODY, CAPS):
+        if j < n and kinds[j] in (LineKind.BODY, LineKind.CAPS):
             text = texts[j]
             if not text.startswith("Căn cứ") and not text.rstrip().endswith((".", ":")):
-                kinds[j] = SUMMARY
+                kinds[j] = LineKind.SUMMARY
                 j += 1
-        if j < n and kinds[j] == KINHGUI:
+        if j < n and kinds[j] == LineKind.KINHGUI:
             j = _zone_addressees(kinds, texts, j)
         return j
     return i
@@ -433,40 +329,41 @@ def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
     """
     n = len(kinds)
     # The draft's own "Nơi nhận" is the first: a later one belongs to a form or a letter in an annex.
-    noinhan = next((k for k in range(n) if kinds[k] == NOINHAN), -1)
+    noinhan = next((k for k in range(n) if kinds[k] == LineKind.NOINHAN), -1)
     if noinhan >= 0:
         start, end = noinhan, n
         filed, named = False, False  # "- Lưu: …" seen; the signer's name seen
         for k in range(noinhan + 1, n):
             text = texts[k]
-            if kinds[k] in (PART, TITLE) or _ATTACHED.match(text):
+            if kinds[k] in (LineKind.PART, LineKind.TITLE) or _ATTACHED.match(text):
                 end = k
                 break
-            if kinds[k] == NOINHAN:
+            if kinds[k] == LineKind.NOINHAN:
                 continue
             # Read from a two-column table, the signer's lines interleave with the list.
             if not filed and text[:1] in "-–+•":
-                kinds[k] = RECIPIENT
+                kinds[k] = LineKind.RECIPIENT
                 filed = bool(_LUU.match(text))
             elif not named and (_SIGNER_PREFIX.match(text) or _SIGNED.match(text) or looks_like_signer(text)):
-                kinds[k] = SIGNER
+                kinds[k] = LineKind.SIGNER
             elif not named and is_namelike(_TITLE_BEFORE_NAME.sub("", text)):
-                kinds[k] = SIGNAME
+                kinds[k] = LineKind.SIGNAME
                 named = True
             elif not filed and not named:
-                kinds[k] = RECIPIENT
+                kinds[k] = LineKind.RECIPIENT
             else:
                 end = k
                 break
-        if end < n and kinds[end] != TITLE:
-            kinds[end] = PART
+        if end < n and kinds[end] != LineKind.TITLE:
+            kinds[end] = LineKind.PART
         for k in range(end, n):
-            if kinds[k] in (NOINHAN, RECIPIENT, SIGNER, SIGNAME):
-                kinds[k] = BODY  # the closing of a form the annex reproduces
+            if kinds[k] in (LineKind.NOINHAN, LineKind.RECIPIENT, LineKind.SIGNER, LineKind.SIGNAME):
+                kinds[k] = LineKind.BODY  # the closing of a form the annex reproduces
         # A signer block placed just before "Nơi nhận".
         j = _tag_signer_before(kinds, texts, noinhan)
         return (j if j is not None else start), end
-    limit = next((k for k in range(n) if kinds[k] in (PART, TITLE) and _tag_signer_before(kinds, texts, k, dry=True) is not None), n)
+    limit = next((k for k in range(n) if kinds[k] in (LineKind.PART, LineKind.TITLE)
+                  and _tag_signer_before(kinds, texts, k, dry=True) is not None), n)
     j = _tag_signer_before(kinds, texts, limit)
     return (j, limit) if j is not None else (n, n)
 
@@ -474,29 +371,29 @@ def _zone_closing(kinds: list[str], texts: list[str]) -> tuple[int, int]:
 def _tag_signer_before(kinds: list[str], texts: list[str], at: int, dry: bool = False) -> int | None:
     """A signer title (caps) and name ending just before line ``at``; tags them, returns where they start."""
     k = at - 1
-    if k < 1 or kinds[k] != BODY or not is_namelike(texts[k]):
+    if k < 1 or kinds[k] != LineKind.BODY or not is_namelike(texts[k]):
         return None
     j = k - 1
-    while j >= 0 and kinds[j] == CAPS and looks_like_signer(texts[j]):
+    while j >= 0 and kinds[j] == LineKind.CAPS and looks_like_signer(texts[j]):
         j -= 1
     if j == k - 1:
         return None
     if not dry:
-        kinds[k] = SIGNAME
+        kinds[k] = LineKind.SIGNAME
         for m in range(j + 1, k):
-            kinds[m] = SIGNER
+            kinds[m] = LineKind.SIGNER
     return j + 1
 
 
 def _zone_conclusion(kinds: list[str], texts: list[str], closing_start: int) -> None:
     """The "./." paragraph (and a "Trên đây là…" line) just before the closing."""
     k = closing_start - 1
-    if k >= 0 and kinds[k] == BODY:
+    if k >= 0 and kinds[k] == LineKind.BODY:
         text = texts[k].rstrip()
         if text.endswith("/.") or text.startswith("Trên đây"):
-            kinds[k] = ENDTEXT
-            if k - 1 >= 0 and kinds[k - 1] == BODY and texts[k - 1].startswith("Trên đây"):
-                kinds[k - 1] = ENDTEXT
+            kinds[k] = LineKind.ENDTEXT
+            if k - 1 >= 0 and kinds[k - 1] == LineKind.BODY and texts[k - 1].startswith("Trên đây"):
+                kinds[k - 1] = LineKind.ENDTEXT
 
 
 def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:
@@ -509,10 +406,11 @@ def _zone_addressees(kinds: list[str], texts: list[str], i: int) -> int:
     j = i + 1
     while j < len(kinds):
         text = texts[j]
-        wrapped = (j > i + 1 and kinds[j] in (BODY, CAPS) and len(text) <= 60
+        wrapped = (j > i + 1 and kinds[j] in (LineKind.BODY, LineKind.CAPS) and len(text) <= 60
                    and not texts[j - 1].rstrip().endswith((";", ".", ":")))  # "- Thuế thành phố Hải" + "Phòng."
-        if kinds[j] == BULLET or (kinds[j] == BODY and j == i + 1 and not inline and len(text) <= 120) or wrapped:
-            kinds[j] = ADDRESSEE
+        first_unmarked = kinds[j] == LineKind.BODY and j == i + 1 and not inline and len(text) <= 120
+        if kinds[j] == LineKind.BULLET or first_unmarked or wrapped:
+            kinds[j] = LineKind.ADDRESSEE
             j += 1
             if text.rstrip().endswith("."):
                 break

@@ -18,7 +18,7 @@ class Settings:
     """What the engine holds for the files under one configuration."""
 
     policy: Policy
-    vocabulary: object  # data.Vocabulary: built-in document types and issuers plus the configuration's
+    vocabulary: object  # extract.vocabulary.Vocabulary: built-in document types and issuers plus the configuration's
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Engine:
         if cached is not None:
             return cached[1]
         policy = Policy(self.rules, config, self.overrides)
-        from ..data import vocabulary
+        from ..extract.vocabulary import vocabulary
 
         words = vocabulary().extended(config.document_types, config.issuers, config.acronyms)
         if config.lexicon is not None or config.word_list is not None:
@@ -108,42 +108,30 @@ class Engine:
                   comments: tuple = ()) -> FileResult:
         """``auto_numbered``: for a Word draft, the lines whose marker its automatic numbering wrote;
         ``comments``: its suppression comments."""
-        from dataclasses import replace
-
-        from ..front.parser import parse_source
+        from ..front.pipeline import read_document
 
         settings = self.settings(config)
         policy = settings.policy
-        source = SourceText(text)
-        doc, norm = parse_source(source, display, settings.vocabulary)
-        if auto_numbered:
-            doc = replace(doc, auto_numbered=auto_numbered)
+        doc = read_document(text, display, settings.vocabulary, auto_numbered)
+        original = doc.source_map.original  # a rule's span, or a SourceRule's, in the original text
+        source = doc.source_map.source
         findings: list[Finding] = []
         fingerprint = _Fingerprints(source)
-        offsets = norm.offsets
-        del norm  # only its offset map is needed from here; freeing its lines and cells saves a large draft 15%
         # The parser could not place these lines: their fixes are not offered (the region's meaning is unsure).
-        unplaced = sorted((offsets.to_original(u.line.span.start), offsets.to_original_end(u.line.span.end))
-                          for u in doc.unparsed)
+        unplaced = sorted(original(u.line.span) for u in doc.unparsed)
         unplaced_starts = [a for a, _ in unplaced]
-
-        def original(span: Span, in_source: bool) -> tuple[int, int]:
-            if in_source:
-                return span.start, span.end
-            start = offsets.to_original(span.start)
-            return start, max(offsets.to_original_end(span.end), start)
 
         for rule in policy.rules:
             severity = policy.severities[rule.code]
             for violation in rule.check(doc):
-                start, end = original(violation.span, violation.in_source)
+                start, end = original(violation.span)
                 line, column = source.line_col(start)
                 end_line, end_column = source.line_col(end)
                 fix = None
                 if violation.fix is not None:
                     edits = []
                     for edit in violation.fix.edits:
-                        a, b = original(edit.span, violation.in_source)
+                        a, b = original(edit.span)
                         edits.append(FoundEdit(a, b, edit.content, *source.line_col(a), *source.line_col(b)))
                     fix = FoundFix(tuple(edits), violation.fix.safe)
                     if any(_overlaps(unplaced, unplaced_starts, e.start, e.end) for e in edits):

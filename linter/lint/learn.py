@@ -1,10 +1,8 @@
-"""The office's lexicon: what its past drafts say, learnt once from an archive (``draftlint learn``)
-and read by the linter when the configuration names the file (``lexicon = "…"``).
-
-It holds syllable-pair counts (the evidence SPL003 weighs), the unit names that lead tasks
-(TSK003's known units) and the acronyms with their expansions (known to ABB). It can also take
-the two-syllable words of an installed word list (underthesea's, via the optional extra), read
-from its data file without importing the package.
+"""The office's lexicon on disk: learnt from an archive of its past drafts (``draftlint learn``),
+and read back from the file the configuration names (``lexicon = "…"``), with the two-syllable
+words of an installed word list (underthesea's, via the optional extra) read from its data file
+without importing the package. What a lexicon holds, and how a file's content becomes one, is
+``extract.lexicon``'s.
 """
 
 from __future__ import annotations
@@ -12,31 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..startup import regex
+from ..extract.lexicon import FORMAT, MIN_PAIR, Lexicon, LexiconError, pairs_of_word_list, parse
 
-FORMAT = "draftlint-lexicon"
 VERSION = 1
-_MIN_PAIR = 2  # a pair seen once in an archive is no evidence; it keeps the file small
-
-
-class LexiconError(Exception):
-    """A lexicon file (or word list) that cannot be read: the file, and why in each language."""
-
-    def __init__(self, path, reason_vi: str, reason_en: str) -> None:
-        super().__init__(f"{path}: {reason_en}")
-        self.path = str(path)
-        self.reason = {"vi": reason_vi, "en": reason_en}
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
-    units: tuple[str, ...] = ()
-    acronyms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def archive(paths: list[str]) -> list[str]:
@@ -50,10 +30,10 @@ def learn(paths: list[str]) -> dict:
     """The lexicon of the drafts at ``paths``, as the JSON the file holds. A draft that cannot be
     read is skipped and counted."""
     from ..extract.acronyms import acronyms, builtin_entries
-    from ..data import vocabulary
+    from ..extract.vocabulary import vocabulary
     from ..front.docx import read_docx
-    from ..front.parser import parse_source
-    from ..front.source import SourceText, read_path
+    from ..front.pipeline import read_document
+    from ..front.source import read_path
     from ..text.syllables import key
     from ..extract.tasks import lead_markers, tasks
     from ..extract.units import unit_at
@@ -71,7 +51,7 @@ def learn(paths: list[str]) -> dict:
             skipped += 1
             continue
         read += 1
-        doc, _ = parse_source(SourceText(text), str(path), words)
+        doc = read_document(text, str(path), words)
         for chunk in re.finditer(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*", doc.text):
             syllables = chunk.group().split()
             for a, b in zip(syllables, syllables[1:]):
@@ -102,7 +82,7 @@ def learn(paths: list[str]) -> dict:
         "version": VERSION,
         "documents": read,
         "skipped": skipped,
-        "pairs": {k: n for k, n in sorted(pairs.items()) if n >= _MIN_PAIR},
+        "pairs": {k: n for k, n in sorted(pairs.items()) if n >= MIN_PAIR},
         "units": sorted(units),
         "acronyms": {abbr: [max(found, key=found.get)] for abbr, found in sorted(expansions.items())},
     }
@@ -148,38 +128,16 @@ def load(path: str | os.PathLike) -> Lexicon:
     return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def _not_lexicon(path: str, detail: str = "", detail_en: str = "") -> LexiconError:
-    if detail:
-        return LexiconError(path, f"không phải tệp lexicon ({detail})", f"not a lexicon file ({detail_en or detail})")
-    return LexiconError(path, f"không phải tệp lexicon (hãy ghi bằng: draftlint learn DIR -o {Path(path).name})",
-                        f"not a lexicon file (write one with: draftlint learn DIR -o {Path(path).name})")
-
-
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: int, size: int) -> Lexicon:
     from ..limits import LEXICON_MAX_BYTES
     from ..front.source import InputError, read_bytes
 
     try:
-        table = json.loads(read_bytes(path, LEXICON_MAX_BYTES).decode("utf-8"))
+        content = read_bytes(path, LEXICON_MAX_BYTES)
     except InputError as exc:
         raise LexiconError(path, exc.reason_vi, exc.reason_en) from None
-    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested past the reader
-        raise _not_lexicon(path, str(exc) or type(exc).__name__) from None
-    if not isinstance(table, dict) or table.get("format") != FORMAT:
-        raise _not_lexicon(path)
-    pairs, units, acronyms = table.get("pairs") or {}, table.get("units") or [], table.get("acronyms") or {}
-    if not isinstance(pairs, dict) or not isinstance(units, list) or not isinstance(acronyms, dict):
-        raise _not_lexicon(path, "'pairs', 'units' hoặc 'acronyms' sai dạng",
-                           "'pairs', 'units' or 'acronyms' is malformed")
-    counts = {}
-    for k, n in pairs.items():
-        a, _, b = k.partition(" ")
-        if a and b and isinstance(n, int):
-            counts[(a, b)] = n
-    expansions = {k: [e for e in v if isinstance(e, str) and e.strip()] for k, v in acronyms.items()
-                  if isinstance(v, list)}
-    return Lexicon(counts, tuple(u for u in units if isinstance(u, str) and u.strip()), expansions)
+    return parse(content, path)
 
 
 def word_list_pairs(name: str) -> dict[tuple[str, str], int]:
@@ -193,8 +151,6 @@ def word_list_pairs(name: str) -> dict[tuple[str, str], int]:
 @lru_cache(maxsize=1)
 def _underthesea_pairs() -> dict[tuple[str, str], int]:
     import importlib.util
-
-    from ..text.syllables import key
 
     spec = importlib.util.find_spec("underthesea")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
@@ -211,9 +167,4 @@ def _underthesea_pairs() -> dict[tuple[str, str], int]:
     except (InputError, UnicodeDecodeError) as exc:
         detail = (exc.reason_vi, exc.reason_en) if isinstance(exc, InputError) else ("không phải UTF-8", "not UTF-8")
         raise LexiconError(path, *detail) from None
-    pairs = {}
-    for line in text.splitlines():
-        parts = line.strip().split()
-        if len(parts) == 2 and all(p.isalpha() for p in parts):
-            pairs[(key(parts[0]), key(parts[1]))] = _MIN_PAIR * 5  # a dictionary word: strong evidence
-    return pairs
+    return pairs_of_word_list(text)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import data
-from ..data import fold
+from .fold import fold
 
 
 @lru_cache(maxsize=None)
@@ -91,33 +91,6 @@ def any_tone(letter: str) -> str:
     pattern of toneless phrases built with it reads lower-case text as it is written, which is
     three times faster than translating the text first."""
     return _tone_classes().get(letter) or re.escape(letter)
-
-
-def lower_in_place(text: str) -> str:
-    """The text in lower case at the same offsets (a letter whose lower case is longer stays)."""
-    low = "".join(piece.lower() for piece in line_chunks(text))
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-CHUNK_SIZE = 1 << 18  # characters
-
-
-def line_chunks(text: str, size: int | None = None):
-    """The text in pieces of about ``size`` characters, each ending with a newline (the last one
-    may not): a whole-text pass over a large draft in pieces keeps its temporaries small (Python's
-    ``str.lower`` alone takes twelve bytes per character of a Vietnamese text while it works)."""
-    size = size or CHUNK_SIZE
-    if len(text) <= size:
-        yield text
-        return
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + size)
-        end = len(text) if end < 0 else end + 1
-        yield text[start:end]
-        start = end
 
 
 @lru_cache(maxsize=None)
