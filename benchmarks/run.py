@@ -101,10 +101,11 @@ def cold_start(folder: Path, runs: int) -> None:
 
 def _engine():
     from draftlint.config import Config
-    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine
+    from draftlint.lint.policy import Overrides
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), RunOptions())
+    engine = Engine(all_rules(), Overrides())
     config = Config()
     engine.lint_text(corpus.draft(5_000, seed=99), "warm-up.txt", config)
     return engine, config

@@ -45,10 +45,11 @@ def startup(sample: str) -> None:
 
 def throughput(files: list[tuple[str, str]], copies: int) -> None:
     from draftlint.config import Config
-    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine
+    from draftlint.lint.policy import Overrides
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), RunOptions())
+    engine = Engine(all_rules(), Overrides())
     config = Config()
     engine.lint_text(files[0][1], files[0][0], config)  # warm up: grammar from cache, rules built
     size = sum(len(text.encode()) for _, text in files) * copies
@@ -64,7 +65,8 @@ def throughput(files: list[tuple[str, str]], copies: int) -> None:
 
 def stages(path: str, text: str) -> None:
     from draftlint.config import Config
-    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine
+    from draftlint.lint.policy import Overrides
     from draftlint.front.normalise import normalise
     from draftlint.front.pipeline import read_document
     from draftlint.registry import all_rules
@@ -79,7 +81,7 @@ def stages(path: str, text: str) -> None:
         return min(times) * 1000
 
     source = SourceText(text)
-    engine = Engine(all_rules(), RunOptions())
+    engine = Engine(all_rules(), Overrides())
     print(f"stages on {Path(path).name} ({len(text.encode()) / 1000:.0f} KB):")
     print(f"  normalise        {timed(lambda: normalise(source)):.2f} ms")
     print(f"  normalise+parse  {timed(lambda: read_document(text, path)):.2f} ms")
@@ -92,22 +94,24 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
     deadlines) is charged for building it."""
     from corpus import draft
     from draftlint.config import Config
-    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine
+    from draftlint.lint.policy import Overrides
     from draftlint.front.pipeline import read_document
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), RunOptions())
+    engine = Engine(all_rules(), Overrides())
     settings = engine.settings(Config())
+    policy = settings.policy
     texts = [draft(30_000, seed=seed) for seed in range(count + 1)]
     best: dict[str, float] = {}
     for _ in range(rounds):
-        spent = dict.fromkeys(["parse", *(rule.code for rule in settings.rules)], 0.0)
+        spent = dict.fromkeys(["parse", *(rule.code for rule in policy.rules)], 0.0)
         for n, text in enumerate(texts):
             t0 = time.perf_counter()
             doc = read_document(text, "x", settings.vocabulary)
             if n:  # the first draft warms the caches up
                 spent["parse"] += time.perf_counter() - t0
-            for rule in settings.rules:
+            for rule in policy.rules:
                 t0 = time.perf_counter()
                 list(rule.check(doc))
                 if n:
@@ -123,10 +127,11 @@ def per_rule(count: int = 10, rounds: int = 3) -> None:
 def worst_cases() -> None:
     """Inputs built to make a regular expression backtrack; each must stay in milliseconds."""
     from draftlint.config import Config
-    from draftlint.lint.engine import Engine, RunOptions
+    from draftlint.lint.engine import Engine
+    from draftlint.lint.policy import Overrides
     from draftlint.registry import all_rules
 
-    engine = Engine(all_rules(), RunOptions())
+    engine = Engine(all_rules(), Overrides())
     cases = {
         "20,000 spaces in a date": "Kế hoạch số 12/KH-UBND ngày" + " " * 20000 + "tháng" + " " * 20000 + "x",
         "5,000 spaces before a slash": "Quyết định số" + " " * 5000 + "/QĐ-UBND",

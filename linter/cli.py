@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .docs import toml_value as _toml_value
-from .i18n import os_error, t, where
+from .i18n import os_error, t
 from .reporters.terminal import printable, shown_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -224,8 +223,8 @@ def _main(argv: list[str] | None) -> int:
     lang = args.lang or "vi"
     from .startup.classcache import compiled_once
 
-    with compiled_once():  # the rules and the engine define most of draftlint's dataclasses
-        from .lint import engine  # noqa: F401
+    with compiled_once():  # the rules, the engine and the session define most of draftlint's dataclasses
+        from .lint import session  # noqa: F401
         from .front import parser  # noqa: F401 - imported here for the cache, used later
         from .registry import RegistryError, all_rules, builtin_modules
 
@@ -246,23 +245,14 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _learn(args, lang: str) -> int:
-    import json
+    from .lint.learn import archive, learn, write
 
-    from .lint.engine import Unlistable, discover
-    from .front.docx import read_docx
-    from .lint.lexicon import learn
-    from .front.source import read_path
-
-    files = [e for e in discover(args.paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
+    files = archive(args.paths)
     if not files:
         return _fail(t("error.no_files", lang, paths=" ".join(args.paths)), lang)
-
-    def read(path: str) -> str:
-        return read_docx(path).text if path.lower().endswith(".docx") else read_path(path)
-
-    table = learn(files, read)
+    table = learn(files)
     try:
-        args.output.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        write(table, args.output)
     except OSError as exc:
         return _fail(f"{args.output}: {os_error(exc)[lang]}", lang)
     sys.stdout.write(t("learn.done", lang, documents=table["documents"], skipped=table["skipped"],
@@ -291,179 +281,86 @@ def _outline(args, lang: str) -> int:
 
 
 def _check(args, rules) -> int:
-    import os
-
-    from .config import ConfigError, ConfigFinder, check_selectors
-    from .lint.engine import STDIN, Engine, RunOptions, Unlistable, discover
+    from .config import ConfigError, check_selectors
+    from .lint.policy import Overrides
+    from .lint.session import CheckOptions, Session
+    from .reporters.text import statistics
 
     lang = args.lang or "vi"
-    explicit = bool(args.paths)  # with no path, the current folder without what git ignores
-    args.paths = args.paths or ["."]
-    args.select, args.extend_select, args.ignore = (_selection(args.select, rules),
-                                                    _selection(args.extend_select, rules) or (),
-                                                    _selection(args.ignore, rules) or ())
-    if args.select == ():
+    select = _selection(args.select, rules)
+    extend_select, ignore = _selection(args.extend_select, rules) or (), _selection(args.ignore, rules) or ()
+    if select == ():
         return _fail(t("error.empty_select", lang), lang)
+    overrides = Overrides(select=select, extend_select=extend_select, ignore=ignore, fail_on=args.fail_on,
+                          lang=args.lang, force_exclude=args.force_exclude)
+    options = CheckOptions(paths=tuple(args.paths), overrides=overrides, config=args.config,
+                           stdin_filename=args.stdin_filename, jobs=args.jobs, fix=args.fix, diff=args.diff,
+                           unsafe_fixes=args.unsafe_fixes, write_baseline=args.write_baseline, baseline=args.baseline,
+                           exit_zero=args.exit_zero, annotate=args.annotate, keep_texts=args.format == "html",
+                           describe_rules=args.format == "sarif" and not (args.statistics or args.diff))
     try:
-        check_selectors(rules, "--select", args.select or ())
-        check_selectors(rules, "--extend-select", args.extend_select)
-        check_selectors(rules, "--ignore", args.ignore)
-        finder = ConfigFinder(args.config)
+        check_selectors(rules, "--select", select or ())
+        check_selectors(rules, "--extend-select", extend_select)
+        check_selectors(rules, "--ignore", ignore)
+        session = Session(rules, options)
     except ConfigError as exc:
         return _fail(exc.text(lang), lang)
-    engine = Engine(rules, RunOptions(select=args.select, extend_select=args.extend_select, ignore=args.ignore,
-                                   fail_on=args.fail_on, lang=args.lang))
     if args.show_settings:
-        return _show_settings(args, engine, finder, lang)
+        return _show_settings(session, lang)
     if args.format == "html" and args.output is None and sys.stdout.isatty():
         return _fail(t("error.output_format", lang), lang)
-    entries = discover(args.paths)
-    if not explicit:
-        from .lint.gitignored import without_ignored
-
-        entries = without_ignored(entries)
-    annotated = None
-    if args.annotate is not None:
-        annotated = _annotation_targets(entries, args, lang)
-        if isinstance(annotated, int):
-            return annotated
-    named = {os.path.normpath(p) for p in args.paths if p != STDIN and not os.path.isdir(p)}
-    findings = []
-    texts: dict[str, tuple] = {}  # for the HTML report: each file's text and Word locations
-    status = EXIT_OK
-    report_lang = args.lang
-    linted = 0
-    diffs: list[str] = []
-    fixed_files: list[int] = []  # fixes applied, per file changed
-    config_errors: set[str] = set()
-    unread: set[str] = set()  # files that could not be read (said once, by their INP001 or a line)
-    prepared = []  # (entry, path, display, config, settings) of each file to lint, in order
-    for entry in entries:
-        path = entry.path if isinstance(entry, Unlistable) else entry
-        display = args.stdin_filename if path == STDIN and args.stdin_filename else path
-        config_path = Path(display) if display != STDIN else Path.cwd() / "stdin"
-        try:
-            config = finder.for_file(config_path)
-            settings = engine.settings(config)
-        except ConfigError as exc:
-            # This folder's configuration is broken: say so once, lint everything else.
-            if str(exc) not in config_errors:
-                config_errors.add(str(exc))
-                sys.stderr.write(t("error.prefix", lang) + exc.text(lang) + "\n")
-            status = EXIT_ERROR
-            continue
-        # A file named on the command line is linted even if excluded, unless exclusion is forced
-        # (pre-commit names every staged file); standard input is excluded by its --stdin-filename.
-        forced = args.force_exclude or config.force_exclude
-        if (path not in named or forced) and (path != STDIN or (forced and args.stdin_filename)) \
-                and config.is_excluded(Path(display)):
-            continue
-        report_lang = report_lang or settings.lang
-        prepared.append((entry, path, shown_path(display), config, settings))
-    outcomes = _outcomes(prepared, engine, args, fixed_files, diffs)
-    for (entry, path, display, config, settings), result in _with_progress(outcomes, len(prepared), args, lang):
-        if isinstance(result, BaseException):  # a bug must not hide the other files' results, nor this file
-            from .front.source import InputError
-
-            detail = f"{type(result).__name__}: {result}"
-            result = engine.input_error(display, config, InputError(f"lỗi nội bộ ({detail})", f"internal error ({detail})"))
-        linted += 1
-        if result.not_written:
-            sys.stderr.write(t("error.prefix", lang) + f"{display}: {result.not_written}\n")
-            status = EXIT_ERROR
-        if args.format == "html":
-            texts[display] = (result.text, result.locations)
-        ignored = config.ignored_for(Path(path)) if path != STDIN else ()
-        if ignored:
-            result.findings = [f for f in result.findings if not any(f.code.startswith(c) for c in ignored)]
-        findings.extend(result.findings)
-        if result.input_error:
-            status = EXIT_ERROR
-            unread.add(display)
-            if not result.findings:  # INP001 is deselected: still say why the exit code is 2
-                sys.stderr.write(t("error.prefix", lang) + printable(f"{display}: {result.reason}") + "\n")
-        elif status == EXIT_OK and any(f.severity >= settings.fail_on for f in result.findings):
-            status = EXIT_FINDINGS
-    if not entries:
-        sys.stderr.write(t("error.prefix", lang) + t("error.no_files", lang, paths=" ".join(args.paths)) + "\n")
-        status = EXIT_ERROR
-    from .reporters import get as get_reporter
-
-    if args.write_baseline is not None:
-        from .lint.baseline import write
-
-        try:
-            write(args.write_baseline, findings)
-        except OSError as exc:
-            return _fail(f"{args.write_baseline}: {os_error(exc)[lang]}", lang)
-        if not args.quiet:
-            sys.stderr.write(t("baseline.written", lang, count=len(findings), path=args.write_baseline) + "\n")
-        return EXIT_ERROR if status == EXIT_ERROR else EXIT_OK
-    if args.baseline is not None:
-        from .lint.baseline import BaselineError, new_findings
-
-        try:
-            findings = new_findings(args.baseline, findings)
-        except BaselineError as exc:
-            return _fail(str(exc), lang)
-        if status == EXIT_FINDINGS and not any(f.severity >= engine_fail_on(engine, finder, f) for f in findings):
-            status = EXIT_OK
-    if args.exit_zero and status == EXIT_FINDINGS:
-        status = EXIT_OK
+    result = session.run(lambda outcomes, total: _with_progress(outcomes, total, args, lang))
+    for message in result.messages:
+        if not (message.note and args.quiet):
+            sys.stderr.write(message.text + "\n")
+    if result.fixed_stdin is not None:  # as ruff does: the fixed text on standard output, the report on standard error
+        sys.stdout.write(result.fixed_stdin)
+    status = EXIT_ERROR if result.error else EXIT_FINDINGS if result.failing else EXIT_OK
+    if not result.complete:
+        return status
     if args.diff:
-        sys.stdout.write("".join(diffs))
-        return EXIT_ERROR if status == EXIT_ERROR else (EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_OK)
-    if args.fix and fixed_files and not args.quiet:
-        sys.stderr.write(t("fix.done", report_lang or lang, count=sum(fixed_files), files=len(fixed_files)) + "\n")
-    if status == EXIT_ERROR and not linted and args.format == "text":
+        sys.stdout.write("".join(result.diffs))
+        return status
+    if args.fix and result.fixed and not args.quiet:
+        sys.stderr.write(t("fix.done", result.lang, count=sum(result.fixed), files=len(result.fixed)) + "\n")
+    if result.error and not result.files and args.format == "text":
         pass  # nothing was linted: the error said why, and a summary of 0 files would only mislead
     elif args.statistics:
-        _statistics(findings, linted, report_lang or "vi", args.quiet)
-    elif not _write_report(args, get_reporter(args.format), findings, linted, report_lang or "vi", texts):
+        statistics(result, sys.stdout, quiet=args.quiet)
+    elif not _write_report(args, result):
         return EXIT_ERROR
-    if annotated:
-        linted_paths = {path for _, path, *_ in prepared}  # not those the configuration excludes
-        pairs = [p for p in annotated if p[0] in linted_paths and p[0] not in unread]
-        return _annotate(pairs, findings, status, report_lang or lang, args.quiet)
+    if result.annotations:
+        status = _annotate(result, status, args.quiet)
     return status
 
 
-def _show_settings(args, engine, finder, lang: str) -> int:
+def _show_settings(session, lang: str) -> int:
     """For each path named, the configuration file that applies to it and what it resolves to, as
     the configuration would write it (a folder: the settings of the drafts directly in it)."""
-    import os
-
     from .config import ConfigError
-    from .lint.engine import STDIN
 
     out: list[str] = []
-    for raw in args.paths:
-        display = args.stdin_filename if raw == STDIN and args.stdin_filename else raw
-        file = Path(display) if display != STDIN else Path.cwd() / "stdin"
+    for raw in session.paths:
         try:
-            config = finder.for_dir(Path(os.path.abspath(file))) if file.is_dir() else finder.for_file(file)
-            settings = engine.settings(config)
+            display, file, policy = session.settings_for(raw)
         except ConfigError as exc:
             return _fail(exc.text(lang), lang)
-        cli = engine.options
-        select = cli.select if cli.select is not None else (config.select or ("ALL",))
-        ignore = (cli.ignore if cli.select is not None else config.ignore + cli.ignore)
-        extend = cli.extend_select if cli.select is not None else config.extend_select + cli.extend_select
-        enabled = [rule.code for rule in settings.rules]
+        config = policy.config
+        select, extend, ignore = policy.selection_as_written()
+        enabled = [rule.code for rule in policy.rules]
         out += [t("settings.file", lang, path=display),
                 t("settings.config", lang, path=config.path) if config.path else t("settings.no_config", lang)]
         if not file.is_dir() and config.is_excluded(file):
-            forced = args.force_exclude or config.force_exclude
-            out.append(t("settings.excluded" if forced else "settings.excluded_named", lang))
+            out.append(t("settings.excluded" if policy.force_exclude else "settings.excluded_named", lang))
         out += [f"select = {_toml_value(list(select))}",
                 f"extend-select = {_toml_value(list(extend))}",
                 f"ignore = {_toml_value(list(ignore))}",
                 f"per-file-ignores = {_toml_value(list(config.ignored_for(file)))}",
-                f"fail-on = {_toml_value(str(settings.fail_on))}",
-                f"lang = {_toml_value(settings.lang)}",
+                f"fail-on = {_toml_value(str(policy.fail_on))}",
+                f"lang = {_toml_value(policy.lang)}",
                 f"exclude = {_toml_value(list(config.exclude))}",
                 f"extend-exclude = {_toml_value(list(config.extend_exclude))}",
-                f"force-exclude = {_toml_value(args.force_exclude or config.force_exclude)}"]
+                f"force-exclude = {_toml_value(policy.force_exclude)}"]
         if config.lexicon is not None:
             out.append(f"lexicon = {_toml_value(str(config.lexicon))}")
         if config.word_list is not None:
@@ -478,77 +375,7 @@ def _show_settings(args, engine, finder, lang: str) -> int:
     return EXIT_OK
 
 
-def _outcomes(prepared: list, engine, args, fixed_files: list[int], diffs: list[str]):
-    """Each prepared file with its FileResult (or the exception a bug raised), in order; plain
-    linting of many files runs on ``--jobs`` worker processes."""
-    import os
-
-    from .lint.engine import STDIN, Unlistable
-
-    jobs = args.jobs or os.cpu_count() or 1
-    parallel = [i for i, (entry, path, *_) in enumerate(prepared)
-                if not isinstance(entry, Unlistable) and path != STDIN and not (args.fix or args.diff)]
-    futures = {}
-    done = {}
-    pool = None
-    if jobs > 1 and len(parallel) >= PARALLEL_FROM:
-        from .lint.parallel import Pool  # multiprocessing is imported only for many files
-
-        # The first file is linted here: the workers, forked after it, inherit the patterns and
-        # tables it built instead of each building them, and the patterns are cached for next time.
-        first = parallel.pop(0)
-        done[first] = _safely(_lint_one, prepared[first], engine, args, fixed_files, diffs)
-
-        configs: list = []
-        index: dict[int, int] = {}
-        for i in parallel:
-            config = prepared[i][3]
-            if id(config) not in index:
-                index[id(config)] = len(configs)
-                configs.append(config)
-        pool = Pool(min(jobs, len(parallel)), engine.options, configs)
-        for i in parallel:
-            _, path, display, config, _ = prepared[i]
-            futures[i] = pool.submit(path, display, index[id(config)])
-    try:
-        for i, item in enumerate(prepared):
-            if i in done:
-                result = done[i]
-            elif i in futures:
-                result = _safely(futures[i].result)
-            else:
-                result = _safely(_lint_one, item, engine, args, fixed_files, diffs)
-            yield item, result
-    finally:
-        if pool is not None:
-            pool.close()
-
-
-def _safely(function, *arguments):
-    """What ``function`` returns, or the exception it raised (a worker that died, a bug on a file)."""
-    try:
-        return function(*arguments)
-    except Exception as exc:
-        return exc
-
-
-def _lint_one(item, engine, args, fixed_files: list[int], diffs: list[str]):
-    from .lint.engine import STDIN, Unlistable
-
-    entry, path, display, config, _ = item
-    if isinstance(entry, Unlistable):
-        return engine.input_error(display, config, entry.error)
-    if args.fix or args.diff:
-        fix = _fix_docx_file if path != STDIN and path.lower().endswith(".docx") else _fix_file
-        result, changed = fix(engine, path, config, display, args, fixed_files)
-        if changed and args.diff:
-            diffs.append(changed)
-        return result
-    return engine.lint_file(path, config, display)
-
-
 PROGRESS_FROM = 20  # files; fewer are linted before a progress bar would be seen
-PARALLEL_FROM = 8  # files: for fewer, starting worker processes costs more than it saves
 
 
 def _with_progress(items, total: int, args, lang: str):
@@ -571,172 +398,42 @@ def _with_progress(items, total: int, args, lang: str):
             progress.advance(task)
 
 
-def _write_report(args, reporter, findings, files: int, lang: str, texts) -> bool:
-    extra = {"texts": texts} if args.format == "html" else {}
-    if args.format == "sarif":
-        from .docs import sarif_rules
-        from .registry import all_rules
+def _write_report(args, result) -> bool:
+    from .reporters import get as get_reporter
 
-        extra = {"rules": sarif_rules(all_rules(), lang)}
+    reporter = get_reporter(args.format)
+    flags = {}
     if args.format == "text":
         from .reporters.terminal import colour
 
-        extra = {"quiet": args.quiet, "coloured": args.output is None and colour(sys.stdout, args.no_color)}
+        flags = {"quiet": args.quiet, "coloured": args.output is None and colour(sys.stdout, args.no_color)}
     if args.output is None:
         # With --fix on standard input, standard output carries the fixed text.
         fixing_stdin = args.fix and not args.diff and "-" in args.paths
-        reporter(findings, files, lang, sys.stderr if fixing_stdin else sys.stdout, **extra)
+        reporter(result, sys.stderr if fixing_stdin else sys.stdout, **flags)
         return True
     try:
         with open(args.output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
-            reporter(findings, files, lang, stream, **extra)
+            reporter(result, stream, **flags)
     except OSError as exc:
-        sys.stderr.write(t("error.prefix", lang) + f"{args.output}: {os_error(exc)[lang]}\n")
+        sys.stderr.write(t("error.prefix", result.lang) + f"{args.output}: {os_error(exc)[result.lang]}\n")
         return False
     if not args.quiet:
-        sys.stderr.write(t("report.written", lang, path=args.output) + "\n")
+        sys.stderr.write(t("report.written", result.lang, path=args.output) + "\n")
     return True
 
 
-def engine_fail_on(engine, finder, finding):
-    """The fail threshold that applies to a finding's file."""
-    config = finder.for_file(Path(finding.path)) if finding.path != "-" else finder.for_file(Path.cwd() / "stdin")
-    return engine.settings(config).fail_on
+def _annotate(result, status: int, quiet: bool) -> int:
+    """Write the commented copies of the Word drafts; the exit code, 2 if one could not be written."""
+    from .reporters.word_comments import report
 
-
-def _fix_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
-    """Lint a text file with its fixes applied (written back with --fix); returns the result on the
-    fixed text and, with --diff, the unified diff of the change."""
-    from .lint.engine import STDIN
-    from .fix.fixes import fix_until_stable, unified_diff
-    from .front.source import InputError, read_path, read_stdin
-    from .fix.writeback import Snapshot
-
-    before = Snapshot.of(path) if path != STDIN else None
-    try:
-        text = read_stdin() if path == STDIN else read_path(path)
-    except InputError as error:
-        return engine.input_error(display, config, error), ""
-    fixed, count = fix_until_stable(lambda t: engine.lint_text(t, display, config).findings, text, args.unsafe_fixes)
-    diff = ""
-    if path == STDIN and not args.diff:
-        sys.stdout.write(fixed)  # as ruff does: the fixed text on standard output, the report on standard error
-        if fixed != text:
-            fixed_files.append(count)
-    elif fixed != text:
-        if args.diff:
-            bom = ""
-            if path != STDIN:
-                with open(path, "rb") as handle:  # a patch applies to the bytes: a BOM is part of the first line
-                    bom = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
-            diff = unified_diff(bom + text, bom + fixed, display)
-        else:
-            from .fix.writeback import WriteError, encoded, replace
-
-            try:
-                with open(path, "rb") as handle:
-                    head = handle.read(3)
-                replace(path, encoded(fixed, head), before)
-            except (OSError, WriteError) as exc:
-                return _not_written(engine.lint_text(text, display, config), exc, args, engine, config), ""
-            fixed_files.append(count)
-    return engine.lint_text(fixed, display, config), diff
-
-
-def _not_written(result, exc, args, engine, config):
-    """The findings of a file --fix could not write back, with why."""
-    lang = args.lang or engine.settings(config).lang
-    result.not_written = exc.text(lang) if hasattr(exc, "text") else t("write.failed", lang, reason=exc.strerror)
-    return result
-
-
-def _fix_docx_file(engine, path: str, config, display: str, args, fixed_files: list[int]):
-    """A Word draft's fixes, written into its runs (with --fix); the edits that cannot be are
-    named on standard error, and their findings stay in the report."""
-    from .fix.docx_fix import fix_docx, write_docx
-    from .fix.fixes import unified_diff
-    from .front.source import InputError
-    from .fix.writeback import Snapshot, WriteError
-
-    lang = args.lang or engine.settings(config).lang
-    before = Snapshot.of(path)
-    try:
-        outcome = fix_docx(path, lambda document: engine.lint_document(document, display, config).findings,
-                           args.unsafe_fixes)
-    except InputError as error:
-        return engine.input_error(display, config, error), ""
-    except WriteError as exc:
-        return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
-    if not args.quiet:
-        for place, code in dict.fromkeys((f"{display}[{where(f.location, lang)}]", f.code) for f in outcome.declined):
-            sys.stderr.write(printable(t("fix.docx_declined", lang, where=place, code=code)) + "\n")
-    diff = ""
-    if outcome.applied:
-        if args.diff:
-            diff = unified_diff(outcome.before, outcome.after, display)
-        else:
-            try:
-                write_docx(path, outcome.data, before)
-            except WriteError as exc:
-                return _not_written(engine.lint_file(path, config, display), exc, args, engine, config), ""
-            fixed_files.append(outcome.applied)
-    result = engine.lint_file(path, config, display)
-    # What --fix declined keeps its finding but is no longer offered as fixable ([*]).
-    declined = {(f.code, f.location, f.message) for f in outcome.declined}
-    result.findings = [replace(f, fix=None) if (f.code, f.location, f.message) in declined else f
-                       for f in result.findings]
-    return result, diff
-
-
-def _statistics(findings, files: int, lang: str, quiet: bool) -> None:
-    from collections import Counter
-
-    from .reporters.text import fixable, summary
-
-    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
-    for (code, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        sys.stdout.write(f"{n:6d}  {code}  {severity:<7}  {name}\n")
-    if not quiet:
-        mendable = fixable(findings, lang)
-        sys.stdout.write(summary(findings, files, lang) + "\n" + (mendable + "\n" if mendable else ""))
-
-
-def _annotation_targets(entries, args, lang: str):
-    """Each Word draft found with where its annotated copy goes, checked before anything is linted;
-    or the exit code of a usage error. The other drafts are skipped with a note."""
-    from .reporters.word_comments import AnnotateError, targets
-    from .lint.engine import STDIN, Unlistable
-
-    files = [e for e in entries if not isinstance(e, Unlistable) and e != STDIN]
-    drafts = [path for path in files if path.lower().endswith(".docx")]
-    if not drafts:
-        return _fail(t("error.annotate_no_docx", lang, paths=" ".join(args.paths)), lang)
-    try:
-        pairs = targets(drafts, args.annotate)
-    except AnnotateError as exc:
-        return _fail(t(exc.key, lang, **exc.values), lang)
-    if len(files) > len(drafts) and not args.quiet:
-        sys.stderr.write(t("annotate.not_word", lang, count=len(files) - len(drafts)) + "\n")
-    return pairs
-
-
-def _annotate(pairs, findings, status: int, lang: str, quiet: bool) -> int:
-    from .reporters.word_comments import annotate
-    from .fix.writeback import WriteError
-
-    for source, target in pairs:
-        try:
-            written, skipped = annotate(source, target, [f for f in findings if f.path == source])
-        except Exception as exc:  # a file python-docx cannot open, a target that cannot be written
-            if isinstance(exc, WriteError):
-                reason = exc.text(lang)
-            else:
-                reason = os_error(exc)[lang] if isinstance(exc, OSError) else str(exc)
-            sys.stderr.write(t("error.prefix", lang) + f"{target}: {reason}\n")
+    for copy in report(result):
+        if copy.failure is not None:
+            sys.stderr.write(t("error.prefix", result.lang) + f"{copy.path}: {copy.failure}\n")
             status = EXIT_ERROR
-            continue
-        if not quiet:
-            sys.stderr.write(t("annotate.done", lang, count=written, skipped=skipped, path=target) + "\n")
+        elif not quiet:
+            sys.stderr.write(t("annotate.done", result.lang, count=copy.comments, skipped=copy.skipped,
+                               path=copy.path) + "\n")
     return status
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from draftlint.config import Config
-from draftlint.lint.engine import Engine, RunOptions
+from draftlint.lint.engine import Engine
+from draftlint.lint.policy import Overrides
 from draftlint.registry import all_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ def lint(text: str, select: list[str] | None = None, lang: str = "vi", path: str
          rules: dict | None = None, auto_numbered: frozenset[int] = frozenset()):
     """The findings on ``text``; ``rules`` is a configuration's per-rule table ({code: {option: value}});
     ``auto_numbered``, the lines a Word draft's automatic numbering wrote."""
-    engine = Engine(all_rules(), RunOptions(select=tuple(select) if select else None, lang=lang))
+    engine = Engine(all_rules(), Overrides(select=tuple(select) if select else None, lang=lang))
     return engine.lint_text(text, path, Config(rules=rules or {}), auto_numbered).findings
 
 

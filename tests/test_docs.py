@@ -121,11 +121,12 @@ def test_the_sarif_reporter_writes_the_descriptors_it_is_given():
     import io
 
     from draftlint.reporters import sarif
+    from draftlint.result import RunResult
 
     imports = [node.module for node in ast.walk(ast.parse(Path(sarif.__file__).read_text(encoding="utf-8")))
                if isinstance(node, ast.ImportFrom)]
     assert not any(module and "registry" in module for module in imports)
     descriptors = sarif_rules({"UNI004": all_rules()["UNI004"]}, "vi")
     stream = io.StringIO()
-    sarif.report([], 1, "vi", stream, rules=descriptors)
+    sarif.report(RunResult(files=1, rules=descriptors), stream)
     assert json.loads(stream.getvalue())["runs"][0]["tool"]["driver"]["rules"] == descriptors

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, lint, run
 from draftlint.front.docx import read_docx
-from draftlint.lint.engine import Engine, RunOptions
+from draftlint.lint.engine import Engine
+from draftlint.lint.policy import Overrides
 from draftlint.i18n import where
 from draftlint.model import Location
 from draftlint.registry import all_rules
@@ -23,7 +24,7 @@ _spec.loader.exec_module(make_docx)
 
 
 def _lint_docx(path):
-    return Engine(all_rules(), RunOptions()).lint_file(str(path), Config())
+    return Engine(all_rules(), Overrides()).lint_file(str(path), Config())
 
 
 def test_the_examples_are_what_the_script_builds(tmp_path):

@@ -16,14 +16,15 @@ import os
 from hypothesis import HealthCheck, given, settings
 
 from draftlint.config import Config
-from draftlint.lint.engine import Engine, RunOptions
+from draftlint.lint.engine import Engine
+from draftlint.lint.policy import Overrides
 from draftlint.fix.fixes import apply_fixes, fix_until_stable
 from draftlint.registry import all_rules
 from draftlint.front.source import SourceText
 from strategies import drafts
 
 EXAMPLES = int(os.environ.get("DRAFTLINT_FUZZ_EXAMPLES", "2000"))
-ENGINE = Engine(all_rules(), RunOptions(select=("ALL",)))
+ENGINE = Engine(all_rules(), Overrides(select=("ALL",)))
 CONFIG = Config()
 _CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large]
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=_CHECKS)

@@ -16,6 +16,7 @@ import time
 from conftest import EXAMPLES, lint, run
 
 from draftlint.reporters import html
+from draftlint.result import RunResult
 
 HEAD = "KẾ HOẠCH\nTriển khai công tác văn thư, lưu trữ năm 2026\n"
 
@@ -91,7 +92,7 @@ def test_an_html_report_of_many_findings_on_one_line():
 
     def work(built):
         text, findings = built
-        html.report(findings, 1, "vi", io.StringIO(), {"draft.txt": (text, None)})
+        html.report(RunResult(findings, files=1, texts={"draft.txt": (text, None)}), io.StringIO())
 
     _assert_linear(build, work, 1_500)
 

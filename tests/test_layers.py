@@ -24,9 +24,11 @@ LAYERS = [
     ("registry",),
     ("config",),
     ("fix",),
+    ("result",),
     ("reporters",),
+    ("docs",),
     ("lint",),
-    ("docs", "outline"),
+    ("outline",),
     ("cli",),
     ("__main__",),
 ]

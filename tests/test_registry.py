@@ -8,7 +8,8 @@ import pytest
 
 from draftlint import registry
 from draftlint.config import Config
-from draftlint.lint.engine import Engine, RunOptions, resolve_selection
+from draftlint.lint.engine import Engine
+from draftlint.lint.policy import Overrides, resolve_selection
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_plugin_rule_is_loaded_and_runs(fake_plugins):
     fake_plugins("plugin_demo:NoDraftWord")
     rules = registry.all_rules()
     assert "XYZ001" in rules and list(rules)[-1] == "XYZ001"
-    result = Engine(rules, RunOptions(select=("XYZ",))).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
+    result = Engine(rules, Overrides(select=("XYZ",))).lint_text("DỰ THẢO\nKẾ HOẠCH\n", "d.txt", Config())
     assert [(f.code, f.line, f.column, f.end_column) for f in result.findings] == [("XYZ001", 1, 1, 8)]
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, lint, needs_seeds, run, seed_files
 from draftlint import data
 from draftlint.front.docx import read_docx
-from draftlint.lint.lexicon import _underthesea_pairs
+from draftlint.lint.learn import _underthesea_pairs
 from draftlint.front.source import read_path
 from draftlint.text.syllables import check, is_candidate, key, retoned, spell
 

@@ -77,6 +77,21 @@ def test_a_baseline_reports_only_new_findings_and_survives_a_line_inserted_above
     assert result.returncode == 2 and "not a baseline file" in result.stderr.decode()
 
 
+def test_what_a_baseline_leaves_fails_by_its_own_file_s_threshold(tmp_path):
+    strict, lenient = tmp_path / "chat", tmp_path / "long"
+    for folder in (strict, lenient):
+        folder.mkdir()
+        (folder / "kh.txt").write_text("Phát huy vai trò của đoàn thể.\n", encoding="utf-8")
+    (strict / ".draftlint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run("check", "--select", "SPL001", str(tmp_path), "--write-baseline", str(baseline)).returncode == 0
+    doubled = "Phát huy vai trò của của đoàn thể.\n"  # a warning (SPL001)
+    (lenient / "kh.txt").write_text(doubled, encoding="utf-8")
+    assert run("check", "--select", "SPL001", str(tmp_path), "--baseline", str(baseline)).returncode == 0
+    (strict / "kh.txt").write_text(doubled, encoding="utf-8")
+    assert run("check", "--select", "SPL001", str(tmp_path), "--baseline", str(baseline)).returncode == 1
+
+
 def test_a_baseline_matches_from_a_subfolder_and_with_absolute_paths(tmp_path):
     from conftest import EXAMPLES
 

@@ -4,7 +4,7 @@ lines become one.
 
 It holds syllable-pair counts (the evidence SPL003 weighs), the unit names that lead tasks
 (TSK003's known units) and the acronyms with their expansions (known to ABB). The files
-themselves are found and read, within their size caps, by ``lint.lexicon``.
+themselves are found and read, within their size caps, by ``lint.learn``.
 """
 
 from __future__ import annotations

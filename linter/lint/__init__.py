@@ -1,2 +1,3 @@
-"""Running the rules over files: the engine, baselines, the files git ignores, many files on several
-cores, and the office's lexicon (learnt and read)."""
+"""Running the rules over files: one run (session), the files it lints (discover), what is reported
+and what fails (policy: selection, severities, suppressions, per-file ignores, exclusion, baseline,
+fail threshold), the engine, many files on several cores (parallel), and the office's lexicon (learn)."""

@@ -15,12 +15,12 @@ _engine = None
 _configs: list = []
 
 
-def _start(options, configs) -> None:
+def _start(overrides, configs) -> None:
     global _engine, _configs
     from .engine import Engine
     from ..registry import all_rules
 
-    _engine = Engine(all_rules(), options)
+    _engine = Engine(all_rules(), overrides)
     _configs = configs
 
 
@@ -35,11 +35,11 @@ class Pool:
     """A process pool that lints files; ``submit`` returns a future of a FileResult (or of the
     exception a bug raised)."""
 
-    def __init__(self, jobs: int, options, configs: list) -> None:
+    def __init__(self, jobs: int, overrides, configs: list) -> None:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
-                                             initargs=(options, configs))
+                                             initargs=(overrides, configs))
 
     def submit(self, path: str, display: str, config_index: int) -> Future:
         return self._executor.submit(_lint, path, display, config_index)

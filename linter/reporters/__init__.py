@@ -1,4 +1,6 @@
-"""Reporters: turn findings into what a user reads (text) or a tool reads (json, github, sarif) or a reviewer opens (html, a Word copy with comments)."""
+"""Reporters: turn a run's findings into what a user reads (text) or a tool reads (json, github,
+sarif) or a reviewer opens (html, a Word copy with comments). Each takes the run's ``RunResult``
+(``draftlint.result``), and a stream and its presentation flags where it writes one."""
 
 
 def get(name: str):

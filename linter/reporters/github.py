@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..i18n import where as words
-from ..rule import Finding, Severity
+from ..result import RunResult
+from ..rule import Severity
 from .terminal import printable
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,9 +24,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    for f in findings:
-        where = f"[{words(f.location, lang)}] " if f.location else ""
+def report(result: RunResult, stream: TextIO) -> None:
+    for f in result.findings:
+        where = f"[{words(f.location, result.lang)}] " if f.location else ""
         properties = (f"file={_property(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
                       f"endColumn={f.end_column},title={_property(f.code + ' ' + f.name)}")
         stream.write(f"::{_LEVEL[f.severity]} {properties}::{_data(where + f.message)}\n")

@@ -15,6 +15,7 @@ from html import escape
 from typing import TextIO
 
 from ..i18n import t, where
+from ..result import RunResult
 from ..rule import Finding, Severity
 from ..front.source import SourceText
 from .text import summary
@@ -121,11 +122,9 @@ def _family(code: str) -> str:
     return code.rstrip("0123456789")
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO,
-           texts: dict[str, tuple[str | None, list[str] | None]] | None = None) -> None:
-    """``texts``: per linted file, in order, the text its findings point into (None when it could
-    not be read) and, for a Word file, the paragraph or table row of each line."""
-    texts = dict(texts or {})
+def report(result: RunResult, stream: TextIO) -> None:
+    """The page of the run's findings over the texts it kept (``result.texts``)."""
+    findings, lang, texts = result.findings, result.lang, result.texts
     linted: dict[str, list[Finding]] = {}
     for path in texts:
         linted[path] = []
@@ -144,7 +143,7 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO,
     w(f"<title>{escape(t('html.title', lang))}</title>\n<style>{_STYLE}</style>\n</head>\n")
     w('<body class="only-flagged">\n' if only_flagged else "<body>\n")
     w(f"<header>\n<h1>{escape(t('html.title', lang))}</h1>\n")
-    w(f'<p class="summary-line">{escape(summary(findings, files, lang))}</p>\n')
+    w(f'<p class="summary-line">{escape(summary(findings, result.files, lang))}</p>\n')
     _filters(w, findings, only_flagged, lang)
     w("</header>\n<main>\n")
     _summary_tables(w, by_file, lang)

@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from ..i18n import where
+from ..result import RunResult
 from ..rule import Finding
 
 KEYS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fix", "locator",
@@ -44,6 +45,6 @@ def fix_dict(finding: Finding) -> dict | None:
     }
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO) -> None:
-    json.dump([as_dict(f, lang) for f in findings], stream, ensure_ascii=False, indent=2)
+def report(result: RunResult, stream: TextIO) -> None:
+    json.dump([as_dict(f, result.lang) for f in result.findings], stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -12,16 +12,19 @@ from typing import TextIO
 
 from .. import __version__
 from ..i18n import where
-from ..rule import Finding, Severity
+from ..result import RunResult
+from ..rule import Severity
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, rules: list[dict] = ()) -> None:
-    """``rules``: the rules' descriptors (``draftlint.docs.sarif_rules``), the catalogue of ``ruleIndex``."""
+def report(result: RunResult, stream: TextIO) -> None:
+    """The run's findings, with the rules' descriptors it carries (``draftlint.docs.sarif_rules``) as
+    the catalogue of ``ruleIndex``."""
+    rules = result.rules
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
     results = []
-    for f in findings:
+    for f in result.findings:
         location = {
             "physicalLocation": {
                 # A backslash is a folder separator on Windows only, elsewhere a character of the name.
@@ -31,13 +34,13 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, ru
             }
         }
         if f.location:
-            location["logicalLocations"] = [{"name": where(f.location, lang), "kind": "element",
+            location["logicalLocations"] = [{"name": where(f.location, result.lang), "kind": "element",
                                              "properties": f.location.as_dict()}]
-        result = {"ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.message},
-                  "locations": [location]}
+        entry = {"ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.message},
+                 "locations": [location]}
         if f.code in index:
-            result["ruleIndex"] = index[f.code]
-        results.append(result)
+            entry["ruleIndex"] = index[f.code]
+        results.append(entry)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -1,5 +1,6 @@
 """Text output: ``path:line:col: severity: CODE message`` per finding (``[*]`` after the code when
-``--fix`` mends it), then a summary by severity and how many findings the fixes would mend.
+``--fix`` mends it), then a summary by severity and how many findings the fixes would mend; or,
+with ``--statistics``, how many findings each rule made.
 
 Coloured through rich on a terminal (see ``terminal``); plain (and rich not even imported)
 otherwise, so a pre-commit hook or a pipe gets clean lines quickly. A control character in a file
@@ -12,6 +13,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..i18n import t, where
+from ..result import RunResult
 from ..rule import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -39,10 +41,10 @@ def fixable(findings: list[Finding], lang: str) -> str | None:
     return t("summary.unsafe_only", lang, n=unsafe) + "." if unsafe else None
 
 
-def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, quiet: bool = False,
-           coloured: bool | None = None) -> None:
+def report(result: RunResult, stream: TextIO, *, quiet: bool = False, coloured: bool | None = None) -> None:
     from .terminal import colour, printable
 
+    findings, files, lang = result.findings, result.files, result.lang
     if colour(stream) if coloured is None else coloured:
         _rich_report(findings, files, lang, stream, quiet)
         return
@@ -50,6 +52,15 @@ def report(findings: list[Finding], files: int, lang: str, stream: TextIO, *, qu
         stream.write(printable(f"{_where(f, lang)}: {f.severity}: {f.code}{_mark(f)} {f.message}") + "\n")
     if not quiet:
         stream.write("".join(line + "\n" for line in _summary_lines(findings, files, lang)))
+
+
+def statistics(result: RunResult, stream: TextIO, *, quiet: bool = False) -> None:
+    """How many findings each rule made, most first, then the summary."""
+    counts = Counter((f.code, f.name, str(f.severity)) for f in result.findings)
+    for (code, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{n:6d}  {code}  {severity:<7}  {name}\n")
+    if not quiet:
+        stream.write("".join(line + "\n" for line in _summary_lines(result.findings, result.files, result.lang)))
 
 
 def _rich_report(findings: list[Finding], files: int, lang: str, stream: TextIO, quiet: bool) -> None:

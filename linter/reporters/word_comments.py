@@ -8,9 +8,37 @@ import io
 import os
 import stat
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from ..fix import writeback
+from ..i18n import os_error
+from ..result import RunResult
 
+
+class Copy(NamedTuple):
+    """An annotated copy: where, how many comments it got, how many findings could not be anchored,
+    and why it could not be written (None when it was)."""
+
+    path: str
+    comments: int
+    skipped: int
+    failure: str | None
+
+
+def report(result: RunResult) -> Iterator[Copy]:
+    """Write the commented copy of each Word draft the run names (``result.annotations``), one
+    after the other; a failure is worded in the report's language."""
+    for source, target in result.annotations:
+        try:
+            written, skipped = annotate(source, target, [f for f in result.findings if f.path == source])
+        except Exception as exc:  # a file python-docx cannot open, a target that cannot be written
+            if isinstance(exc, writeback.WriteError):
+                reason = exc.text(result.lang)
+            else:
+                reason = os_error(exc)[result.lang] if isinstance(exc, OSError) else str(exc)
+            yield Copy(target, 0, 0, reason)
+            continue
+        yield Copy(target, written, skipped, None)
 
 
 class AnnotateError(Exception):

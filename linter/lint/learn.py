@@ -1,12 +1,13 @@
-"""The office's lexicon on disk: learnt from its past drafts (``draftlint learn``), and read back
-from the file the configuration names (``lexicon = "…"``), with the two-syllable words of an
-installed word list (underthesea's, via the optional extra) read from its data file without
-importing the package. What a lexicon holds, and how a file's content becomes one, is
+"""The office's lexicon on disk: learnt from an archive of its past drafts (``draftlint learn``),
+and read back from the file the configuration names (``lexicon = "…"``), with the two-syllable
+words of an installed word list (underthesea's, via the optional extra) read from its data file
+without importing the package. What a lexicon holds, and how a file's content becomes one, is
 ``extract.lexicon``'s.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from functools import lru_cache
@@ -18,15 +19,21 @@ from ..extract.lexicon import FORMAT, MIN_PAIR, Lexicon, LexiconError, pairs_of_
 VERSION = 1
 
 
-def learn(paths, read_text) -> dict:
-    """The lexicon of the drafts under ``paths``, as the JSON the file holds.
+def archive(paths: list[str]) -> list[str]:
+    """The drafts of an archive: the files named, and the .txt, .md and .docx files in the folders named."""
+    from .discover import Unlistable, discover
 
-    ``read_text(path)`` returns a draft's text or raises; a draft that cannot be read is skipped
-    and counted.
-    """
+    return [e for e in discover(paths, (".txt", ".md", ".docx")) if not isinstance(e, Unlistable)]
+
+
+def learn(paths: list[str]) -> dict:
+    """The lexicon of the drafts at ``paths``, as the JSON the file holds. A draft that cannot be
+    read is skipped and counted."""
     from ..extract.acronyms import acronyms, builtin_entries
     from ..extract.vocabulary import vocabulary
+    from ..front.docx import read_docx
     from ..front.pipeline import read_document
+    from ..front.source import read_path
     from ..text.syllables import key
     from ..extract.tasks import lead_markers, tasks
     from ..extract.units import unit_at
@@ -39,7 +46,7 @@ def learn(paths, read_text) -> dict:
     read = skipped = 0
     for path in paths:
         try:
-            text = read_text(path)
+            text = read_docx(path).text if path.lower().endswith(".docx") else read_path(path)
         except Exception:  # an unreadable draft is skipped; learning goes on
             skipped += 1
             continue
@@ -79,6 +86,11 @@ def learn(paths, read_text) -> dict:
         "units": sorted(units),
         "acronyms": {abbr: [max(found, key=found.get)] for abbr, found in sorted(expansions.items())},
     }
+
+
+def write(table: dict, path: Path) -> None:
+    """Write the lexicon ``learn`` made; raises OSError."""
+    path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 # Split at (searched): a run of spaces is tried from its start only, where the first match starts anyway.
