@@ -309,10 +309,11 @@ def _check(args, rules) -> int:
         return _show_settings(session, lang)
     if args.format == "html" and args.output is None and sys.stdout.isatty():
         return _fail(t("error.output_format", lang), lang)
-    result = session.run(lambda outcomes, total: _with_progress(outcomes, total, args, lang))
-    for message in result.messages:
+    def say(message) -> None:
         if not (message.note and args.quiet):
             sys.stderr.write(message.text + "\n")
+
+    result = session.run(lambda outcomes, total: _with_progress(outcomes, total, args, lang), say)
     if result.fixed_stdin is not None:  # as ruff does: the fixed text on standard output, the report on standard error
         sys.stdout.write(result.fixed_stdin)
     status = EXIT_ERROR if result.error else EXIT_FINDINGS if result.failing else EXIT_OK

@@ -619,3 +619,30 @@ def test_progress_display_on_a_terminal_for_many_files(tmp_path):
     assert process.wait(timeout=60) == 1
     assert "Đang kiểm tra".encode() in seen and b"/25" in seen
     assert "trong 25 tệp" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+
+
+def test_a_broken_configuration_is_said_before_the_files_are_linted(tmp_path):
+    """Messages reach standard error as they arise: in a long run the drafter reads at once that a
+    folder's configuration is broken, not after every other file has been linted."""
+    from draftlint.lint.session import CheckOptions, Session
+    from draftlint.registry import all_rules
+
+    good = tmp_path / "good"
+    good.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (good / name).write_text(GAP, encoding="utf-8")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / ".draftlint.toml").write_text("colour = 1\n", encoding="utf-8")
+    (bad / "c.txt").write_text(GAP, encoding="utf-8")
+    events = []
+
+    def progress(outcomes, total):
+        for outcome in outcomes:
+            events.append(("linted", Path(outcome[0].path).name))
+            yield outcome
+
+    session = Session(all_rules(), CheckOptions(paths=(str(bad), str(good)), jobs=1))
+    result = session.run(progress, lambda message: events.append(("said", message.text)))
+    assert [kind for kind, _ in events] == ["said", "linted", "linted"]
+    assert "colour" in events[0][1] and [m.text for m in result.messages] == [events[0][1]]

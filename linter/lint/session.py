@@ -69,6 +69,7 @@ class Session:
         self.finder = ConfigFinder(options.config)
         self.lang = options.overrides.lang or "vi"  # of the messages
         self.paths = options.paths or (".",)
+        self._listener: Callable[[Message], None] | None = None
 
     def settings_for(self, path: str) -> tuple[str, Path, Policy]:
         """For a path as given (``--show-settings``): the name it goes by (standard input's is its
@@ -87,11 +88,20 @@ class Session:
         return Path(display) if display != STDIN else Path.cwd() / "stdin"
 
     def _error(self, result: RunResult, text: str) -> None:
-        result.messages.append(Message(t("error.prefix", self.lang) + text))
+        self._say(result, Message(t("error.prefix", self.lang) + text))
         result.error = True
 
-    def run(self, progress: Callable[[Iterable, int], Iterable] | None = None) -> RunResult:
-        """``progress(outcomes, total)``: passes the files' outcomes on as they come (a progress bar)."""
+    def _say(self, result: RunResult, message: Message) -> None:
+        result.messages.append(message)
+        if self._listener is not None:
+            self._listener(message)
+
+    def run(self, progress: Callable[[Iterable, int], Iterable] | None = None,
+            say: Callable[[Message], None] | None = None) -> RunResult:
+        """``progress(outcomes, total)``: passes the files' outcomes on as they come (a progress bar);
+        ``say(message)``: is told each message as it arises (a broken configuration is said before
+        a long run, not after it), besides the result's list."""
+        self._listener = say
         options = self.options
         result = RunResult()
         entries = discover(self.paths)
@@ -163,7 +173,7 @@ class Session:
             return None
         if len(files) > len(drafts):
             note = t("annotate.not_word", self.lang, count=len(files) - len(drafts))
-            result.messages.append(Message(note, note=True))
+            self._say(result, Message(note, note=True))
         return pairs
 
     def _drafts(self, entries: list, result: RunResult) -> list[_Draft]:
@@ -302,7 +312,7 @@ class Session:
         except WriteError as exc:
             return _not_written(engine.lint_file(path, config, display), exc, lang), ""
         for place, code in dict.fromkeys((f"{display}[{where(f.location, lang)}]", f.code) for f in outcome.declined):
-            result.messages.append(Message(printable(t("fix.docx_declined", lang, where=place, code=code)), note=True))
+            self._say(result, Message(printable(t("fix.docx_declined", lang, where=place, code=code)), note=True))
         diff = ""
         if outcome.applied:
             if self.options.diff:
@@ -330,8 +340,8 @@ class Session:
             except OSError as exc:
                 self._error(result, f"{options.write_baseline}: {os_error(exc)[self.lang]}")
                 return False
-            result.messages.append(Message(t("baseline.written", self.lang, count=len(result.findings),
-                                             path=options.write_baseline), note=True))
+            self._say(result, Message(t("baseline.written", self.lang, count=len(result.findings),
+                                        path=options.write_baseline), note=True))
             return False
         if options.baseline is not None:
             try:
