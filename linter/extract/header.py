@@ -19,7 +19,8 @@ def flattened_header(doc: Document) -> bool:
     nation, number = doc.header.national_title, doc.header.number
     if nation is None or "Độc lập" not in nation.text or number is None:
         return False
-    return "|" not in source_line_text(doc, number.first_line)  # a row that kept its (empty) date cell is a date line left out
+    # A row that kept its (empty) date cell is a date line left out.
+    return "|" not in source_line_text(doc, number.first_line)
 
 
 def list_items(lines) -> list[tuple[Line, str]]:
