@@ -4,7 +4,6 @@ laws."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -12,6 +11,7 @@ from draftlint import data
 from draftlint.startup import regex
 from draftlint.text.fold import fold, fold_same_length
 from draftlint.extract.excerpts import excerpts
+from draftlint.extract.lines import line_index
 from draftlint.model import LineKind, Span
 from draftlint.text.phrases import is_word_character, matches_not_after
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
@@ -32,17 +32,10 @@ def _lines(doc):
     return (line for line in doc.lines if line.kind not in _LAYOUT)
 
 
-def _layout_starts(doc) -> tuple[list[int], list[bool]]:
-    def compute(d):
-        return [line.span.start for line in d.lines], [line.kind in _LAYOUT for line in d.lines]
-    return doc.derived("cap-layout", compute)
-
-
 def _in_layout(doc, pos: int) -> bool:
     """Whether an offset of the normalised text falls in a header, title or signature line."""
-    starts, layout = _layout_starts(doc)
-    index = bisect.bisect_right(starts, pos) - 1
-    return index >= 0 and layout[index]
+    index = line_index(doc, pos)
+    return index >= 0 and doc.lines[index].kind in _LAYOUT
 
 
 # --- CAP001 ---------------------------------------------------------------------------------

@@ -9,10 +9,9 @@ import re
 
 from draftlint.startup import regex
 from draftlint.extract.dates import is_date_line
-from draftlint.text.fold import fold
 from draftlint.extract.acronyms import builtin_entries
 from draftlint.extract.doctype import doctype
-from draftlint.model import Span
+from draftlint.extract.header import flattened_header, list_items, named_again
 from draftlint.rule import Rule, Severity, quote
 from draftlint.extract.units import task_section_kind
 
@@ -145,20 +144,7 @@ _PLACE_ABBREVIATION = regex.compile(r"\b(?:TP|Tp|TX|TT)\.\s*")
 
 
 _HEADER_SPAN = 15  # logical lines in which a header's date line stands
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _LOOSE_DATE_LINE = regex.compile(r"(?i),\s*ngày\b.{0,30}\btháng\b.{0,30}năm")
-
-
-def _flattened_header(doc) -> bool:
-    """The national title and the motto run into one line, and the number line stands alone: the
-    header table was flattened by an extraction that lost the number's neighbour cell; a date line
-    missing from it says little."""
-    nation, number = doc.header.national_title, doc.header.number
-    if nation is None or "Độc lập" not in nation.text or number is None:
-        return False
-    lines = _LINE_BREAK.split(doc.source, number.first_line)  # as first_line counts: an old Mac CR too
-    row = lines[number.first_line - 1] if len(lines) >= number.first_line else ""
-    return "|" not in row  # a row that kept its (empty) date cell is a date line left out
 
 
 class DateLine(Rule):
@@ -197,7 +183,7 @@ class DateLine(Rule):
                     pass  # the line is there, where the header was not read whole: say nothing rather than guess
                 elif loose is not None:  # the line is there, written wrong ("năm 20255", "01năm"): quote it
                     yield self.violation(loose.span, "malformed", text=quote(loose.text))
-                elif not _flattened_header(doc):
+                elif not flattened_header(doc):
                     yield self.violation(doc.header.number.span, "missing")
             return
         m = _DATE_LINE.match(line.text.strip())
@@ -303,12 +289,12 @@ class Recipients(Rule):
             return
         items = closing.recipients
         if (addressees is not None and not re.match(r"[-–]?[ \t]*Như[ \t]+trên\b", items[0].text.strip(), re.I)
-                and not _named_again(addressees, items)):
+                and not named_again(addressees, items)):
             yield self.violation(items[0].span, "nhu-tren")
         yield from self._items(items, last_luu=True)
 
     def _items(self, lines, last_luu: bool):
-        items = _join_wrapped(lines)
+        items = list_items(lines)
         unended = []
         for i, (line, text) in enumerate(items):
             last = i == len(items) - 1
@@ -320,52 +306,14 @@ class Recipients(Rule):
                 yield self.violation(line.span, "luu", text=quote(text))
             elif last and not last_luu and not text.endswith("."):
                 yield self.violation(line.span, "last-end", text=quote(text))
-            elif not last and not _ITEM_END.search(text) and not (text.startswith("+") or _ends_lead_in(text)):
-                unended.append((line, text))
+            elif not last and not _ITEM_END.search(text) and not text.startswith("+") and not text.endswith(":"):
+                unended.append((line, text))  # a "+" sub-item, or a lead-in to them ("- Các sở, ngành:"), needs no ";"
         if unended:
             line, text = unended[0]
             if len(unended) == 1:
                 yield self.violation(line.span, "item-end", text=quote(text))
             else:
                 yield self.violation(line.span, "item-end-more", text=quote(text), more=len(unended) - 1)
-
-
-def _named_again(addressees, recipients) -> bool:
-    """The addressees are listed by name among the recipients instead of "- Như trên;"."""
-    def head(text: str) -> str:
-        words = fold(text).strip(" -–;.:").replace("-", " ").split()
-        return " ".join(words[:3])
-    names = [line.text for line in addressees.items]
-    if not names and ":" in addressees.heading.text:
-        names = [addressees.heading.text.split(":", 1)[1]]  # "Kính gửi: Sở Kế hoạch và Đầu tư"
-    named = {head(r.text) for r in recipients}
-    return bool(names) and all(head(n) in named for n in names if n.strip())
-
-
-def _join_wrapped(lines) -> list:
-    """(first line, text) per item: a line with no dash after an item left open continues it."""
-    items: list = []
-    for line in lines:
-        text = line.text.strip().lstrip("*_ ").strip()
-        if items and not text.startswith(("-", "–", "+")) and _left_open(items[-1][1]):
-            items[-1] = (items[-1][0], items[-1][1] + " " + text)
-        else:
-            items.append((line, text))
-    return items
-
-
-def _left_open(text: str) -> bool:
-    """The item does not end yet: no ";" or "." after it, or only a dash, or a stop that is an
-    abbreviation's ("TP.")."""
-    return not text.endswith((";", ".")) or text in ("-", "–") or bool(_ABBREVIATION_END.search(text))
-
-
-_ABBREVIATION_END = regex.compile(r"(?<!\w)(?:TP|Tp|TX|TT|Q|P)\.\Z")
-
-
-def _ends_lead_in(text: str) -> bool:
-    """``- Các sở, ngành:`` introduces ``+`` sub-items."""
-    return text.endswith(":")
 
 
 _PREFIX = regex.compile(r"(?P<prefix>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|Tm|Kt|Tl)(?P<dot>\.?)[ \t]+\S", )

@@ -4,15 +4,11 @@ have, official names written wrongly, pairs seen once next to a word used often.
 
 from __future__ import annotations
 
-from draftlint.model import LineKind, Span
+from draftlint.model import Span
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 from draftlint.text.syllables import retoned
-from draftlint.text.capitals import is_caps
 from draftlint.extract.spelling import (invalid_syllables, likely_slips, misspellings, official_name_slips,
-                                        repeats)
-from draftlint.extract.tone_slips import tone_slips
-
-_LAYOUT = LineKind.LAYOUT
+                                        repeats, title_or_layout, tone_slips_in)
 
 
 class RepeatedWord(Rule):
@@ -61,7 +57,7 @@ class RepeatedWord(Rule):
 
     def check(self, doc):
         for repeat in repeats(doc):
-            if repeat.kind == "word" and (repeat.line.kind in _LAYOUT or is_caps(repeat.line.text)):
+            if repeat.kind == "word" and title_or_layout(repeat.line):
                 continue  # "KT. TRƯỞNG BAN BAN CHÍNH SÁCH": a title, then the unit's name
             yield self.violation(repeat.span, repeat.kind, fix=Fix((Edit(repeat.second, ""),), repeat.certain),
                                  word=quote(repeat.shown))
@@ -269,16 +265,6 @@ class SuspiciousWord(Rule):
                                      count=slip.uses)
             else:
                 yield self.violation(slip.span, "lexicon", text=quote(slip.written), expected=quote(slip.expected))
-
-
-def tone_slips_in(doc):
-    """The draft's tone slips (``draftlint.extract.tone_slips``), outside lines in capitals, the header and
-    the signature: (span, as written, the likely word)."""
-    def find(d):
-        return tuple((Span(line.span.start + start, line.span.start + end), written, expected)
-                     for line in d.lines if line.kind not in _LAYOUT and not is_caps(line.text)
-                     for start, end, written, expected in tone_slips(line.text))
-    return doc.derived("tone-slips", find)
 
 
 def _overlaps(span: Span, taken: list[Span]) -> bool:

@@ -7,7 +7,6 @@ before the normaliser composes letters (NFC) and trims spaces, and report Source
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -17,6 +16,10 @@ from draftlint import data
 from draftlint.startup import regex
 from draftlint.text.fold import fold
 from draftlint.text.encodings import legacy_encoding
+from draftlint.text.word_bounds import WORD_START, WordBounds
+from draftlint.extract.brackets import CLOSERS, PAIRS, unpaired
+from draftlint.extract.lines import source_line
+from draftlint.extract.tone_styles import tone_styles
 from draftlint.model import LineKind, SourceSpan, Span
 from draftlint.rule import Edit, Fix, Rule, Severity, SourceRule, quote
 
@@ -24,51 +27,8 @@ from draftlint.rule import Edit, Fix, Rule, Severity, SourceRule, quote
 _LAYOUT = LineKind.LAYOUT | {LineKind.TABLE_ROW, LineKind.KINHGUI}
 
 
-def _line_starts(doc) -> list[int]:
-    def compute(d):
-        text = d.source
-        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    return doc.derived("source-line-starts", compute)
-
-
-def _source_line(doc, pos: int) -> int:
-    """The 1-based line of an offset into the original text."""
-    return bisect.bisect_right(_line_starts(doc), pos)
-
-
 def _layout_lines(doc) -> frozenset[int]:
     return doc.derived("layout-lines", lambda d: frozenset(l.first_line for l in d.lines if l.kind in _LAYOUT))
-
-
-def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
-    return _Words(text).around(start, end)
-
-
-def _in_word(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.combining(ch) != 0
-
-
-class _Words:
-    """The word around offsets of one text that come in increasing order: the letters and marks
-    joined to either end. The run last walked is kept, so a word of many matches is walked once."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.run = (-1, -1)
-
-    def _run(self, pos: int) -> tuple[int, int]:
-        """The run of letters and marks touching the gap before ``text[pos]``."""
-        if not self.run[0] <= pos <= self.run[1]:
-            text, start, end = self.text, pos, pos
-            while start > 0 and _in_word(text[start - 1]):
-                start -= 1
-            while end < len(text) and _in_word(text[end]):
-                end += 1
-            self.run = (start, end)
-        return self.run
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        return self._run(start)[0], self._run(end)[1]
 
 
 # --- UNI001 ---------------------------------------------------------------------------------
@@ -121,7 +81,7 @@ class ConfusableCharacter(SourceRule):
         text = doc.source
         table = confusables()
         pattern = _confusable_re()
-        words = _Words(text)
+        words = WordBounds(text)
         seen: set[int] = set()
         latin: dict[int, bool] = {}
         for m in pattern.finditer(text):
@@ -185,7 +145,7 @@ class DecomposedDiacritics(SourceRule):
         text = doc.source
         if text.isascii() or not _MARK_RUN.search(text):
             return
-        words = _Words(text)
+        words = WordBounds(text)
         for m in _MARK_RUN.finditer(text):
             start, end, marks = m.start(), m.end(), m.group()
             base = text[start - 1] if start and text[start - 1].isalpha() else ""
@@ -209,32 +169,6 @@ class DecomposedDiacritics(SourceRule):
 
 
 # --- UNI003 ---------------------------------------------------------------------------------
-
-# A syllable ending in oa, oe or uy (no final consonant, where the placement is free; not after q,
-# as in "quý"), with the tone on the first vowel ("hóa", "thủy") or on the second ("hoá", "thuỷ").
-_SECOND = regex.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])\Z")
-_FREE_PAIR = regex.compile(
-    r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]|[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY])(?![^\W\d_])"
-)
-_WORD_START = regex.compile(r"(?<![^\W\d_])[^\W\d_]*+\Z")  # searched over a slice: its letters at the end
-
-
-def _tone_styles(doc) -> tuple[list, list]:
-    """Words placing the tone on the second vowel, and on the first."""
-    second, first = [], []
-    for line in doc.lines:
-        if line.kind in _LAYOUT:
-            continue
-        text = line.text
-        for m in _FREE_PAIR.finditer(text):
-            lead = _WORD_START.search(text[max(0, m.start() - 12):m.start()]).group()
-            if lead[-1:] in ("q", "Q"):
-                continue  # "quý", "quỳ": u belongs to qu
-            start = m.start() - len(lead)
-            word = text[start:m.end()]
-            (second if _SECOND.search(word) else first).append((line, start, m.end(), word))
-    return second, first
-
 
 class MixedToneStyle(Rule):
     code = "UNI003"
@@ -265,7 +199,7 @@ class MixedToneStyle(Rule):
     good = "Đẩy mạnh chuyển đổi số, hiện đại hóa hành chính và tự động hóa quy trình.\n"
 
     def check(self, doc):
-        second, first = _tone_styles(doc)
+        second, first = tone_styles(doc, _LAYOUT)
         if not second or not first:
             return
         minority, majority = (second, first) if len(second) <= len(first) else (first, second)
@@ -342,12 +276,12 @@ class Whitespace(SourceRule):
                 expected = " "
             if run == expected:
                 continue
-            if nbsp and not invisible and len(run) >= 3 and _source_line(doc, start) in layout:
+            if nbsp and not invisible and len(run) >= 3 and source_line(doc, start) in layout:
                 continue  # the spacer of a signature laid out in a table
             if not invisible and not nbsp:
                 before = text[max(0, start - 8):start]
                 if (len(run) >= 4 and expected == " " or _PLACEHOLDER_NEAR.search(before)
-                        or _PLACEHOLDER_AFTER.match(text, end) or _source_line(doc, start) in layout):
+                        or _PLACEHOLDER_AFTER.match(text, end) or source_line(doc, start) in layout):
                     continue  # layout, or a blank left for a date or number
             variant = "zero-width" if invisible else "nbsp" if nbsp else "before-punct" if expected == "" else "double"
             span_end = end + 1 if variant == "before-punct" else end
@@ -358,15 +292,6 @@ class Whitespace(SourceRule):
 
 
 # --- UNI005 ---------------------------------------------------------------------------------
-
-_PAIRS = {"(": ")", "[": "]", "“": "”"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKETS = regex.compile(r"[()\[\]“”\"]")
-# A list marker "a)", "2)", "iv)": also after Markdown emphasis left around it ("*b) *Chi thường xuyên")
-# and after the ellipsis of an excerpt ("…đ) Mua, bán"), an opening quote ("“c) Các ưu đãi"), and
-# with a number or a dot after the letter ("b1)", "b1.)").
-_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s;:,*_…“\"]))(?:[a-zđ]\d{0,2}\.?|\d{1,2}|[ivx]{1,4})\)", re.I)
-
 
 class Unbalanced(Rule):
     code = "UNI005"
@@ -410,80 +335,14 @@ class Unbalanced(Rule):
     good = "Thực hiện Kế hoạch số 12/KH-UBND (gọi tắt là Kế hoạch 12) về chuyển đổi số.\n"
 
     def check(self, doc):
-        # A quotation may run over several paragraphs (a law's article quoted whole, “Điều 5. … …”),
-        # and an extract may cut a paragraph in two ("(qua Sở" / "Tài chính)"): an opener left
-        # open is carried to the paragraphs after it (a quotation for a while, a bracket to the
-        # next one) before it is reported. A paragraph gets one finding at most: its first.
-        carried: list[tuple] = []  # (line, offset, index of the line, the opener)
-        for index, line in enumerate(doc.lines):
-            while carried and index - carried[0][2] > _REACH[carried[0][3]]:
-                old, at, _, ch = carried.pop(0)
-                yield self._unclosed(old, at, ch)
-            if line.kind in _LAYOUT or not _BRACKETS.search(line.text):
-                continue
-            found = list(self._line(line, index, carried))
-            if found:
-                yield found[0]
-        for old, at, _, ch in carried:
-            yield self._unclosed(old, at, ch)
-
-    def _line(self, line, index: int, carried: list):
-        text = line.text
-        enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
-        stack: list[int] = []
-        straight = []
-        for m in _BRACKETS.finditer(text):
-            ch, at = m.group(), m.start()
-            if ch == '"':
-                if stack and text[stack[-1]] == "“":  # “… closed by a straight quote
-                    stack.pop()
-                    yield self.violation(line.sub_span(at, at + 1), "mismatch")
-                else:
-                    straight.append(at)
-            elif ch in _PAIRS:
-                stack.append(at)
-            elif stack and text[stack[-1]] == _CLOSERS[ch]:
-                stack.pop()
-            elif ch == "”" and straight:
-                straight.pop()  # '"…”': a straight quote opened what a curly one closes; balanced
-            elif not stack and _take_carried(carried, ch, index):
-                pass  # closes what an earlier paragraph opened
-            elif at not in enumerators:  # "a)", "1)" list a paragraph's items
-                yield self.violation(line.sub_span(at, at + 1), "close", char=ch, other=_CLOSERS[ch])
-        cut = not text.rstrip().endswith((".", ";", ":", "!", "?"))  # a paragraph ends on its stop
-        for at in stack:
-            if text[at] in _REACH and (cut or text[at] != "("):
-                carried.append((line, at, index, text[at]))
+        for mark in unpaired(doc, _LAYOUT):
+            span, char = mark.line.sub_span(mark.at, mark.at + 1), mark.line.text[mark.at]
+            if mark.problem == "open":
+                yield self.violation(span, "open", char=char, other=PAIRS[char])
+            elif mark.problem == "close":
+                yield self.violation(span, "close", char=char, other=CLOSERS[char])
             else:
-                yield self.violation(line.sub_span(at, at + 1), "open", char=text[at], other=_PAIRS[text[at]])
-        if len(straight) % 2:
-            at = straight[-1]
-            if _take_carried(carried, '"', index):
-                pass  # a straight quote closing a quotation opened paragraphs before
-            elif straight[0] == len(text) - len(text.lstrip(" *_(-–")):
-                carried.append((line, straight[0], index, '"'))  # '"Điều 106. …' opens a quotation
-            else:
-                yield self.violation(line.sub_span(at, at + 1), "straight")
-
-    def _unclosed(self, line, at: int, ch: str):
-        if ch == '"':
-            return self.violation(line.sub_span(at, at + 1), "straight")
-        return self.violation(line.sub_span(at, at + 1), "open", char=ch, other=_PAIRS[ch])
-
-
-# What an opener left open at a paragraph's end may wait for: a quotation, some paragraphs;
-# a bracket, only the next one (a paragraph cut in two by the extraction).
-_REACH = {"“": 40, '"': 40, "(": 1}
-
-
-def _take_carried(carried: list, closer: str, index: int) -> bool:
-    """Pair ``closer`` with the latest opener still carried that it closes."""
-    openers = ("“", '"') if closer in ("”", '"') else ("(",) if closer == ")" else ()
-    for k in range(len(carried) - 1, -1, -1):
-        if carried[k][3] in openers and index - carried[k][2] <= _REACH[carried[k][3]]:
-            del carried[k]
-            return True
-    return False
+                yield self.violation(span, mark.problem)
 
 
 # --- UNI006 ---------------------------------------------------------------------------------
@@ -526,7 +385,7 @@ class LegacyEncoding(SourceRule):
         else:
             encoding = {"vi": found.encoding, "en": found.encoding}
         text = doc.source
-        start, end = _word_around(text, *found.places[0])
+        start, end = WordBounds(text).around(*found.places[0])
         yield self.violation(SourceSpan(start, end), encoding=encoding, count=len(found.places),
                              sample=quote(text[start:end]))
 
@@ -586,7 +445,7 @@ class DashStyle(Rule):
             return
         by_name: dict[tuple[str, str], list[tuple[int, re.Match]]] = {}
         for m in _DASHED.finditer(text):
-            before = _WORD_START.search(text[max(0, m.start() - 30):m.start()]).group()
+            before = WORD_START.search(text[max(0, m.start() - 30):m.start()]).group()
             by_name.setdefault((fold(before), fold(m["b"])), []).append((m.start() - len(before), m))
         for matches in by_name.values():
             styles = Counter(m["dash"] for _, m in matches)

@@ -14,17 +14,26 @@ from operator import eq
 from typing import Iterator
 
 from .. import data
-from ..model import Document, Line, Span
+from ..model import Document, Line, LineKind, Span
 from ..startup import regex
+from ..text.capitals import is_caps
 from ..text.encodings import has_legacy_characters, legacy_encoding
 from ..text.fold import fold, line_chunks, lower_in_place
 from ..text.phrases import matches_not_after
 from ..text.syllables import check, is_candidate, key, spell
 from ..text.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
                           official_names, skeleton, toneless)
+from .lines import line_index
+from .tone_slips import tone_slips
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
+
+
+def title_or_layout(line: Line) -> bool:
+    """A header, date line or signature line, or a line in capitals: a title, a signer's title and
+    unit ("KT. TRƯỞNG BAN BAN CHÍNH SÁCH"), whose words are not running text."""
+    return line.kind in LineKind.LAYOUT or is_caps(line.text)
 
 
 # --- words written twice running (SPL001) ---------------------------------------------------
@@ -47,12 +56,9 @@ def _candidates(text: str) -> set[str]:
 
 def _lines_repeating(doc, candidates: set[str]) -> list:
     """The lines where a candidate is followed by itself, or by a word and itself."""
-    import bisect
-
     alternatives = "|".join(map(re.escape, sorted(candidates)))
     pattern = re.compile(rf"({alternatives})\s+(?:\1|[^\W\d_]+\s+\1)(?![^\W\d_])", re.I)
-    starts = [line.span.start for line in doc.lines]
-    indexes = {bisect.bisect_right(starts, m.start()) - 1 for m in matches_not_after(pattern, doc.text)}
+    indexes = {line_index(doc, m.start()) for m in matches_not_after(pattern, doc.text)}
     return [doc.lines[i] for i in sorted(indexes) if i >= 0]
 
 
@@ -246,6 +252,16 @@ def _names():
 
 
 # --- pairs seen once, one slip from a word (SPL003) ------------------------------------------
+
+def tone_slips_in(doc: Document) -> tuple[tuple[Span, str, str], ...]:
+    """The draft's tone slips (``tone_slips``) outside titles and layout lines: (span, as written,
+    the likely word)."""
+    def find(d):
+        return tuple((line.sub_span(start, end), written, expected)
+                     for line in d.lines if not title_or_layout(line)
+                     for start, end, written, expected in tone_slips(line.text))
+    return doc.derived("tone-slips", find)
+
 
 _FREQUENT = 3  # uses in the draft that make a pair the draft's own word
 

@@ -1,2 +1,2 @@
-"""Vietnamese text helpers that know nothing of drafts: folding for comparison, words, syllables,
-letter case, numerals, phrases and old 8-bit encodings."""
+"""Vietnamese text helpers that know nothing of drafts: folding for comparison, words and their
+bounds, syllables, letter case, numerals, phrases and old 8-bit encodings."""
