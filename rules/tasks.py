@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from draftlint.startup import regex
 from draftlint.model import LineKind
