@@ -247,8 +247,10 @@ class AgencyNameCase(Rule):
 
 # --- CAP006 ---------------------------------------------------------------------------------
 
+# Each branch starts with its letter and then looks behind it: ``re`` skips ahead to L, B and P only
+# when no lookbehind comes first.
 _NAMED_TYPE = regex.compile(
-    r"(?<![^\W\d_])(?:Luật|Bộ[ \t]+luật|Pháp[ \t]+lệnh)[ \t]+(?P<first>[^\W\d_])(?P<start>[^\W\d_]*,?[ \t]+[^\W\d_]+)"
+    r"(?:L(?<![^\W\d_].)uật|B(?<![^\W\d_].)ộ[ \t]+luật|P(?<![^\W\d_].)háp[ \t]+lệnh)[ \t]+(?P<first>[^\W\d_])(?P<start>[^\W\d_]*,?[ \t]+[^\W\d_]+)"
 )
 
 

@@ -289,15 +289,16 @@ def is_deadline(mention: DateMention) -> bool:
 
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
-    clause = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
-    sentence_ends = list(_SENTENCE_END.finditer(clause))
-    if _PAST_ASSIGNMENT.search(clause[sentence_ends[-1].end():] if sentence_ends else clause):
+    window = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
+    ends = list(_CLAUSE_END.finditer(window))
+    clause = window[ends[-1].end():] if ends else window
+    # The cue first: most dates and years have none, and then the rest is not read.
+    if not (_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause))):
         return False
-    ends = list(_CLAUSE_END.finditer(clause))
-    clause = clause[ends[-1].end():] if ends else clause
     if _PAST.search(clause) or _PERIOD_END.search(clause[-40:]):
         return False
-    return bool(_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause)))
+    sentence_ends = list(_SENTENCE_END.finditer(window))
+    return not _PAST_ASSIGNMENT.search(window[sentence_ends[-1].end():] if sentence_ends else window)
 
 
 # Sections that report what was done ("I. KẾT QUẢ THỰC HIỆN", "1. Tình hình triển khai"): the

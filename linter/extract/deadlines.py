@@ -64,7 +64,10 @@ _YEARS = regex.compile(
 _ONGOING = regex.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
 _PERIODIC = regex.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_HINT = regex.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
+# "\d|thường|h[àằ]ng\s+năm|định\s+kỳ" ignoring case, written to start with a character class: ``re``
+# skips ahead to the characters a pattern can start with only when it starts with one (not with a
+# lookaround, nor with a letter whose case is ignored).
+_HINT = regex.compile(r"[\dtThHđĐ](?:(?<=\d)|(?<=[tT])(?i:hường)|(?<=[hH])(?i:[àằ]ng\s+năm)|(?<=[đĐ])(?i:ịnh\s+kỳ))")
 
 
 def _extract(doc: Document) -> tuple[Deadline, ...]:
