@@ -33,11 +33,15 @@ _DATE = regex.compile(
     """,
     re.X | re.I,
 )
-_DAY_ONLY = regex.compile(r"(?=[nN])(?<!\w)ngày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b)", re.I)
+# A character class first, then a look behind it: ``re`` skips ahead to the characters a pattern can
+# start with only when it starts with a class or a literal (not a lookaround, nor a letter whose
+# case is ignored).
+_DAY_ONLY = regex.compile(r"[nN](?<!\w.)(?i:gày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b))")
 _MONTH = regex.compile(
-    r"(?=[tT])(?<!\w)tháng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
+    r"[tT](?<!\w.)(?i:háng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/]))"
 )
 _DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"\d(?:[/.\-]\d|\d{3})")  # in every _DATE and _MONTH: a line without is not searched
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
@@ -105,7 +109,8 @@ def line_dates(line: Line) -> list[DateMention]:
     text = line.text
     on_date_line = line.kind == LineKind.PLACEDATE
     result = []
-    for m in _DATE.finditer(text):
+    numeric = _NUMERIC_DATE.search(text) is not None
+    for m in _DATE.finditer(text) if numeric else ():
         if m["wlead"] is not None:
             start, day, month, year, words = m.start("wlead"), m["wd"], m["wm"], m["wy"], True
         else:
@@ -118,7 +123,7 @@ def line_dates(line: Line) -> list[DateMention]:
         result.append(_mention(line, start, m.end(), day, month, year, words, on_date_line))
     for m in _DAY_ONLY.finditer(text):  # "trước ngày 12 hàng tháng"
         result.append(_mention(line, m.start(), m.end(), m["d"], None, None, True, on_date_line))
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(text) if numeric else ():
         if not _inside(m.start(), result):
             result.append(_mention(line, m.start(), m.end(), None, m["m"], m["y"], True, on_date_line))
     result.sort(key=lambda d: d.span.start)
