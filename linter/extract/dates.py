@@ -168,7 +168,12 @@ _DAY_RANGE = regex.compile(
 )
 
 
-_RANGE_HINT = regex.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)  # a line that can hold a range
+_RANGE_HINT = regex.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)
+
+
+def may_hold_range(text: str) -> bool:
+    """Whether ``text`` has a number followed by a dash or "đến", "tới": every range has."""
+    return _RANGE_HINT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def inverted_ranges(doc: Document) -> tuple[DateRange, ...]:
 def _inverted(doc: Document) -> tuple[DateRange, ...]:
     found = []
     for line in doc.lines:
-        if line.kind in _SKIP_KINDS or not _RANGE_HINT.search(line.text):
+        if line.kind in _SKIP_KINDS or not may_hold_range(line.text):
             continue
         text = line.text
         for m in _YEAR_RANGE.finditer(text):

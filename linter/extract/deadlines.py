@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..startup import regex
-from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
+from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates, may_hold_range
 from .dates import deadline_cue_before as _cue_before
 from ..model import Document, Line, LineKind, Section, Span
 from ..text.fold import fold
@@ -148,7 +148,7 @@ def _other_deadlines(line: Line, cued: bool = False):
             taken.append((m.start(), m.end()))
             yield Deadline(m.group(), line.sub_span(m.start(), m.end()), line, QUARTER,
                            _dt.date(year, month, calendar.monthrange(year, month)[1]))
-    for m in _YEARS.finditer(text) if dated else ():
+    for m in _YEARS.finditer(text) if dated and may_hold_range(text) else ():
         if int(m["b"]) >= int(m["a"]) and deadline_cue_before(text, m.start()) and not _overlaps(m, taken):
             taken.append((m.start(), m.end()))
             yield Deadline(m.group(), line.sub_span(m.start(), m.end()), line, PERIOD, _dt.date(int(m["b"]), 12, 31))
