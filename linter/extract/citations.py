@@ -286,7 +286,8 @@ def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Patter
         law_name = None
         if doc_type.law:
             name = _LAW_NAME.match(text, pos)
-            if name and not any(matches_not_after(pattern, fold_same_length(name.group(1)), is_word_character)):  # not "Luật X và Nghị định số …"
+            named = fold_same_length(name.group(1)) if name else ""
+            if name and not any(matches_not_after(pattern, named, is_word_character)):  # not "Luật X và Nghị định số …"
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)

@@ -52,7 +52,10 @@ def deadlines(doc: Document) -> tuple[Deadline, ...]:
     return doc.derived("deadlines", _extract)
 
 
-# Each pattern starts with a character class and looks behind its first character (see _HINT).
+# re skips ahead to the characters a pattern can start with only when it starts with a class or a
+# literal (not a lookaround, nor a letter whose case is ignored): _QUARTER, _YEAR, _ONGOING and _HINT
+# start with a class and look behind their first character. _YEARS, whose first digit opens its
+# group, keeps its lookahead and is searched only on lines that can hold a range.
 _QUARTER = regex.compile(
     r"[qQ](?<!\w.)(?i:uý[ \t]*+(?P<q>IV|I{1,3}|[1-4])(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/]))"
 )
@@ -62,16 +65,14 @@ _YEARS = regex.compile(
     r"(?:năm[ \t]+)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)",
     re.I,
 )
-_FOUR_DIGITS = regex.compile(r"\d{4}")  # in every quarter, year and period: a line without is not searched for them
+_FOUR_DIGITS = regex.compile(r"\d\d{3}")  # in every quarter, year and period (\d{4} would have no first character)
 _ONGOING = regex.compile(
     r"(?P<w>[tThHđĐlL](?<!\w.)(?i:(?<=[tT])hường[ \t]+xuyên|(?<=[hH])[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)"
     r"|(?<=[đĐ])ịnh[ \t]+kỳ|(?<=[lL])iên[ \t]+tục))(?!\w)"
 )
 _PERIODIC = regex.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# "\d|thường|h[àằ]ng\s+năm|định\s+kỳ" ignoring case, written to start with a character class: ``re``
-# skips ahead to the characters a pattern can start with only when it starts with one (not with a
-# lookaround, nor with a letter whose case is ignored).
+# "\d|thường|h[àằ]ng\s+năm|định\s+kỳ" ignoring case.
 _HINT = regex.compile(r"[\dtThHđĐ](?:(?<=\d)|(?<=[tT])(?i:hường)|(?<=[hH])(?i:[àằ]ng\s+năm)|(?<=[đĐ])(?i:ịnh\s+kỳ))")
 
 
