@@ -40,7 +40,9 @@ def _in_layout(doc, pos: int) -> bool:
 
 # --- CAP001 ---------------------------------------------------------------------------------
 
-_NUMBER_WORD = regex.compile(r"(?<=[ \t])số[ \t]*(?=[\d.…_]|[ \t]+/)")
+# The searched patterns of this module start with their first letters and look behind them only then:
+# ``re`` skips ahead to the characters a pattern can start with only when no lookbehind comes first.
+_NUMBER_WORD = regex.compile(r"số(?<=[ \t]số)[ \t]*(?=[\d.…_]|[ \t]+/)")
 
 
 @lru_cache(maxsize=None)
@@ -103,13 +105,15 @@ class CitedTypeCase(Rule):
 
 # --- CAP002 ---------------------------------------------------------------------------------
 
-_PART_LOWER = regex.compile(r"(?=[đcmtp])(?<![\w/])(?P<word>điều|chương|mục|tiểu[ \t]+mục|phần)[ \t]+(?=\d|[IVXL]+\b)")
+_PART_LOWER = regex.compile(
+    r"(?P<word>[đcmtp](?<![\w/].)(?:(?<=đ)iều|(?<=c)hương|(?<=m)ục|(?<=t)iểu[ \t]+mục|(?<=p)hần))[ \t]+(?=\d|[IVXL]+\b)"
+)
 # "thành phần 2", "danh mục 1", "một phần 3": the word is half of another word, not a reference.
 _COMPOUND_BEFORE = regex.compile(r"(?i)(?<!\w)(?:thành|một|từng|hợp|cổ|danh|hạng|đề|chuyên|tiết|bộ|các|những)[ \t]+\Z")
 # "mục 3 Phụ lục II": an item of an annex's list, not a Mục of the document's structure.
 _ANNEX_ITEM = regex.compile(r"[^.;\n]{0,60}?\b[Pp]hụ[ \t]+lục\b")  # "tiểu mục I, mục A, phần I Phụ lục …"
 # Not after a list marker ("a) Khoản 2 Điều 15;" starts its item).
-_CLAUSE_UPPER = regex.compile(r"(?=[KĐ])(?<=[\w,][ \t])(?P<word>Khoản|Điểm)[ \t]+(?=\d+\b|[a-zđ]\b)")
+_CLAUSE_UPPER = regex.compile(r"(?P<word>[KĐ](?<=[\w,][ \t].)(?:(?<=K)hoản|(?<=Đ)iểm))[ \t]+(?=\d+\b|[a-zđ]\b)")
 
 
 class PartReferenceCase(Rule):
@@ -247,8 +251,10 @@ class AgencyNameCase(Rule):
 
 # --- CAP006 ---------------------------------------------------------------------------------
 
+# Each branch starts with its letter and then looks behind it: ``re`` skips ahead to L, B and P only
+# when no lookbehind comes first.
 _NAMED_TYPE = regex.compile(
-    r"(?<![^\W\d_])(?:Luật|Bộ[ \t]+luật|Pháp[ \t]+lệnh)[ \t]+(?P<first>[^\W\d_])(?P<start>[^\W\d_]*,?[ \t]+[^\W\d_]+)"
+    r"(?:L(?<![^\W\d_].)uật|B(?<![^\W\d_].)ộ[ \t]+luật|P(?<![^\W\d_].)háp[ \t]+lệnh)[ \t]+(?P<first>[^\W\d_])(?P<start>[^\W\d_]*,?[ \t]+[^\W\d_]+)"
 )
 
 

@@ -215,7 +215,11 @@ _NBSP_CHARS = "\u00a0\u202f"
 # Only runs that may be wrong: two spaces or more, any non-breaking or invisible one, a space before
 # punctuation. A single ordinary space between two words is never matched (that is most of a text).
 _ODD = f"{_NBSP_CHARS}{_INVISIBLE}"
-_RUN = regex.compile(rf"(?<=[^\s{_INVISIBLE}])(?:[ {_ODD}]{{2,}}|[{_ODD}]| (?=[,;:.]))(?=[^\s{_INVISIBLE}])")
+# The run's first character comes first, then a look behind it: ``re`` skips ahead to a space or an
+# odd character only when no lookbehind starts the pattern.
+_RUN = regex.compile(
+    rf"[ {_ODD}](?<=[^\s{_INVISIBLE}].)(?:[ {_ODD}]+|(?<=[{_ODD}])|(?<= )(?=[,;:.]))(?=[^\s{_INVISIBLE}])"
+)
 _PUNCT_AFTER = regex.compile(r"[,;:](?=\s|\Z)|\.(?=\s|\Z)(?!/)")
 _PLACEHOLDER_NEAR = regex.compile(r"(?i)(?:ngày|tháng|năm|số|:|/|[.…_])\Z")
 _PLACEHOLDER_AFTER = regex.compile(r"(?i)(?:tháng|năm|/|[.…_])")
@@ -393,6 +397,24 @@ class LegacyEncoding(SourceRule):
 # --- UNI007 ---------------------------------------------------------------------------------
 
 _DASHED = regex.compile(r"(?<=[^\W\d_])[ \t]*(?P<dash>[-–—])[ \t]*(?P<b>[A-ZÀ-ỸĐ][^\W\d_]*)")
+_DASH = regex.compile(r"[-–—]")
+
+
+def _dashed_names(text: str):
+    """What ``_DASHED.finditer(text)`` finds, tried only where a dash is: searched, a pattern that
+    starts with a lookbehind is tried at every character. A match starts after the blanks before
+    its dash."""
+    pos = 0
+    while (dash := _DASH.search(text, pos)) is not None:
+        start = dash.start()
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        m = _DASHED.match(text, start)
+        if m is None:
+            pos = dash.end()
+            continue
+        yield m
+        pos = m.end()
 _TWO_WORDS = regex.compile(r"(?<![^\W\d_])(?:[^\W\d_]++[ \t]++)?[^\W\d_]++\Z")  # the name as a message shows it: "Lao động – Thương binh"
 _BLANKS = regex.compile(r"[ \t]*+")
 _LETTERS = regex.compile(r"[^\W\d_]+")  # the next word: after one blank or more (_BLANKS)
@@ -444,7 +466,7 @@ class DashStyle(Rule):
         if "–" not in text and "—" not in text:
             return
         by_name: dict[tuple[str, str], list[tuple[int, re.Match]]] = {}
-        for m in _DASHED.finditer(text):
+        for m in _dashed_names(text):
             before = WORD_START.search(text[max(0, m.start() - 30):m.start()]).group()
             by_name.setdefault((fold(before), fold(m["b"])), []).append((m.start() - len(before), m))
         for matches in by_name.values():

@@ -23,6 +23,8 @@ from ..data import DocumentType
 from ..text.fold import fold, fold_same_length
 from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
 from .excerpts import excerpts
+from .lines import matches_by_line
+from ..text.phrases import is_word_character, matches_not_after
 from ..model import Document, Line, LineKind, Span
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ&]{0,11}"
@@ -214,14 +216,39 @@ def citations(doc: Document) -> Citations:
 
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
-    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded line."""
-    from ..text.phrases import WIDE_SPACE, alternation
+    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded text.
 
-    alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=WIDE_SPACE)
-    return regex.compile(rf"(?<![\w])(?P<type>{alternatives})(?![\w])")
+    No newline inside a name and no leading lookbehind, so the whole text is searched at once and
+    ``re`` skips ahead to the letters a name starts with; ``_type_matches`` refuses a start inside
+    a word."""
+    from ..text.phrases import alternation
+
+    alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=r"[^\S\n]+")
+    return regex.compile(rf"(?P<type>{alternatives})(?![\w])")
 
 
-_HAS_NUMBER = regex.compile(r"\d|\bsố\b", re.I)
+def _type_matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Line, list[tuple[int, int]]]]:
+    """(line, the (start, end) in it of each type name) for the lines that name a document type."""
+    folded = fold_same_length(doc.text)
+    if len(folded) == len(doc.text):
+        for line, found in matches_by_line(doc, matches_not_after(pattern, folded, is_word_character)):
+            base = line.span.start
+            yield line, [(m.start() - base, m.end() - base) for m in found]
+        return
+    ignoring_case = re.compile(pattern.pattern, re.I)
+    for line in doc.lines:  # a letter whose lower case is longer: each line on its own
+        folded = fold_same_length(line.text)
+        if len(folded) == len(line.text):
+            found = list(matches_not_after(pattern, folded, is_word_character))
+        else:  # positions would not match: the line as written, ignoring case
+            found = list(matches_not_after(ignoring_case, line.text, is_word_character))
+        if found:
+            yield line, [m.span() for m in found]
+
+
+# "\d|\bsố\b" ignoring case (ſ is a long s), written to start with a character class: ``re`` skips
+# ahead to those characters only when the pattern starts with one.
+_HAS_NUMBER = regex.compile(r"[\dsSſ](?:(?<=\d)|(?<!\w.)(?i:ố)(?!\w))")
 
 
 _HEADER_KINDS = frozenset({LineKind.AGENCY, LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE,
@@ -232,37 +259,35 @@ def _extract(doc: Document) -> Citations:
     vocab = doc.vocabulary
     pattern = _type_pattern(vocab)
     found: list[Citation] = []
-    for line in doc.lines:
+    for line, types in _type_matches(doc, pattern):
         if line.kind in (LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM):
             continue
-        found.extend(_line_citations(line, pattern, vocab))
+        if _HAS_NUMBER.search(line.text):  # a citation has a number, or at least "số"
+            found.extend(_line_citations(line, types, pattern, vocab))
     return Citations(tuple(found))
 
 
-def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[Citation]:
+def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Pattern, vocab: Vocabulary) -> list[Citation]:
+    """The citations of one line, from the type names found in it."""
     text = line.text
     result: list[Citation] = []
-    if not _HAS_NUMBER.search(text):
-        return result  # a citation has a number, or at least "số"
-    folded = fold_same_length(text)
-    if len(folded) != len(text):  # folding changed the length: positions would not match
-        folded, pattern = text, re.compile(pattern.pattern, re.I)
     covered = 0  # where the line's last citation (with its date and issuer) ends
     summary_from: int | None = None  # where the summary of the line's previous citation began
-    for m in pattern.finditer(folded):
-        if m.start() < covered:
+    for type_start, type_end in types:
+        if type_start < covered:
             continue  # inside the previous citation (a type word in its issuer)
-        type_text = text[m.start():m.end()]
+        type_text = text[type_start:type_end]
         doc_type = vocab.type_by_name.get(fold(type_text))
         if doc_type is None:
             continue
-        if type_text[:1].islower() and _NAME_GOES_ON.search(text, max(0, m.start() - 12), m.start()):
+        if type_text[:1].islower() and _NAME_GOES_ON.search(text, max(0, type_start - 12), type_start):
             continue  # "… quy phạm pháp luật số 64/2025/QH15": the end of a law's name, cited from its start
-        pos = m.end()
+        pos = type_end
         law_name = None
         if doc_type.law:
             name = _LAW_NAME.match(text, pos)
-            if name and not pattern.search(fold_same_length(name.group(1))):  # not "Luật X và Nghị định số …"
+            named = fold_same_length(name.group(1)) if name else ""
+            if name and not any(matches_not_after(pattern, named, is_word_character)):  # not "Luật X và Nghị định số …"
                 law_name = name.group(1).strip()
                 pos = name.end() - 1
         so = _SO.match(text, pos)
@@ -290,7 +315,7 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
             end = _PLACEHOLDER_NUMBER.match(text, _BLANKS.match(text, after_so).end()).end()
         else:
             bare_match = _BARE_NUMBER.match(text, pos) if (doc_type.short or so) else None
-            if bare_match and not so and _PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if bare_match and not so and _PLURAL_BEFORE.search(text, max(0, type_start - 12), type_start):
                 bare_match = None  # "các Quyết định 03 cán bộ …": a count after a plural, not a citation
             if bare_match and not so and 1900 <= int(bare_match["num"]) <= 2100:
                 bare_match = None  # "Kế hoạch 2025": a year, not a number
@@ -322,16 +347,16 @@ def _line_citations(line: Line, pattern: re.Pattern, vocab: Vocabulary) -> list[
                 end = date_match.end()
         aside = _ASIDE.match(text, end)
         summary = bool(_SUMMARY_START.match(text, _SPACES.match(text, aside.end() if aside else end).end()))
-        before = text[max(0, m.start() - 30):m.start()]
+        before = text[max(0, type_start - 30):type_start]
         alias = bool(_ALIAS_BEFORE.search(before)) and (
             bool(_NAMED_ALIAS.search(before))
             or (bool(result) and symbol is not None and result[-1].key == symbol.match_key))
-        if summary_from is not None and _SENTENCE_END.search(text, summary_from, m.start()):
+        if summary_from is not None and _SENTENCE_END.search(text, summary_from, type_start):
             summary_from = None  # a new sentence: no longer inside the previous summary
-        nested = summary_from is not None and m.start() >= summary_from
+        nested = summary_from is not None and type_start >= summary_from
         citation = Citation(
-            type=doc_type, type_text=type_text, line=line, span=line.sub_span(m.start(), end),
-            type_span=line.sub_span(m.start(), m.end()), so_count=so_count, symbol=symbol, bare_number=bare,
+            type=doc_type, type_text=type_text, line=line, span=line.sub_span(type_start, end),
+            type_span=line.sub_span(type_start, type_end), so_count=so_count, symbol=symbol, bare_number=bare,
             date=date, issuer=issuer, issuer_span=issuer_span, issuer_shared=False, summary=summary,
             law_name=law_name, in_header=line.kind in _HEADER_KINDS, nested=nested, alias=alias,
             caption=bool(_CAPTION_BEFORE.search(before)),

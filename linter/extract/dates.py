@@ -33,11 +33,15 @@ _DATE = regex.compile(
     """,
     re.X | re.I,
 )
-_DAY_ONLY = regex.compile(r"(?=[nN])(?<!\w)ngày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b)", re.I)
+# A character class first, then a look behind it: ``re`` skips ahead to the characters a pattern can
+# start with only when it starts with a class or a literal (not a lookaround, nor a letter whose
+# case is ignored).
+_DAY_ONLY = regex.compile(r"[nN](?<!\w.)(?i:gày[ \t]++(?P<d>\d{1,3})(?=[ \t]++h[àằ]ng[ \t]++tháng\b))")
 _MONTH = regex.compile(
-    r"(?=[tT])(?<!\w)tháng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
+    r"[tT](?<!\w.)(?i:háng[ \t]*+(?P<m>\d{1,3})(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/]))"
 )
 _DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = regex.compile(r"\d(?:[/.\-]\d|\d{3})")  # in every _DATE and _MONTH: a line without is not searched
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
@@ -105,7 +109,8 @@ def line_dates(line: Line) -> list[DateMention]:
     text = line.text
     on_date_line = line.kind == LineKind.PLACEDATE
     result = []
-    for m in _DATE.finditer(text):
+    numeric = _NUMERIC_DATE.search(text) is not None
+    for m in _DATE.finditer(text) if numeric else ():
         if m["wlead"] is not None:
             start, day, month, year, words = m.start("wlead"), m["wd"], m["wm"], m["wy"], True
         else:
@@ -118,7 +123,7 @@ def line_dates(line: Line) -> list[DateMention]:
         result.append(_mention(line, start, m.end(), day, month, year, words, on_date_line))
     for m in _DAY_ONLY.finditer(text):  # "trước ngày 12 hàng tháng"
         result.append(_mention(line, m.start(), m.end(), m["d"], None, None, True, on_date_line))
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(text) if numeric else ():
         if not _inside(m.start(), result):
             result.append(_mention(line, m.start(), m.end(), None, m["m"], m["y"], True, on_date_line))
     result.sort(key=lambda d: d.span.start)
@@ -163,7 +168,12 @@ _DAY_RANGE = regex.compile(
 )
 
 
-_RANGE_HINT = regex.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)  # a line that can hold a range
+_RANGE_HINT = regex.compile(r"\d\s*+(?:[-–—]|đến|tới)", re.I)
+
+
+def may_hold_range(text: str) -> bool:
+    """Whether ``text`` has a number followed by a dash or "đến", "tới": every range has."""
+    return _RANGE_HINT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -184,7 +194,7 @@ def inverted_ranges(doc: Document) -> tuple[DateRange, ...]:
 def _inverted(doc: Document) -> tuple[DateRange, ...]:
     found = []
     for line in doc.lines:
-        if line.kind in _SKIP_KINDS or not _RANGE_HINT.search(line.text):
+        if line.kind in _SKIP_KINDS or not may_hold_range(line.text):
             continue
         text = line.text
         for m in _YEAR_RANGE.finditer(text):
@@ -289,15 +299,16 @@ def is_deadline(mention: DateMention) -> bool:
 
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
-    clause = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
-    sentence_ends = list(_SENTENCE_END.finditer(clause))
-    if _PAST_ASSIGNMENT.search(clause[sentence_ends[-1].end():] if sentence_ends else clause):
+    window = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
+    ends = list(_CLAUSE_END.finditer(window))
+    clause = window[ends[-1].end():] if ends else window
+    # The cue first: most dates and years have none, and then the rest is not read.
+    if not (_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause))):
         return False
-    ends = list(_CLAUSE_END.finditer(clause))
-    clause = clause[ends[-1].end():] if ends else clause
     if _PAST.search(clause) or _PERIOD_END.search(clause[-40:]):
         return False
-    return bool(_DEADLINE_CUE.search(clause[-40:]) or (_WITHIN.search(clause) and _FINISH.search(clause)))
+    sentence_ends = list(_SENTENCE_END.finditer(window))
+    return not _PAST_ASSIGNMENT.search(window[sentence_ends[-1].end():] if sentence_ends else window)
 
 
 # Sections that report what was done ("I. KẾT QUẢ THỰC HIỆN", "1. Tình hình triển khai"): the

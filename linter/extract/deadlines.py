@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..startup import regex
-from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates
+from .dates import dates, draft_date, in_results_section, is_deadline, last_day, line_dates, may_hold_range
 from .dates import deadline_cue_before as _cue_before
 from ..model import Document, Line, LineKind, Section, Span
 from ..text.fold import fold
@@ -52,19 +52,28 @@ def deadlines(doc: Document) -> tuple[Deadline, ...]:
     return doc.derived("deadlines", _extract)
 
 
+# re skips ahead to the characters a pattern can start with only when it starts with a class or a
+# literal (not a lookaround, nor a letter whose case is ignored): _QUARTER, _YEAR, _ONGOING and _HINT
+# start with a class and look behind their first character. _YEARS, whose first digit opens its
+# group, keeps its lookahead and is searched only on lines that can hold a range.
 _QUARTER = regex.compile(
-    r"(?=[qQ])(?<!\w)quý[ \t]*+(?P<q>IV|I{1,3}|[1-4])(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/])", re.I
+    r"[qQ](?<!\w.)(?i:uý[ \t]*+(?P<q>IV|I{1,3}|[1-4])(?:[ \t]*+/[ \t]*+|[ \t]++năm[ \t]++)(?P<y>\d{4})(?![\w/]))"
 )
-_YEAR = regex.compile(r"(?=[nN])(?<!\w)năm[ \t]++(?P<y>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I)
+_YEAR = regex.compile(r"[nN](?<!\w.)(?i:ăm[ \t]++(?P<y>(?:19|20)\d\d)(?![\w/]|[.\-]\d))")
 _YEARS = regex.compile(
     r"(?=[12gGtT])(?<![\w/.\-])(?:(?:giai[ \t]+đoạn|từ(?:[ \t]+năm)?)[ \t]+)?(?P<a>(?:19|20)\d\d)[ \t]*+(?:-|–|—|đến)[ \t]*+"
     r"(?:năm[ \t]+)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)",
     re.I,
 )
-_ONGOING = regex.compile(r"(?=[tThHđĐlL])(?<!\w)(?P<w>thường[ \t]+xuyên|h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|định[ \t]+kỳ|liên[ \t]+tục)(?!\w)", re.I)
+_FOUR_DIGITS = regex.compile(r"\d\d{3}")  # in every quarter, year and period (\d{4} would have no first character)
+_ONGOING = regex.compile(
+    r"(?P<w>[tThHđĐlL](?<!\w.)(?i:(?<=[tT])hường[ \t]+xuyên|(?<=[hH])[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)"
+    r"|(?<=[đĐ])ịnh[ \t]+kỳ|(?<=[lL])iên[ \t]+tục))(?!\w)"
+)
 _PERIODIC = regex.compile(r"định[ \t]+kỳ[ \t]+(?:h[àằ]ng[ \t]+(?:năm|quý|tháng|tuần)|6[ \t]+tháng)\b", re.I)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_HINT = regex.compile(r"\d|thường|h[àằ]ng\s+năm|định\s+kỳ", re.I)
+# "\d|thường|h[àằ]ng\s+năm|định\s+kỳ" ignoring case.
+_HINT = regex.compile(r"[\dtThHđĐ](?:(?<=\d)|(?<=[tT])(?i:hường)|(?<=[hH])(?i:[àằ]ng\s+năm)|(?<=[đĐ])(?i:ịnh\s+kỳ))")
 
 
 def _extract(doc: Document) -> tuple[Deadline, ...]:
@@ -132,18 +141,19 @@ def _other_deadlines(line: Line, cued: bool = False):
     def deadline_cue_before(text, at):
         return cued or _cue_before(text, at)
     taken: list[tuple[int, int]] = []
-    for m in _QUARTER.finditer(text):
+    dated = _FOUR_DIGITS.search(text) is not None
+    for m in _QUARTER.finditer(text) if dated else ():
         if deadline_cue_before(text, m.start()):
             q = _ROMAN_QUARTER.get(m["q"].upper()) or int(m["q"])
             year, month = int(m["y"]), 3 * q
             taken.append((m.start(), m.end()))
             yield Deadline(m.group(), line.sub_span(m.start(), m.end()), line, QUARTER,
                            _dt.date(year, month, calendar.monthrange(year, month)[1]))
-    for m in _YEARS.finditer(text):
+    for m in _YEARS.finditer(text) if dated and may_hold_range(text) else ():
         if int(m["b"]) >= int(m["a"]) and deadline_cue_before(text, m.start()) and not _overlaps(m, taken):
             taken.append((m.start(), m.end()))
             yield Deadline(m.group(), line.sub_span(m.start(), m.end()), line, PERIOD, _dt.date(int(m["b"]), 12, 31))
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if dated else ():
         if deadline_cue_before(text, m.start()) and not _overlaps(m, taken) and not _part_of_date(text, m.start()):
             yield Deadline(m.group(), line.sub_span(m.start(), m.end()), line, YEAR, _dt.date(int(m["y"]), 12, 31))
     for m in _ONGOING.finditer(text):

@@ -97,7 +97,11 @@ def unit_at(text: str, pos: int) -> UnitMention | None:
 
 # Clause starts: after ". ; ! ?", a spaced dash ("Bố trí kinh phí - Sở Tài chính thực hiện") and a
 # colon ("Hỗ trợ nhà ở: Sở Xây dựng chủ trì"), unless the colon opens a list of partners or members.
-_CLAUSE = regex.compile(r"(?:^|[.;!?]\s+|\s[-–]\s+|(?<!gồm)(?<!sau)(?<!với)(?<!hợp)(?<!là):\s+|\n)[-–—+•*\s]*")
+# Each pattern here that is searched starts with a character class, then looks behind it: ``re``
+# skips ahead to the characters a pattern can start with only when no lookaround (nor ``^``) comes first.
+_CLAUSE = regex.compile(r"[.;!?:\s](?:(?<=[.;!?])\s+|(?<=\s)[-–]\s+|(?<=:)(?<!gồm:)(?<!sau:)(?<!với:)(?<!hợp:)(?<!là:)\s+"
+                        r"|(?<=\n))[-–—+•*\s]*")
+_LEADING = regex.compile(r"[-–—+•*\s]*")  # the bullets and blanks before the first clause
 _PARTNERS = regex.compile(r"(?i)(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp\s*:[^\n]*?(?=thời\s+(?:gian|hạn)|\Z|\n)")
 _PARENS = regex.compile(r"\([^()]*\)")
 
@@ -110,7 +114,7 @@ def _mask(text: str) -> str:
     if "phối" in text:
         text = _PARTNERS.sub(blank, text)
     return _PARENS.sub(blank, text) if "(" in text else text
-_GIVE = regex.compile(r"(?=[GgĐđYyd])(?:(?<=\s)|^)(?:[Gg]iao(?:[ \t]+cho)?|[Đđ]ề[ \t]+nghị|[Yy]êu[ \t]+cầu|do)[ \t]+")
+_GIVE = regex.compile(r"[GgĐđYyd](?<!\S.)(?:(?<=[Gg])iao(?:[ \t]+cho)?|(?<=[Đđ])ề[ \t]+nghị|(?<=[Yy])êu[ \t]+cầu|(?<=d)o)[ \t]+")
 _CLOSING_PAREN = regex.compile(r"\(([^()]{2,300}?)\s*+(?:thực\s+hiện|chủ\s+trì|thực\s+hiện\s+chủ\s+trì)\s*+[.;]?\s*+\)")
 _NAMED_DOER = regex.compile(
     rf"(?!(?:Đang|Đã|Sẽ|Tiếp|Thời|Kinh|Tiến|Chưa|Dự|Kế|Nội|Theo|Kèm|Chi\s+tiết)\b)[{_UPPER}]"
@@ -138,8 +142,7 @@ def iter_leads(text: str, authoring_leads: bool = True):
     """The lead units of ``lead_units``, as found (not in order, maybe twice): for a caller that
     stops at the first one it needs."""
     masked = _mask(text)
-    for clause in _CLAUSE.finditer(masked):
-        start = clause.end()
+    for start in _clause_starts(masked):
         end = _clause_end(masked, start)
         for pos in _subject_positions(masked, start, end):
             unit = _lead_at(masked, pos, end, authoring_leads)
@@ -158,6 +161,15 @@ def iter_leads(text: str, authoring_leads: bool = True):
             unit = UnitMention(inner, inner + len(text[inner:].split(None, 1)[0]), bool(_PLURAL.search(m[1])))
         if unit is not None:
             yield unit
+
+
+def _clause_starts(text: str):
+    """Where each clause of ``text`` starts: at the start of the text and after a clause mark
+    (``_CLAUSE``), past the bullets and blanks."""
+    start = _LEADING.match(text).end()
+    yield start
+    for clause in _CLAUSE.finditer(text, start):
+        yield clause.end()
 
 
 _VERB_WINDOW_END = regex.compile(r"[;:.()\[\]]")
