@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, count, islice
 
 from ..model import Document
@@ -20,6 +21,7 @@ from ..text.syllables import key
 
 _SPLIT = regex.compile(r"([^\W\d_]+)")  # split keeps the words: gap, word, gap, …, word, gap
 _CLAUSE_BREAKS = frozenset(".;:,!?()[]“”\"\n\t|")
+_folded = lru_cache(maxsize=65536)(fold)  # drafts share most of their words
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,8 @@ def tokens(doc: Document) -> Tokens:
 
 def _read(doc: Document) -> Tokens:
     word_ids: defaultdict[str, int] = defaultdict(count().__next__)
-    gap_ids: defaultdict[str, int] = defaultdict(count().__next__)
-    ids, starts, gaps = array("i"), array("i"), array("i")  # a text is at most 16 MB (limits)
+    gap_kinds = _GapKinds()
+    ids, starts, kinds = array("i"), array("i"), bytearray()  # a text is at most 16 MB (limits)
     offset = 0
     pending = ""  # what follows the last word read, up to the end of the chunks read
     for chunk in line_chunks(doc.text):  # a chunk ends at a line break, so no word is cut
@@ -66,14 +68,25 @@ def _read(doc: Document) -> Tokens:
             offset += len(chunk)
             continue
         if ids:
-            gaps.append(gap_ids[pending + parts[0]])
-        gaps.extend(map(gap_ids.__getitem__, islice(parts, 2, len(parts) - 1, 2)))
+            kinds.append(gap_kinds[pending + parts[0]])
+        kinds += bytes(map(gap_kinds.__getitem__, islice(parts, 2, len(parts) - 1, 2)))
         ids.extend(map(word_ids.__getitem__, islice(parts, 1, None, 2)))
         starts.extend(islice(accumulate(map(len, parts), initial=offset), 1, len(parts) - 1, 2))
         pending = parts[-1]
         offset += len(chunk)
+    kinds.append(0)  # nothing follows the last word
     words = tuple(word_ids)
-    spaced = bytes(not gap.strip(" \t") for gap in gap_ids)
-    clause = bytes(_CLAUSE_BREAKS.isdisjoint(gap) for gap in gap_ids)
-    return Tokens(words, tuple(map(fold, words)), tuple(map(key, words)), ids, starts,
-                  bytes(map(spaced.__getitem__, gaps)) + b"\0", bytes(map(clause.__getitem__, gaps)) + b"\0")
+    return Tokens(words, tuple(map(_folded, words)), tuple(map(key, words)), ids, starts,
+                  bytes(kinds.translate(_SPACED)), bytes(kinds.translate(_SAME_CLAUSE)))
+
+
+class _GapKinds(dict):
+    """What separates two words, as two bits: only spaces or tabs (1); nothing that ends a clause (2)."""
+
+    def __missing__(self, gap: str) -> int:
+        kind = self[gap] = (not gap.strip(" \t")) | _CLAUSE_BREAKS.isdisjoint(gap) << 1
+        return kind
+
+
+_SPACED = bytes(kind & 1 for kind in range(256))
+_SAME_CLAUSE = bytes(kind >> 1 & 1 for kind in range(256))
