@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from draftlint import data
 from draftlint.startup import regex
 from draftlint.text.fold import fold, fold_same_length
 from draftlint.extract.excerpts import excerpts
 from draftlint.extract.lines import line_index
+from draftlint.extract.tokens import tokens
 from draftlint.model import LineKind, Span
-from draftlint.text.phrases import is_word_character, matches_not_after
+from draftlint.text.phrases import is_word_character
 from draftlint.rule import Edit, Fix, Option, Rule, Severity, quote
 
 _LAYOUT = LineKind.LAYOUT | {LineKind.TITLE}
@@ -166,7 +168,7 @@ class PartReferenceCase(Rule):
 # --- CAP003 ---------------------------------------------------------------------------------
 
 @lru_cache(maxsize=16)
-def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dict[str, str], frozenset[str]]:
     names = [*_table()["agency-names"], *extra]
     canonical = {fold(n): n for n in names}
     from draftlint.text.phrases import DASH, alternation as phrases
@@ -174,7 +176,33 @@ def _agency_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, dic
     alternation = phrases(canonical, dash=DASH)
     firsts = "|".join(sorted({re.escape(k.split()[0]) for k in canonical}, key=lambda w: (-len(w), w)))
     # The few first words ("ban", "ủy", "sở" …) are found first; the whole alternation is tried only there.
-    return regex.compile(rf"(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical
+    leads = frozenset(m.group() for k in canonical if (m := _LETTERS.match(k)))
+    return regex.compile(rf"(?:{firsts})(?!\w)"), regex.compile(rf"(?:{alternation})(?!\w)"), canonical, leads
+
+
+_LETTERS = regex.compile(r"[^\W\d_]+")
+
+
+def _capitalised_starts(doc, first_word: re.Pattern, leads: frozenset[str]):
+    """Where a name may start: a word with a capital that starts one of the names' first words (its
+    folded letters: ``leads``), not after a digit; (where, its line folded, where in that line).
+    Names never span lines."""
+    text = doc.text
+    found = tokens(doc)
+    starting = {n for n, (w, k) in enumerate(zip(found.words, found.folded)) if w[0].isupper() and k in leads}
+    resume = 0
+    line = folded = None
+    for i in compress(count(), map(starting.__contains__, found.ids)):
+        start = found.start(i)
+        if start < resume or (start and is_word_character(text[start - 1])):
+            continue
+        if line is None or start >= line.span.end:
+            line = doc.lines[line_index(doc, start)]
+            folded = fold_same_length(line.text)
+        hit = first_word.match(folded, start - line.span.start)
+        if hit is not None:
+            resume = line.span.start + hit.end()
+            yield start, folded, start - line.span.start
 
 
 def _in_case_of(written: str, canonical: str) -> str:
@@ -230,21 +258,19 @@ class AgencyNameCase(Rule):
     good = "Thực hiện Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh và Ủy ban nhân dân tỉnh.\n"
 
     def check(self, doc):
-        first_word, pattern, canonical = _agency_pattern(tuple(self.config["agency-names"]))
+        first_word, pattern, canonical, leads = _agency_pattern(tuple(self.config["agency-names"]))
         text = doc.text
-        folded = fold_same_length(text)
-        for hit in matches_not_after(first_word, folded, is_word_character):
-            if not text[hit.start()].isupper():
-                continue  # only a name that starts with a capital is checked
-            m = pattern.match(folded, hit.start())
+        for start, folded, at in _capitalised_starts(doc, first_word, leads):
+            m = pattern.match(folded, at)
             if m is None:
                 continue
-            written = text[m.start():m.end()]
-            if not written[:1].isupper() or written.upper() == written or _in_layout(doc, m.start()):
+            end = start + m.end() - at
+            written = text[start:end]
+            if not written[:1].isupper() or written.upper() == written or _in_layout(doc, start):
                 continue
             expected = _in_case_of(written, canonical[" ".join(m.group().split())])
             if expected != written:
-                span = Span(m.start(), m.end())
+                span = Span(start, end)
                 yield self.violation(span, fix=Fix((Edit(span, expected),)), text=quote(written),
                                      expected=quote(expected))
 

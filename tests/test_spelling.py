@@ -188,23 +188,29 @@ def test_a_docx_in_the_archive_is_learnt(tmp_path):
     assert read_docx(str(EXAMPLES / "ke-hoach-word-mau.docx")).text.startswith("UBND TỈNH HẢI HÒA")
 
 
-def test_word_counts_do_not_depend_on_where_the_text_is_cut(monkeypatch):
-    """SPL003 and SPL004 count a large draft in chunks of lines: the counts, the rare pairs as first
-    written, in order, and the words used are those of the whole text read at once."""
-    from draftlint.extract import spelling
+def test_words_do_not_depend_on_where_the_text_is_cut(monkeypatch):
+    """A large draft's words are read in chunks of lines: the words, their offsets and what separates
+    them are those of the whole text read at once."""
+    import re
+
+    from draftlint.extract.tokens import _read
     from draftlint.front.pipeline import read_document
     from draftlint.text import fold
 
     text = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
     whole = read_document(text, "x")
-
     monkeypatch.setattr(fold, "CHUNK_SIZE", 1 << 30)
-    expected = spelling._count_words(whole)
+    expected = _read(whole)
     monkeypatch.setattr(fold, "CHUNK_SIZE", 200)
-    assert len(list(fold.line_chunks(whole.text))) > 20 and "".join(fold.line_chunks(whole.text)) == whole.text
-    got = spelling._count_words(whole)
-    assert got.pairs == expected.pairs and got.syllables == expected.syllables and got.words == expected.words
-    assert list(got.written_as.items()) == list(expected.written_as.items()) and len(expected.written_as) > 50
+    assert len(list(fold.line_chunks(whole.text))) > 20
+    got = _read(whole)
+    assert got == expected
+    words = list(re.finditer(r"[^\W\d_]+", whole.text))
+    assert [m.group() for m in words] == [got.word(i) for i in range(len(got))]
+    assert [m.start() for m in words] == list(got.starts)
+    gaps = [whole.text[a.end():b.start()] for a, b in zip(words, words[1:])]
+    assert list(got.spaced[:-1]) == [bool(re.fullmatch(r"[ \t]+", g)) for g in gaps]
+    assert list(got.same_clause[:-1]) == [not re.search(r"[.;:,!?()\[\]“”\"\n\t|]", g) for g in gaps]
 
 
 def test_known_misspellings_do_not_depend_on_where_the_text_is_cut(monkeypatch):

@@ -146,8 +146,8 @@ _LAYOUT_ROW = regex.compile(r"Nơi\s+nhận\s*:|-\s*Lưu\s*:|CỘNG\s+HÒA\s+XÃ
 
 def _caps_line(text: str) -> bool:
     """A line mostly in capitals (a heading, the national title): its words are not acronyms."""
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]  # numbers and dashes say nothing
-    return len(words) >= 2 and sum(w.isupper() for w in words) > 0.6 * len(words)
+    words = [w for w in text.split() if any(map(str.isalpha, w))]  # numbers and dashes say nothing
+    return len(words) >= 2 and sum(map(str.isupper, words)) > 0.6 * len(words)
 
 
 def _extract(doc: Document) -> Acronyms:

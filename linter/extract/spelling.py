@@ -6,11 +6,12 @@ the office's lexicon) uses often."""
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, islice
-from operator import eq
+from itertools import chain, compress, count, islice
+from operator import and_, eq, or_
 from typing import Iterator
 
 from .. import data
@@ -24,10 +25,10 @@ from ..text.syllables import check, is_candidate, key, spell
 from ..text.words import (accepted_variants, any_tone, confusions, deliberate_repeats, function_words, is_compound,
                           official_names, skeleton, toneless)
 from .lines import line_index
+from .tokens import Tokens, tokens
 from .tone_slips import tone_slips
 
 _WORD = regex.compile(r"[^\W\d_]+")
-_GAP = regex.compile(r"[ \t]+")  # only spaces between two words: a comma or a bracket separates them
 
 
 def title_or_layout(line: Line) -> bool:
@@ -37,30 +38,6 @@ def title_or_layout(line: Line) -> bool:
 
 
 # --- words written twice running (SPL001) ---------------------------------------------------
-
-_CLOSING = ".,;:!?…)]}\"'”’"
-
-
-def _candidates(text: str) -> set[str]:
-    """The first word of every word or word pair written twice running in ``text`` (lower case):
-    a cheap first pass, since most drafts repeat nothing. Punctuation after the second one counts
-    ("của của."); punctuation between the two means no repeat ("một cửa, một cửa")."""
-    words = text.lower().split()
-    pairs = compress(zip(words, islice(words, 1, None)), map(str.startswith, islice(words, 1, None), words))
-    found = {a for a, b in pairs if a == b.rstrip(_CLOSING) and a.isalpha()}
-    for i in compress(count(), map(eq, words, islice(words, 2, None))):
-        if i + 3 < len(words) and words[i + 1] == words[i + 3].rstrip(_CLOSING) and words[i].isalpha():
-            found.add(words[i])
-    return found
-
-
-def _lines_repeating(doc, candidates: set[str]) -> list:
-    """The lines where a candidate is followed by itself, or by a word and itself."""
-    alternatives = "|".join(map(re.escape, sorted(candidates)))
-    pattern = re.compile(rf"({alternatives})\s+(?:\1|[^\W\d_]+\s+\1)(?![^\W\d_])", re.I)
-    indexes = {line_index(doc, m.start()) for m in matches_not_after(pattern, doc.text)}
-    return [doc.lines[i] for i in sorted(indexes) if i >= 0]
-
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
@@ -79,43 +56,53 @@ def repeats(doc: Document) -> Iterator[Repeat]:
     not two words meeting ("hành vi vi phạm", "giao thông thông minh": a syllable other than a
     function word is taken only when neither side forms a word), punctuation between, numbers,
     deliberate reduplication ("song song") or letter-spaced text."""
-    candidates = set().union(*map(_candidates, line_chunks(doc.text)))  # a repeat never spans two lines
-    if not candidates:
-        return
+    found = tokens(doc)
+    ids, keys, joined = found.ids, found.folded, found.spaced
     deliberate = deliberate_repeats()
     function = function_words()
-    for line in _lines_repeating(doc, candidates):
-        text = line.text
-        words = list(_WORD.finditer(text))
-        keys = [fold(w.group()) for w in words]
-        joined = [i + 1 < len(words) and bool(_GAP.fullmatch(text, words[i].end(), words[i + 1].start()))
-                  for i in range(len(words))]
-        for i in range(len(words) - 1):
-            if not joined[i]:
+    text = doc.text
+    # Candidates: a word followed by itself, or by a word and itself (by folded key), only spaces between.
+    for i in _doubled(found):
+        k = keys[ids[i]]
+        line = doc.lines[line_index(doc, found.start(i))]
+        if keys[ids[i + 1]] == k:
+            if f"{k} {k}" in deliberate or len(k) == 1:
+                continue  # a reduplication, or letter-spaced text ("T T")
+            if k == _SO and _NUMBER_NEXT.match(text, found.end(i + 1), line.span.end):
+                continue  # "số số 71-CTr/TU": CIT011 reports it, with the citation
+            before = i > 0 and joined[i - 1] and is_compound(keys[ids[i - 1]], k)
+            after = joined[i + 1] and is_compound(keys[ids[i + 1]], keys[ids[i + 2]])
+            if k not in function and (before or after):
+                # "giao thông thông minh", "quy định định mức": a syllable that ends one word may
+                # start the next; only a word that never does ("của của", "các các") is sure.
                 continue
-            if keys[i] == keys[i + 1]:
-                if f"{keys[i]} {keys[i]}" in deliberate or len(keys[i]) == 1:
-                    continue  # a reduplication, or letter-spaced text ("T T")
-                if keys[i] == _SO and _NUMBER_NEXT.match(text, words[i + 1].end()):
-                    continue  # "số số 71-CTr/TU": CIT011 reports it, with the citation
-                before = i > 0 and joined[i - 1] and is_compound(keys[i - 1], keys[i])
-                after = i + 2 < len(words) and joined[i + 1] and is_compound(keys[i + 1], keys[i + 2])
-                if keys[i] not in function and (before or after):
-                    # "giao thông thông minh", "quy định định mức": a syllable that ends one word may
-                    # start the next; only a word that never does ("của của", "các các") is sure.
-                    continue
-                # "của của" is certain; a syllable with a word on one side ("dục dục nghề") is a person's call.
-                yield _repeat(line, words[i], words[i + 1], "word", certain=keys[i] in function or not (before or after))
-            elif (i + 3 < len(words) and joined[i + 1] and joined[i + 2]
-                  and keys[i] == keys[i + 2] and keys[i + 1] == keys[i + 3]):
-                yield _repeat(line, words[i], words[i + 3], "phrase", words[i + 1])
+            # "của của" is certain; a syllable with a word on one side ("dục dục nghề") is a person's call.
+            yield _repeat(doc, line, found, i, i + 1, "word", certain=k in function or not (before or after))
+        elif joined[i + 1] and joined[i + 2] and keys[ids[i + 1]] == keys[ids[i + 3]]:
+            yield _repeat(doc, line, found, i, i + 3, "phrase", i + 1)
 
 
-def _repeat(line: Line, first: re.Match, last: re.Match, kind: str, first_end: re.Match | None = None,
+def _doubled(found: Tokens) -> Iterator[int]:
+    """The words followed by the same word, or by a word and the same word, with only spaces
+    between the first two: few in a draft, picked out at C speed."""
+    ids, keys = found.ids, found.folded
+    folded = array("i", map(_first_of_key(keys).__getitem__, ids))  # one number per folded key
+    same_next = map(eq, folded, islice(folded, 1, None))
+    same_after_next = chain(map(eq, folded, islice(folded, 2, None)), (False,))
+    return compress(count(), map(and_, found.spaced, map(or_, same_next, same_after_next)))
+
+
+def _first_of_key(keys: tuple[str, ...]) -> list[int]:
+    """For each word number, the first number with the same folded key."""
+    first: dict[str, int] = {}
+    return [first.setdefault(k, n) for n, k in enumerate(keys)]
+
+
+def _repeat(doc, line: Line, found: Tokens, first: int, last: int, kind: str, first_end: int | None = None,
             certain: bool = True) -> Repeat:
-    end_of_first = (first_end or first).end()
-    return Repeat(line, kind, line.sub_span(first.start(), last.end()), line.sub_span(end_of_first, last.end()),
-                  line.text[first.start():end_of_first], certain)
+    end_of_first = found.end(first if first_end is None else first_end)
+    return Repeat(line, kind, Span(found.start(first), found.end(last)), Span(end_of_first, found.end(last)),
+                  doc.text[found.start(first):end_of_first], certain)
 
 
 _NUMBER_NEXT = regex.compile(r"(?<!\s)\s*+:?\s*+\d")  # matched at the end of a word
@@ -128,21 +115,21 @@ def invalid_syllables(doc: Document) -> Iterator[tuple[Span, str, str]]:
     """Where the draft writes a lower-case syllable Vietnamese cannot have: (span, the syllable, why,
     as ``text.syllables.check`` says it). Not in lines of an old 8-bit encoding (UNI006 reports
     those; their words are not typos) nor in names spaced out letter by letter."""
-    text = doc.text
     garbled = ()
     if legacy_encoding(doc) is not None:
         garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
     loanwords = _loanwords()
-    invalid = {w: why for w in word_counts(doc).words
+    found = tokens(doc)
+    invalid = {n: why for n, w in enumerate(found.words)
                if is_candidate(w) and w not in loanwords and (why := check(w))}
     if not invalid:
         return
     garbled += tuple(line.span for line in doc.lines if _letter_spaced(line.text))
-    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, invalid)) + r")(?![^\W\d_])")
-    for m in pattern.finditer(text):
-        if any(span.start <= m.start() < span.end for span in garbled):
+    for i in compress(count(), map(invalid.__contains__, found.ids)):
+        start = found.start(i)
+        if any(span.start <= start < span.end for span in garbled):
             continue
-        yield Span(m.start(), m.end()), m.group(), invalid[m.group()]
+        yield Span(start, found.end(i)), found.word(i), invalid[found.ids[i]]
 
 
 def _letter_spaced(text: str) -> bool:
@@ -257,9 +244,8 @@ def tone_slips_in(doc: Document) -> tuple[tuple[Span, str, str], ...]:
     """The draft's tone slips (``tone_slips``) outside titles and layout lines: (span, as written,
     the likely word)."""
     def find(d):
-        return tuple((line.sub_span(start, end), written, expected)
-                     for line in d.lines if not title_or_layout(line)
-                     for start, end, written, expected in tone_slips(line.text))
+        return tuple((Span(start, end), written, expected) for start, end, written, expected in tone_slips(d)
+                     if not title_or_layout(d.lines[line_index(d, start)]))
     return doc.derived("tone-slips", find)
 
 
@@ -311,7 +297,7 @@ def likely_slips(doc: Document) -> Iterator[LikelySlip]:
             if (not changed or any(syllables.get(k[i], 0) > _RARE for i in changed) or _accepted(k, q, accepted)
                     or not _is_word(q, counts, syllables, lexicon)):
                 continue
-            span = _locate(text, written_as[k])
+            span = found.spans.get(k)
             if span is not None:
                 written = text[span.start:span.end]
                 n = counts.get(q, 0)
@@ -370,68 +356,49 @@ def _lexicon_index(lexicon: dict) -> _Neighbours | None:
     return cached[1]
 
 
-def _locate(text: str, words: tuple[str, str]) -> Span | None:
-    m = re.search(rf"(?<![^\W\d_]){re.escape(words[0])}[ \t]+{re.escape(words[1])}(?![^\W\d_])", text)
-    return Span(m.start(), m.end()) if m else None
-
-
 _RARE = 2  # uses of a syllable in the draft below which it may be a slip
 
 
 @dataclass(frozen=True, slots=True)
 class WordCounts:
-    """How often each adjacent syllable pair (by key) and each syllable occur, how each pair
-    around a rare syllable was first written, and the words used. Counted at C speed: a pair
-    across a comma or a line counts too; a candidate is checked to sit inside a run of words when
-    it is located."""
+    """How often each adjacent syllable pair (by key) and each syllable occur, and how and where
+    each pair around a rare syllable is first written. A pair across a comma or a line counts too;
+    it has a span only where nothing but spaces separates its two words."""
 
     pairs: Counter
     syllables: Counter
     written_as: dict[tuple[str, str], tuple[str, str]]
-    words: set[str]
+    spans: dict[tuple[str, str], Span]
 
 
 def word_counts(doc: Document) -> WordCounts:
-    """The draft's word counts, computed once (SPL003 counts, SPL004 reads the words), in chunks of
-    lines so that a large draft's word list never exists whole."""
+    """The draft's word counts (SPL003), computed once from its words."""
     return doc.derived("word-counts", _count_words)
 
 
 def _count_words(doc):
+    found = tokens(doc)
+    ids, keys, words = found.ids, found.keys, found.words
     syllables: Counter = Counter()
+    for n, uses in Counter(ids).items():
+        syllables[keys[n]] += uses
     counts: Counter = Counter()
-    used: set[str] = set()
-    pieces = None
-    for n, (words, keys, joined) in enumerate(_word_runs(doc.text)):
-        syllables.update(keys[1:] if joined else keys)
-        counts.update(zip(keys, keys[1:]))
-        used.update(words)
-        pieces = [(words, keys)] if n == 0 else None  # a second pass rereads a large draft
-    rare = {k for k, n in syllables.items() if n <= _RARE}
+    for (a, b), uses in Counter(found.pairs()).items():
+        counts[keys[a], keys[b]] += uses
+    rare = {n for n, k in enumerate(keys) if syllables[k] <= _RARE}
     written_as: dict[tuple[str, str], tuple[str, str]] = {}
-    for words, keys in pieces or ((w, k) for w, k, _ in _word_runs(doc.text)):
-        for i, k in enumerate(keys):
-            if k in rare:  # only pairs around a rare syllable can be slips: remember how they were written
-                for j in (i - 1, i):
-                    if 0 <= j < len(words) - 1:
-                        written_as.setdefault((keys[j], keys[j + 1]), (words[j], words[j + 1]))
-    return WordCounts(counts, syllables, written_as, used)
-
-
-def _word_runs(text: str):
-    """The words of the text and their keys, a chunk of lines at a time; each chunk after the
-    first starts with the last word of the one before (``joined``), so no pair is lost at a cut."""
-    last = None
-    for chunk in line_chunks(text):
-        words = _WORD.findall(chunk)
-        if not words:
-            continue
-        keys = list(map(key, words))
-        if last is not None:
-            words.insert(0, last[0])
-            keys.insert(0, last[1])
-        yield words, keys, last is not None
-        last = words[-1], keys[-1]
+    spans: dict[tuple[str, str], Span] = {}
+    last = len(ids) - 1
+    # Only pairs around a rare syllable can be slips: remember how and where they were first written.
+    for i in compress(count(), map(rare.__contains__, ids)):
+        for j in (i - 1, i):
+            if 0 <= j < last:
+                pair = keys[ids[j]], keys[ids[j + 1]]
+                if pair not in written_as:
+                    written_as[pair] = words[ids[j]], words[ids[j + 1]]
+                    if found.spaced[j]:
+                        spans[pair] = Span(found.start(j), found.end(j + 1))
+    return WordCounts(counts, syllables, written_as, spans)
 
 
 def _is_word(q, counts, syllables, lexicon) -> bool:

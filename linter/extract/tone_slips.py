@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import compress, count
 
-from ..startup import regex
+from ..model import Document
 from ..text.fold import fold
 from ..text.words import compounds, function_words, lexicon_counts
+from .tokens import tokens
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _OFTEN = 20  # uses of the pair a slip becomes
 _COMMON = 500  # uses of a syllable too common to be taken for a slip on the strength of one word
-_WORD = regex.compile(r"[^\W\d_]+")
-_CLAUSE = regex.compile(r"[^.;:,!?()\[\]“”\"\n\t|]+")
 
 
 @lru_cache(maxsize=65536)
@@ -70,60 +70,72 @@ def _variants(word: str):
     return [(v, 5) for v in _retoned(word)] + [(v, _LETTER_RATIO) for v in _reshaped(word)]
 
 
-def tone_slips(text: str):
-    """(start, end, as written, the word it most likely is) for each tone slip in ``text``."""
+def tone_slips(doc: Document):
+    """(start, end, as written, the word it most likely is) for each tone slip in the draft."""
+    found = tokens(doc)
+    ids, keys, clause = found.ids, found.folded, found.same_clause
+    suspects = {}  # decided once per distinct pair of words
+    for pair in set(compress(found.pairs(), clause)):
+        best = _best(found.words[pair[0]], found.words[pair[1]], keys[pair[0]], keys[pair[1]])
+        if best is not None:
+            suspects[pair] = best
+    if not suspects:
+        return
     syllables, pairs = lexicon_counts()
+    text = doc.text
+    after_slip = -1
+    for i in compress(count(), map(suspects.__contains__, found.pairs())):
+        if not clause[i] or i == after_slip:
+            continue  # "nền tàng số": the slip is reported once, on the pair it breaks
+        _, j, variant = suspects[ids[i], ids[i + 1]]
+        before = (keys[ids[i - 1]], keys[ids[i]]) if i > 0 and clause[i - 1] else None
+        after = (keys[ids[i + 1]], keys[ids[i + 2]]) if clause[i + 1] else None
+        if _split_reading(before, after, keys[ids[i + j]], j, syllables, pairs):
+            continue
+        start, end = found.start(i), found.end(i + 1)
+        gap = text[found.end(i):found.start(i + 1)]
+        expected = variant + gap + found.word(i + 1) if j == 0 else found.word(i) + gap + variant
+        after_slip = i + 1
+        yield start, end, text[start:end], expected
+
+
+def _best(first: str, second: str, a: str, b: str) -> tuple[int, int, str] | None:
+    """Whether two words written one after the other (folded: ``a``, ``b``) are a slip: (how often
+    official texts write the pair it becomes, which of the two is wrong, what it should be)."""
+    if second[0].isupper() or (len(first) > 1 and first.isupper()):
+        return None  # a name, or a line in capitals
+    syllables, pairs = lexicon_counts()
+    if (a, b) in pairs:
+        return None  # used 5 times or more: a word, or two words that meet
     function = function_words()
-    for clause in _CLAUSE.finditer(text):
-        words = list(_WORD.finditer(text, clause.start(), clause.end()))
-        keys = [fold(w.group()) for w in words]
-        after_slip = -1
-        for i in range(len(words) - 1):
-            if i == after_slip:
-                continue  # "nền tàng số": the slip is reported once, on the pair it breaks
-            a, b = keys[i], keys[i + 1]
-            second = words[i + 1].group()
-            if second[0].isupper() or (len(words[i].group()) > 1 and words[i].group().isupper()):
-                continue  # a name, or a line in capitals
-            if (a, b) in pairs:
-                continue  # used 5 times or more: a word, or two words that meet
-            best = None
-            for j in (0, 1):
-                written, other = (a, b) if j == 0 else (b, a)
-                if other in function:
-                    continue  # "và mối quan hệ": a function word beside another word, not one word
-                for variant, ratio in _variants(words[i + j].group()):
-                    v = fold(variant)
-                    q = (v, b) if j == 0 else (a, v)
-                    n = pairs.get(q, 0)
-                    if n < _OFTEN:
-                        continue
-                    if n * 3 < min(syllables.get(q[0], 0), syllables.get(q[1], 0)):
-                        continue  # not a word: two words that often meet
-                    # "củng" lives in "củng cố", and "cũng" is not so common that "cũng cố" must be right
-                    bound = n * 3 >= syllables.get(v, 0) and syllables.get(written, 0) < _COMMON
-                    if ratio > 5 and syllables.get(written, 0) * ratio >= syllables.get(v, 0):
-                        continue  # a letter slip needs a written syllable official texts hardly use
-                    if not bound and (syllables.get(written, 0) * 5 >= syllables.get(v, 0) or written in function):
-                        continue
-                    if best is None or n > best[0]:
-                        best = (n, j, variant)
-            if best is None or _split_reading(keys, i, best[1], syllables, pairs):
+    best = None
+    for j in (0, 1):
+        written, other = (a, b) if j == 0 else (b, a)
+        if other in function:
+            continue  # "và mối quan hệ": a function word beside another word, not one word
+        for variant, ratio in _variants(first if j == 0 else second):
+            v = fold(variant)
+            q = (v, b) if j == 0 else (a, v)
+            n = pairs.get(q, 0)
+            if n < _OFTEN:
                 continue
-            _, j, variant = best
-            first, last = words[i], words[i + 1]
-            expected = (variant + text[first.end():last.start()] + last.group()) if j == 0 else \
-                (first.group() + text[first.end():last.start()] + variant)
-            after_slip = i + 1
-            yield first.start(), last.end(), text[first.start():last.end()], expected
+            if n * 3 < min(syllables.get(q[0], 0), syllables.get(q[1], 0)):
+                continue  # not a word: two words that often meet
+            # "củng" lives in "củng cố", and "cũng" is not so common that "cũng cố" must be right
+            bound = n * 3 >= syllables.get(v, 0) and syllables.get(written, 0) < _COMMON
+            if ratio > 5 and syllables.get(written, 0) * ratio >= syllables.get(v, 0):
+                continue  # a letter slip needs a written syllable official texts hardly use
+            if not bound and (syllables.get(written, 0) * 5 >= syllables.get(v, 0) or written in function):
+                continue
+            if best is None or n > best[0]:
+                best = (n, j, variant)
+    return best
 
 
-def _split_reading(keys, i, j, syllables, pairs) -> bool:
+def _split_reading(before, after, changed: str, j: int, syllables, pairs) -> bool:
     """Whether the two written syllables read better as the ends of two words: either forms a word
-    with its other neighbour ("cũng | cố gắng"), or the changed one, common, meets its other
-    neighbour often ("cấp tỉnh | hình thành")."""
-    before = (keys[i - 1], keys[i]) if i > 0 else None
-    after = (keys[i + 1], keys[i + 2]) if i + 2 < len(keys) else None
+    with its other neighbour (``before``, ``after``: "cũng | cố gắng"), or the changed one, common,
+    meets its other neighbour often ("cấp tỉnh | hình thành")."""
     for side, pair in ((0, before), (1, after)):
         if pair is None:
             continue
@@ -132,6 +144,6 @@ def _split_reading(keys, i, j, syllables, pairs) -> bool:
         n = pairs.get(pair, 0)
         if n and n * 3 >= min(syllables.get(pair[0], 0), syllables.get(pair[1], 0)):
             return True
-        if side == j and syllables.get(keys[i + j], 0) >= 50 and n >= 100:
+        if side == j and syllables.get(changed, 0) >= 50 and n >= 100:
             return True
     return False
