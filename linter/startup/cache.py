@@ -71,9 +71,9 @@ def read_json(name: str):
         return None
 
 
-def write_json(name: str, value, replacing: str | None = None) -> None:
+def write_json(name: str, value) -> None:
     """Store a JSON value (see ``write_bytes``)."""
-    write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), replacing)
+    write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def read_table(name: str) -> dict:
@@ -152,9 +152,10 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=32).digest()
 
 
-def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
+def write_bytes(name: str, data: bytes) -> None:
     """Store a file; written beside and moved into place, so a reader never sees half a file.
-    ``replacing``: the files whose names start with it are older versions of this one, removed."""
+    Nothing else is removed: every name carries what it was made from (a table's content, the
+    Python release), so installations of other versions sharing the folder keep their own files."""
     path = folder()
     if path is None:
         return
@@ -171,10 +172,3 @@ def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
         except (OSError, UnboundLocalError):
             pass
         return
-    if replacing:
-        try:
-            for old in os.listdir(path):
-                if old.startswith(replacing) and old != name:
-                    os.unlink(os.path.join(path, old))
-        except OSError:
-            pass
