@@ -287,6 +287,8 @@ _ARGPARSE = {
         "print the findings only: no summary, progress bar or notices":
             "chỉ in các vấn đề: không in dòng tổng kết, thanh tiến độ hay thông báo",
         "no colour (as the NO_COLOR environment variable)": "không tô màu (như biến môi trường NO_COLOR)",
+        "neither read nor write the cache folder (as DRAFTLINT_NO_CACHE=1): every file is linted afresh":
+            "không đọc, không ghi thư mục bộ nhớ đệm (như DRAFTLINT_NO_CACHE=1): kiểm tra lại mọi tệp từ đầu",
         "print the configuration file and the settings that apply to each path; lint nothing":
             "in tệp cấu hình và các thiết lập áp dụng cho từng đường dẫn, không kiểm tra",
         "language of messages (default: vi)": "ngôn ngữ của thông báo (mặc định: vi)",

@@ -59,6 +59,15 @@ def _plugins_installed() -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def plugin_versions() -> tuple[tuple[str, str, str, str], ...]:
+    """Each installed rule plugin: its entry point's name and target, its distribution and version."""
+    if not _plugins_installed():
+        return ()
+    return tuple(sorted((ep.name, ep.value, ep.dist.name if ep.dist else "", ep.dist.version if ep.dist else "")
+                        for ep in entry_points(ENTRY_POINT_GROUP)))
+
+
 class RegistryError(Exception):
     """A plugin could not be loaded, or its rules are not well formed."""
 

@@ -254,7 +254,11 @@ def test_an_internal_error_on_a_file_is_still_in_the_report(tmp_path, monkeypatc
         return lint_file(self, path, config, display)
 
     monkeypatch.setattr(Engine, "lint_file", failing)
-    code = cli.main(["check", "--jobs", "1", "--format", "json", str(tmp_path / "loi.txt"), str(tmp_path / "tot.txt")])
+    from draftlint.startup import cache
+
+    monkeypatch.setattr(cache, "_switched_off", False)  # --no-cache switches it off for the rest of this process
+    code = cli.main(["check", "--jobs", "1", "--no-cache", "--format", "json", str(tmp_path / "loi.txt"),
+                     str(tmp_path / "tot.txt")])
     findings = json.loads(capsys.readouterr().out)
     assert code == 2
     assert "RuntimeError: a bug" in one_inp001(findings, "loi.txt")

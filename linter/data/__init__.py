@@ -46,7 +46,7 @@ def load(name: str) -> dict:
     import tomllib
 
     value = tomllib.loads(source.decode("utf-8"))
-    cache.write_json(key, value, replacing=f"data-{path.stem}-")
+    cache.write_json(key, value)
     return value
 
 

@@ -86,7 +86,7 @@ def tables() -> Tables:
             except Exception:  # not the shape tables have: rebuilt
                 pass
     data = build(grammar)
-    cache.write_json(f"tables-{wanted}.json", data, replacing="tables-")
+    cache.write_json(f"tables-{wanted}.json", data)
     return Tables(data)
 
 

@@ -148,16 +148,23 @@ def word_list_pairs(name: str) -> dict[tuple[str, str], int]:
     return _underthesea_pairs()
 
 
-@lru_cache(maxsize=1)
-def _underthesea_pairs() -> dict[tuple[str, str], int]:
+def word_list_file(name: str) -> Path | None:
+    """The data file of an installed word list, None when it is not installed."""
+    if name != "underthesea":
+        return None
     import importlib.util
 
     spec = importlib.util.find_spec("underthesea")  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
-        return {}
-    root = Path(next(iter(spec.submodule_search_locations)))
-    path = root / "corpus" / "data" / "Viet74K.txt"
-    if not path.is_file():
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _underthesea_pairs() -> dict[tuple[str, str], int]:
+    path = word_list_file("underthesea")
+    if path is None:
         return {}
     from ..limits import WORD_LIST_MAX_BYTES
     from ..front.source import InputError, read_bytes

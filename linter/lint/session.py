@@ -43,6 +43,7 @@ class CheckOptions:
     annotate: str | None = None  # where the commented copies of the Word drafts go
     keep_texts: bool = False  # keep each file's text for the report (HTML)
     describe_rules: bool = False  # describe the rules for the report (SARIF)
+    cache: bool = True  # findings of unchanged files from the cache folder (lint.results); never with fixes
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,14 @@ class Session:
         self.lang = options.overrides.lang or "vi"  # of the messages
         self.paths = options.paths or (".",)
         self._listener: Callable[[Message], None] | None = None
+        self.results = None  # lint.results.ResultCache: for reports only, never for what writes files
+        if options.cache and not (options.fix or options.diff or options.annotate is not None):
+            from ..startup.cache import disabled
+
+            if not disabled():
+                from .results import ResultCache
+
+                self.results = ResultCache(self.engine)
 
     def settings_for(self, path: str) -> tuple[str, Path, Policy]:
         """For a path as given (``--show-settings``): the name it goes by (standard input's is its
@@ -213,6 +222,12 @@ class Session:
         futures = {}
         done = {}
         pool = None
+        if self.results is not None and len(parallel) >= PARALLEL_FROM:  # workers only for the files that changed
+            for i in parallel:
+                found = _safely(self.results.lookup, drafts[i].path, drafts[i].config, drafts[i].display)
+                if found is not None:
+                    done[i] = found
+            parallel = [i for i in parallel if i not in done]
         if jobs > 1 and len(parallel) >= PARALLEL_FROM:
             from .parallel import Pool  # multiprocessing is imported only for many files
 
@@ -228,7 +243,7 @@ class Session:
                 if id(config) not in index:
                     index[id(config)] = len(configs)
                     configs.append(config)
-            pool = Pool(min(jobs, len(parallel)), self.engine.overrides, configs)
+            pool = Pool(min(jobs, len(parallel)), self.engine.overrides, configs, self.results is not None)
             for i in parallel:
                 futures[i] = pool.submit(drafts[i].path, drafts[i].display, index[id(drafts[i].config)])
         try:
@@ -243,6 +258,8 @@ class Session:
         finally:
             if pool is not None:
                 pool.close()
+            if self.results is not None:
+                self.results.prune(self.results.stored + len(futures))
 
     def _lint(self, draft: _Draft, result: RunResult) -> FileResult:
         if isinstance(draft.entry, Unlistable):
@@ -253,6 +270,8 @@ class Session:
             if diff and self.options.diff:
                 result.diffs.append(diff)
             return linted
+        if self.results is not None:
+            return self.results.lint_file(draft.path, draft.config, draft.display)
         return self.engine.lint_file(draft.path, draft.config, draft.display)
 
     def _fix_text(self, draft: _Draft, result: RunResult) -> tuple[FileResult, str]:

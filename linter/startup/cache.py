@@ -7,7 +7,7 @@ owned by the user, and neither it nor the folder can be written by anyone else; 
 its payload's length and hash, checked before the payload is decoded, so a damaged file (a bit flip,
 a half-written copy, a file of another program) is never handed to ``marshal`` or ``json``.
 
-``DRAFTLINT_NO_CACHE=1`` switches it off: no folder is made, read or written."""
+``DRAFTLINT_NO_CACHE=1`` (or ``check --no-cache``) switches it off: no folder is made, read or written."""
 
 from __future__ import annotations
 
@@ -28,9 +28,19 @@ LARGEST = CACHE_MAX_FILE_BYTES  # a larger cached file is not read
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+_switched_off = False
+
+
+def switch_off() -> None:
+    """For the rest of this process (and the workers it forks): no cache folder is read or written
+    (``check --no-cache``)."""
+    global _switched_off
+    _switched_off = True
+
+
 def disabled() -> bool:
-    """``DRAFTLINT_NO_CACHE`` set (to anything but 0): no cache folder is read or written."""
-    return os.environ.get("DRAFTLINT_NO_CACHE", "") not in ("", "0")
+    """``DRAFTLINT_NO_CACHE`` set (to anything but 0), or switched off: no cache folder is read or written."""
+    return _switched_off or os.environ.get("DRAFTLINT_NO_CACHE", "") not in ("", "0")
 
 
 def folder() -> str | None:
@@ -61,9 +71,9 @@ def read_json(name: str):
         return None
 
 
-def write_json(name: str, value, replacing: str | None = None) -> None:
+def write_json(name: str, value) -> None:
     """Store a JSON value (see ``write_bytes``)."""
-    write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), replacing)
+    write_bytes(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def read_table(name: str) -> dict:
@@ -142,9 +152,10 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=32).digest()
 
 
-def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
+def write_bytes(name: str, data: bytes) -> None:
     """Store a file; written beside and moved into place, so a reader never sees half a file.
-    ``replacing``: the files whose names start with it are older versions of this one, removed."""
+    Nothing else is removed: every name carries what it was made from (a table's content, the
+    Python release), so installations of other versions sharing the folder keep their own files."""
     path = folder()
     if path is None:
         return
@@ -161,10 +172,3 @@ def write_bytes(name: str, data: bytes, replacing: str | None = None) -> None:
         except (OSError, UnboundLocalError):
             pass
         return
-    if replacing:
-        try:
-            for old in os.listdir(path):
-                if old.startswith(replacing) and old != name:
-                    os.unlink(os.path.join(path, old))
-        except OSError:
-            pass
