@@ -137,9 +137,11 @@ def table(title: str, spent: dict[str, float], megabytes: float, top: int = 25) 
         groups[name.split(":")[0] if ":" in name else "front end"] += seconds
     rows += ["", "By kind: " + ", ".join(f"{kind} {seconds / total:.0%}" for kind, seconds in
                                          sorted(groups.items(), key=lambda kv: -kv[1]))]
-    rules = [(name.removeprefix("rule: "), seconds) for name, seconds in ranked if name.startswith("rule: ")]
-    rows += ["", "Every rule, ms per MB (its shared extractions not included): "
-             + ", ".join(f"{code} {seconds / megabytes * 1000:.1f}" for code, seconds in rules)]
+    rules = [(name.removeprefix("rule: "), seconds / megabytes * 1000) for name, seconds in ranked
+             if name.startswith("rule: ")]
+    shown = [f"{code} {ms:.1f}" for code, ms in rules if ms >= 0.1]
+    rows += ["", "Every rule, ms per MB (its shared extractions not included): " + ", ".join(shown)
+             + f"; {len(rules) - len(shown)} others under 0.1"]
     return "\n".join(rows)
 
 
