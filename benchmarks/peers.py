@@ -1,6 +1,6 @@
 """The tools a user might pick instead, installed into the benchmark's scratch folder (never project
 dependencies): textlint with textlint-rule-prh (npm registry) and proselint (PyPI). textlint's
-dictionary is written from draftlint's own confusion list (``linter/data/confusions.toml``, read
+dictionary is written from draftlint's own confusion list (``draftlint/data/confusions.toml``, read
 by SPL002), so that the two check the same pairs."""
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from importlib import resources
 from pathlib import Path
-
-CONFUSIONS = Path(__file__).resolve().parents[1] / "linter" / "data" / "confusions.toml"
 
 
 def confusions() -> list[dict]:
-    with CONFUSIONS.open("rb") as stream:
+    """The confusion list of the draftlint being measured."""
+    with resources.files("draftlint.data").joinpath("confusions.toml").open("rb") as stream:
         return tomllib.load(stream)["confusion"]
 
 

@@ -25,8 +25,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = HERE.parents[1] / "shared" / "seeds"
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
@@ -61,6 +60,21 @@ def draftlint() -> list[str]:
 
 def command(argv: list[str], cwd: str | None = None):
     return lambda: pairs.run(argv, ENV, cwd)
+
+
+def result_entries() -> list[Path]:
+    """The result cache's entries (``result-<key>``, where the version has one) in the run's cache folder."""
+    return list(Path(ENV["XDG_CACHE_HOME"]).rglob("result-*"))
+
+
+def afresh(argv: list[str]):
+    """A draftlint command that lints every file: the result cache is emptied first, outside the
+    measured time, while the start-up caches (patterns, classes) stay warm."""
+    def contender() -> pairs.Sample:
+        for entry in result_entries():
+            entry.unlink()
+        return pairs.run(argv, ENV)
+    return contender
 
 
 def worker(*argv: str):
@@ -105,7 +119,7 @@ def throughput(table: Table, name: str, paths: list[Path], rounds: int) -> None:
 def batch(table: Table, drafts: Path, count: int, rounds: int) -> None:
     """The CLI on a folder of drafts with one and two processes: CPU, and the wall time that ``--jobs`` buys."""
     base = [*draftlint(), "check", str(drafts), "-o", os.devnull]
-    samples = alternate({"1": command([*base, "--jobs", "1"]), "2": command([*base, "--jobs", "2"])}, rounds)
+    samples = alternate({"1": afresh([*base, "--jobs", "1"]), "2": afresh([*base, "--jobs", "2"])}, rounds)
     for jobs in ("1", "2"):
         table.add(f"{count:,} drafts through the CLI, `--jobs {jobs}`",
                   f"wall {wall(samples[jobs]).format('{:.1f}')} s, CPU {cpu(samples[jobs]).format('{:.1f}')} s")
@@ -113,12 +127,20 @@ def batch(table: Table, drafts: Path, count: int, rounds: int) -> None:
               "≥ 1.8× (idle machine)")
 
 
-def installed(folder: Path) -> Path:
+def checkout() -> Path | None:
+    """The source tree of the draftlint being measured (an editable install's), where a wheel is built from."""
+    import draftlint
+
+    root = Path(draftlint.__file__).resolve().parents[1]
+    return root if (root / "pyproject.toml").exists() else None
+
+
+def installed(folder: Path, source: Path) -> Path:
     """A virtual environment with draftlint installed from a freshly built wheel (bytecode compiled by pip)."""
     wheels = folder / "wheel"
     shutil.rmtree(wheels, ignore_errors=True)
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": True}
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(wheels), str(ROOT)], **quiet)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(wheels), str(source)], **quiet)
     venv = folder / "wheel-venv"
     if not venv.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], **quiet)
@@ -128,20 +150,25 @@ def installed(folder: Path) -> Path:
 
 
 def cold_start(table: Table, folder: Path, rounds: int) -> None:
-    """One 30 KB draft through the installed ``draftlint check``, its own cache folder warmed by a first run."""
-    binaries = installed(folder)
+    """One 30 KB draft through the installed ``draftlint check``, the start-up caches warmed by a first
+    run: linted afresh, and (where the version has a result cache) unchanged since the last run."""
+    source = checkout()
+    if source is None:
+        print("cold start: draftlint is not installed from a source tree here, no wheel to build (skipped)")
+        return
+    binaries = installed(folder, source)
     draft = folder / "ke-hoach-30kb.txt"
     draft.write_text(corpus.draft(30_000, seed=7), encoding="utf-8")
-    env = {**ENV, "XDG_CACHE_HOME": str(folder / "cache")}
     check = [str(binaries / "draftlint"), "check", str(draft), "-o", os.devnull]
-    has_cache = "--no-cache" in subprocess.run([*check[:2], "--help"], capture_output=True, text=True, env=env).stdout
-    contenders = {"cold": check + ["--no-cache"] if has_cache else check,
-                  "python -c pass": [str(binaries / "python"), "-c", "pass"]}
+    has_cache = "--no-cache" in subprocess.run([*check[:2], "--help"], capture_output=True, text=True, env=ENV).stdout
+    contenders = {"cold": afresh(check), "python -c pass": command([str(binaries / "python"), "-c", "pass"])}
     if has_cache:
-        contenders["cached"] = check
-    for argv in contenders.values():
-        pairs.run(argv, env)  # the cache folder, the result cache, the OS file cache
-    samples = alternate({name: (lambda argv=argv: pairs.run(argv, env)) for name, argv in contenders.items()}, rounds)
+        contenders["cached"] = command(check)
+    for contender in contenders.values():
+        contender()  # the cache folder's start-up entries, the result, the OS file cache
+    if has_cache and not result_entries():
+        print("warning: no result-* entries where expected: the draftlint figures may include result-cache hits")
+    samples = alternate(contenders, rounds)
     for name, target in (("cold", "≤ 0.15 s"), ("cached", "≤ 0.08 s")):
         if name in samples:
             what = ("cold start, installed wheel" if name == "cold" else "unchanged draft, result cache warm")
@@ -166,7 +193,7 @@ def memory(table: Table, folder: Path) -> None:
             f"    main(['check', {str(path)!r}, '-o', {os.devnull!r}])\n"
             "finally:\n"
             "    print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')))")
-    sample = pairs.run([sys.executable, "-c", code], ENV)
+    sample = afresh([sys.executable, "-c", code])()
     peak = int(sample.output.split()[-1]) / 1024
     table.add("one 10 MB draft through the CLI, peak memory", f"{peak:.0f} MB (CPU {sample.cpu:.1f} s)", "< 200 MB")
 
@@ -176,8 +203,8 @@ def against_peers(table: Table, folder: Path, path: Path, rounds: int) -> None:
     scratch = folder / "peers"
     scratch.mkdir(exist_ok=True)
     contenders = {
-        "all": command([*draftlint(), "check", str(path), "-o", os.devnull]),
-        "SPL002": command([*draftlint(), "check", "--select", "SPL002", str(path), "-o", os.devnull]),
+        "all": afresh([*draftlint(), "check", str(path), "-o", os.devnull]),
+        "SPL002": afresh([*draftlint(), "check", "--select", "SPL002", str(path), "-o", os.devnull]),
         "floor": worker("--floor", str(path)),
     }
     textlint, proselint = peers.textlint(scratch), peers.proselint(scratch)
@@ -219,6 +246,7 @@ def main() -> None:
     rounds = max(args.rounds, 5)
     folder = args.scratch or Path(tempfile.mkdtemp(prefix="draftlint-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    ENV["XDG_CACHE_HOME"] = str(folder / "cache")  # draftlint's cache folder for this run alone
     started = f"{datetime.date.today()}; {pairs.machine()}"
     print(started, flush=True)
     table = Table()
