@@ -1,127 +1,148 @@
-"""Per-stage figures: run with ``python benchmarks/stages.py`` (``benchmarks/run.py`` is the main benchmark).
+"""Where the time goes: ``python benchmarks/stages.py`` (``benchmarks/run.py`` is the main benchmark).
 
-Figures: start-up of a ``draftlint check`` on one file (what a pre-commit hook
-pays per call), in-process throughput over a corpus (the seeds in
-../shared/seeds when present, else the examples, repeated), and the per-stage
-split for the largest file.
+Figures: the CPU time of each stage (reading, the source map, normalising, tagging, parsing, each
+shared extraction, each rule, the engine's own work, the report) over the seeds and over generated
+drafts, as a Markdown table; reading Word drafts against plain text; worst-case inputs.
+
+Each stage is charged its own time only: a rule that asks for a shared extraction first is not
+charged for building it, and an extraction another one asks for is charged to itself.
 """
 
 from __future__ import annotations
 
-import statistics
-import subprocess
+import io
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
-def corpus() -> list[tuple[str, str]]:
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else sorted(
-        p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".md"))
-    return [(str(f), f.read_text(encoding="utf-8-sig")) for f in files]
+class Ledger:
+    """CPU time charged to named stages, each call's own time only."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+        self._open: list[list] = []  # [name, start, time spent in nested stages]
+
+    def enter(self, name: str) -> None:
+        self._open.append([name, time.process_time(), 0.0])
+
+    def leave(self) -> None:
+        name, start, nested = self._open.pop()
+        elapsed = time.process_time() - start
+        self.spent[name] += elapsed - nested
+        if self._open:
+            self._open[-1][2] += elapsed
+
+    def wrap(self, name: str, function):
+        def timed(*args, **kwargs):
+            self.enter(name)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.leave()
+        return timed
+
+    def wrap_generator(self, name: str, function):
+        """A generator's time is spent as it is iterated, between the caller's own steps (a function
+        that returns a list spends it in the call)."""
+        def timed(*args, **kwargs):
+            items = iter(self.wrap(name, function)(*args, **kwargs))
+            while True:
+                self.enter(name)
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+                finally:
+                    self.leave()
+                yield item
+        return timed
 
 
-def best(times: list[float]) -> str:
-    return f"best {min(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
+def _patch(ledger: Ledger, engine) -> list:
+    """Wraps each stage where the pipeline looks it up; returns what to put back. A stage a later
+    version renames is left out (its time shows under the stage that calls it)."""
+    from draftlint.front import pipeline
+    from draftlint.lint import engine as engine_module
+    from draftlint.model import Document
+
+    undo = []
+
+    def swap(owner, attribute: str, replacement) -> None:
+        if hasattr(owner, attribute):
+            undo.append((owner, attribute, getattr(owner, attribute)))
+            setattr(owner, attribute, replacement(getattr(owner, attribute)))
+
+    swap(engine_module, "read_path", lambda f: ledger.wrap("read (bytes → text)", f))
+    swap(pipeline, "SourceText", lambda f: ledger.wrap("source map (NFC, lines)", f))
+    swap(pipeline, "normalise", lambda f: ledger.wrap("normalise", f))
+    swap(pipeline, "_tagged_lines", lambda f: ledger.wrap("tag", f))
+    swap(pipeline, "parse", lambda f: ledger.wrap("parse", f))
+    swap(Document, "derived", lambda f: lambda doc, name, compute: f(doc, name, ledger.wrap(f"extract: {name}", compute)))
+    swap(engine, "lint_file", lambda f: ledger.wrap("engine: positions, messages, suppressions", f))
+    return undo
 
 
-def startup(sample: str) -> None:
-    times = []
-    for _ in range(7):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "draftlint.cli", "check", sample], capture_output=True, check=False)
-        times.append(time.perf_counter() - t0)
-    print(f"draftlint check <one file>, whole process: {best(times)}")
-    times = []
-    for _ in range(7):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        times.append(time.perf_counter() - t0)
-    print(f"python -c pass, for comparison:         {best(times)}")
-
-
-def throughput(files: list[tuple[str, str]], copies: int) -> None:
+def split(paths: list[Path], rounds: int = 3) -> tuple[dict[str, float], float]:
+    """CPU seconds per stage over ``paths`` (each stage's best of ``rounds``) and their size in MB."""
     from draftlint.config import Config
     from draftlint.lint.engine import Engine
     from draftlint.lint.policy import Overrides
     from draftlint.registry import all_rules
+    from draftlint.reporters import json_report, text
+    from draftlint.result import RunResult
 
     engine = Engine(all_rules(), Overrides())
     config = Config()
-    engine.lint_text(files[0][1], files[0][0], config)  # warm up: grammar from cache, rules built
-    size = sum(len(text.encode()) for _, text in files) * copies
-    t0 = time.perf_counter()
-    for _ in range(copies):
-        for path, text in files:
-            engine.lint_text(text, path, config)
-    elapsed = time.perf_counter() - t0
-    count = len(files) * copies
-    print(f"in process: {count} drafts, {size / 1e6:.1f} MB in {elapsed:.2f} s = "
-          f"{count / elapsed:.0f} drafts/s, {elapsed / count * 1000:.2f} ms/draft, {size / 1e6 / elapsed:.1f} MB/s")
-
-
-def stages(path: str, text: str) -> None:
-    from draftlint.config import Config
-    from draftlint.lint.engine import Engine
-    from draftlint.lint.policy import Overrides
-    from draftlint.front.normalise import normalise
-    from draftlint.front.pipeline import read_document
-    from draftlint.registry import all_rules
-    from draftlint.front.source import SourceText
-
-    def timed(fn, n=20):
-        times = []
-        for _ in range(n):
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        return min(times) * 1000
-
-    source = SourceText(text)
-    engine = Engine(all_rules(), Overrides())
-    print(f"stages on {Path(path).name} ({len(text.encode()) / 1000:.0f} KB):")
-    print(f"  normalise        {timed(lambda: normalise(source)):.2f} ms")
-    print(f"  normalise+parse  {timed(lambda: read_document(text, path)):.2f} ms")
-    print(f"  whole lint       {timed(lambda: engine.lint_text(text, path, Config())):.2f} ms")
-
-
-def per_rule(count: int = 10, rounds: int = 3) -> None:
-    """Each rule's share over generated 30 KB drafts, slowest first (the best of a few rounds, as
-    the machine is shared). A rule that reads a shared extraction first (citations, tasks,
-    deadlines) is charged for building it."""
-    from corpus import draft
-    from draftlint.config import Config
-    from draftlint.lint.engine import Engine
-    from draftlint.lint.policy import Overrides
-    from draftlint.front.pipeline import read_document
-    from draftlint.registry import all_rules
-
-    engine = Engine(all_rules(), Overrides())
-    settings = engine.settings(Config())
-    policy = settings.policy
-    texts = [draft(30_000, seed=seed) for seed in range(count + 1)]
+    engine.lint_text("KẾ HOẠCH\nTriển khai công tác năm 2025.\n", "warm-up.txt", config)
+    ledger = Ledger()
+    undo = _patch(ledger, engine)
+    for rule in engine.policy(config).rules:
+        rule.check = ledger.wrap_generator(f"rule: {rule.code}", rule.check)
     best: dict[str, float] = {}
-    for _ in range(rounds):
-        spent = dict.fromkeys(["parse", *(rule.code for rule in policy.rules)], 0.0)
-        for n, text in enumerate(texts):
-            t0 = time.perf_counter()
-            doc = read_document(text, "x", settings.vocabulary)
-            if n:  # the first draft warms the caches up
-                spent["parse"] += time.perf_counter() - t0
-            for rule in policy.rules:
-                t0 = time.perf_counter()
-                list(rule.check(doc))
-                if n:
-                    spent[rule.code] += time.perf_counter() - t0
-        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
-    total = sum(best.values())
-    print(f"per 30 KB generated draft ({count} drafts, best of {rounds}): {total / count * 1000:.1f} ms in all, "
-          f"parse {best.pop('parse') / count * 1000:.1f} ms")
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    print("  " + ", ".join(f"{code} {t / count * 1000:.1f}" for code, t in ranked if t / count >= 0.0002))
+    try:
+        for _ in range(rounds):
+            ledger.spent.clear()
+            findings = [f for path in paths for f in engine.lint_file(str(path), config).findings]
+            result = RunResult(findings=findings, files=len(paths))
+            ledger.wrap("report: text", text.report)(result, io.StringIO(), coloured=False)
+            ledger.wrap("report: json", json_report.report)(result, io.StringIO())
+            best = {k: min(v, best.get(k, v)) for k, v in ledger.spent.items()}
+    finally:
+        for owner, attribute, original in undo:
+            setattr(owner, attribute, original)
+        for rule in engine.policy(config).rules:
+            del rule.check
+    return best, sum(p.stat().st_size for p in paths) / 1e6
+
+
+def table(title: str, spent: dict[str, float], megabytes: float, top: int = 25) -> str:
+    """The stages, slowest first, as a Markdown table: ms per MB and share; the rest summed up."""
+    total = sum(spent.values())
+    ranked = sorted(spent.items(), key=lambda kv: -kv[1])
+    rows = [f"{title}: {total:.2f} s CPU for {megabytes:.2f} MB = {megabytes / total:.2f} MB/s", "",
+            "| stage | ms per MB | share |", "|---|---:|---:|"]
+    for name, seconds in ranked[:top]:
+        rows.append(f"| {name} | {seconds / megabytes * 1000:.0f} | {seconds / total:.1%} |")
+    rest = ranked[top:]
+    if rest:
+        seconds = sum(t for _, t in rest)
+        rows.append(f"| {len(rest)} others | {seconds / megabytes * 1000:.0f} | {seconds / total:.1%} |")
+    groups = defaultdict(float)
+    for name, seconds in spent.items():
+        groups[name.split(":")[0] if ":" in name else "front end"] += seconds
+    rows += ["", "By kind: " + ", ".join(f"{kind} {seconds / total:.0%}" for kind, seconds in
+                                         sorted(groups.items(), key=lambda kv: -kv[1]))]
+    rules = [(name.removeprefix("rule: "), seconds / megabytes * 1000) for name, seconds in ranked
+             if name.startswith("rule: ")]
+    shown = [f"{code} {ms:.1f}" for code, ms in rules if ms >= 0.1]
+    rows += ["", "Every rule, ms per MB (its shared extractions not included): " + ", ".join(shown)
+             + f"; {len(rules) - len(shown)} others under 0.1"]
+    return "\n".join(rows)
 
 
 def worst_cases() -> None:
@@ -176,13 +197,23 @@ def word_drafts(count: int = 100) -> None:
 
 
 def main() -> None:
-    files = corpus()
-    print(f"corpus: {len(files)} files from {SEEDS if SEEDS.is_dir() else ROOT / 'examples'}")
-    startup(files[0][0])
-    throughput(files, copies=200)
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import draft
+
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else sorted(ROOT.glob("examples/*.txt"))
+    print(table(f"{len(seeds)} seeds", *split(seeds)))
+    with tempfile.TemporaryDirectory() as folder:
+        drafts = []
+        for seed in range(30):
+            path = Path(folder) / f"d{seed}.txt"
+            path.write_text(draft(30_000, seed=seed), encoding="utf-8")
+            drafts.append(path)
+        print()
+        print(table("30 generated 30 KB drafts", *split(drafts)))
+    print()
     word_drafts()
-    stages(*max(files, key=lambda f: len(f[1])))
-    per_rule()
     worst_cases()
 
 
