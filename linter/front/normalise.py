@@ -41,7 +41,7 @@ _HEADER_LINES = 12
 _PROSE_WIDTH = 25  # a line shorter than this is a heading, a cell or a list item, not wrapped prose
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell of one physical line, cleaned: text pieces with their original offsets."""
 
@@ -59,7 +59,7 @@ class Cell:
         return len(self.text)
 
 
-@dataclass
+@dataclass(slots=True)
 class LogicalLine:
     kind: str
     text: str
@@ -160,12 +160,14 @@ def physical_cells(source: SourceText) -> list[Cell]:
     seen = 0  # non-blank lines so far: the first ones hold the two-column header
     for index, (start, end) in enumerate(source.physical_lines()):
         raw = text[start:end]
-        if not raw.strip() or ("<!--" in raw and is_directive_line(raw)):
-            blank = blank or not raw.strip()
+        stripped = raw.strip()
+        if not stripped or ("<!--" in raw and is_directive_line(raw)):
+            blank = blank or not stripped
             continue  # a blank line, or a suppression comment, which is no part of the draft
         seen += 1
-        columns = seen <= _HEADER_LINES or raw.lstrip().startswith(("-", "Nơi nhận"))
-        bounds = _layout_row(raw, seen <= _HEADER_LINES) or _cells(raw, columns)
+        header = seen <= _HEADER_LINES
+        columns = header or stripped.startswith(("-", "Nơi nhận"))
+        bounds = _layout_row(raw, header) or _cells(raw, columns)
         cells = []
         for cell_start, cell_end in bounds:
             cleaned, pieces = _clean(raw[cell_start:cell_end], start + cell_start)
@@ -191,6 +193,7 @@ def physical_cells(source: SourceText) -> list[Cell]:
 
 
 # Words no sentence, heading or list item ends on: a line stopping on one was wrapped.
+# This pattern and _NAME_CUT end a line and span two words at most (see _ends_with).
 _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|các|tại|theo|về|với|cho|số|những|được|bởi|từ|đến|trong|trên|hoặc|để|nhằm|thuộc|tới|giữa|"
     r"qua|là|cùng|đối\s+với|ngày|tháng|năm|số:|SỐ:?)\Z"
@@ -208,14 +211,22 @@ _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DATE_GOES_ON = regex.compile(r"(?:\d{1,2}\b|tháng\b|năm\b)")
 
 
+def _ends_with(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``pattern``, anchored at the end and two words long at most, searched from the last two words
+    on: a search from the start would try every position of a long line (its lookbehind is seen)."""
+    head = text.rsplit(None, 2)
+    return pattern.search(text, len(head[0]) if len(head) == 3 else 0)
+
+
 def _open_bracket(line: LogicalLine) -> bool:
     """The line so far leaves a parenthesis or a curly quotation open (and is not long: a real
     unclosed bracket in a long paragraph must not swallow what follows)."""
     cells = line.cells
     if len(cells) > 3:
         return False
-    text = " ".join(u.text for u in cells)
-    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
+    texts = [cell.text for cell in cells]
+    return (sum(t.count("(") for t in texts) > sum(t.count(")") for t in texts)
+            or sum(t.count("“") for t in texts) > sum(t.count("”") for t in texts))
 
 
 # Lines complete in themselves, which an emphasis running over two lines does not join.
@@ -506,7 +517,7 @@ def _continues(open_line: LogicalLine | None, cell: Cell, layout: _Layout, outli
         return open_line  # "Điều" + "1. Phạm vi điều chỉnh", "Chương" + "I": a division's word and number cut apart
     if open_line.kind == LineKind.DOCNUM and prev_text.rstrip().endswith(":") and _SYMBOL_START.match(text):
         return open_line  # "Số:" + "5664/CT-CS": the number in the cell's next line
-    if (len(open_line.cells) == 1 and open_line.kind not in _WHOLE_LINES
+    if (len(open_line.cells) == 1 and open_line.kind not in _WHOLE_LINES and tagger.may_start_national(prev_text)
             and tagger.classify(f"{prev_text} {text}") in (LineKind.NATION, LineKind.MOTTO)):
         open_line.rejoined = True
         return open_line  # "CỘNG HÒA XÃ HỘI" + "CHỦ NGHĨA VIỆT NAM": the national title in two cells
@@ -558,10 +569,10 @@ def _continues(open_line: LogicalLine | None, cell: Cell, layout: _Layout, outli
     if ((layout.wrapped and not cell.blank_before or _mid_phrase(prev_text)) and cell.kind not in LineKind.BLOCKS
             and _open_bracket(open_line)):
         return open_line  # "(qua Sở" + "Tài chính, …)": a bracket or quotation still open
-    if (not cell.blank_before and cell.kind not in LineKind.BLOCKS and _NAME_CUT.search(prev_text)
+    if (not cell.blank_before and cell.kind not in LineKind.BLOCKS and _ends_with(_NAME_CUT, prev_text)
             and not _NEW_BASIS.match(text)):
         return open_line  # "… hướng dẫn thi hành Luật" + "Ban hành văn bản …": a cited name cut after its type
-    if _DANGLING.search(prev_text) and not cell.blank_before:
+    if not cell.blank_before and _ends_with(_DANGLING, prev_text):
         return open_line  # "…các Quyết định của" + "Thủ tướng Chính phủ …": no line ends on "của"
     if cell.blank_before and layout.blank_is_break and not starts_lower(text):
         return None

@@ -220,6 +220,12 @@ def is_type_title(text: str) -> bool:
     )
 
 
+def may_start_national(text: str) -> bool:
+    """The text may start the national title or the motto (``_NATION``, ``_MOTTO``): the only first
+    letters they match, ignoring case; a cheap test before classifying a joined line."""
+    return text[:1] in ("C", "c", "Đ", "đ")
+
+
 def continues_as_wrapped_hyphen(text: str) -> bool:
     """``- cầu lao động…``: a hyphen from a wrapped ``cung - cầu``, not a bullet."""
     return text[:1] in "-–" and len(text) > 2 and text[1] == " " and starts_lower(text[2:])
