@@ -115,19 +115,21 @@ def invalid_syllables(doc: Document) -> Iterator[tuple[Span, str, str]]:
     """Where the draft writes a lower-case syllable Vietnamese cannot have: (span, the syllable, why,
     as ``text.syllables.check`` says it). Not in lines of an old 8-bit encoding (UNI006 reports
     those; their words are not typos) nor in names spaced out letter by letter."""
-    garbled = ()
-    if legacy_encoding(doc) is not None:
-        garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
     loanwords = _loanwords()
     found = tokens(doc)
     invalid = {n: why for n, w in enumerate(found.words)
                if is_candidate(w) and w not in loanwords and (why := check(w))}
     if not invalid:
         return
-    garbled += tuple(line.span for line in doc.lines if _letter_spaced(line.text))
+    legacy = legacy_encoding(doc) is not None
+    garbled: dict[int, bool] = {}  # only the lines that hold an invalid syllable are looked at
     for i in compress(count(), map(invalid.__contains__, found.ids)):
         start = found.start(i)
-        if any(span.start <= start < span.end for span in garbled):
+        index = line_index(doc, start)
+        if index not in garbled:
+            text = doc.lines[index].text
+            garbled[index] = legacy and has_legacy_characters(text) or _letter_spaced(text)
+        if garbled[index]:
             continue
         yield Span(start, found.end(i)), found.word(i), invalid[found.ids[i]]
 
