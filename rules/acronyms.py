@@ -73,13 +73,13 @@ def _undefined_uses(doc):
         yield use, entry
 
 
-def _earlier_phrase(d, definitions):
-    """An earlier definition whose phrase stands right before this one's brackets."""
+def _earlier_phrase(d, definitions, folded_phrases):
+    """An earlier definition whose phrase (folded, in ``folded_phrases``) stands right before this one's brackets."""
     before = fold_same_length(d.line.text[: d.span.start - d.line.span.start].rstrip(" \t(").rstrip())
-    for e in definitions:
+    for e, phrase in zip(definitions, folded_phrases):
         if e is d:
             return None
-        if e.phrase is not None and before.endswith(fold(e.phrase)):
+        if phrase is not None and before.endswith(phrase):
             return e
     return None
 
@@ -150,6 +150,7 @@ class AcronymMismatch(Rule):
         seen_phrases: dict[str, object] = {}
         slips: dict[str, tuple[object, str, str]] = {}  # a mistyped definition's acronym → (it, its phrase, the right one)
         right: set[str] = set()  # acronyms some definition gives rightly
+        folded_phrases = [None if d.phrase is None else fold(d.phrase) for d in found.definitions]
         for d in found.definitions:
             if d.glossary_key is not None and d.glossary_key != d.key and not (
                     d.phrase is not None and words.means(d.key, d.phrase)):
@@ -163,7 +164,7 @@ class AcronymMismatch(Rule):
                                      phrase=quote(d.phrase), expected=expected, abbr=d.abbr, meaning=meaning)
                 continue
             if d.phrase is None:
-                earlier = _earlier_phrase(d, found.definitions)
+                earlier = _earlier_phrase(d, found.definitions, folded_phrases)
             else:
                 earlier = seen_phrases.setdefault(fold(d.phrase), d)
             if earlier is not None and earlier is not d and earlier.key != d.key:

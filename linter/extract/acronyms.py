@@ -140,13 +140,15 @@ def acronyms(doc: Document) -> Acronyms:
     return doc.derived("acronyms", _extract)
 
 
+_TWO_CAPS = regex.compile(f"[{_CAP}]{{2}}")
 # A header or closing table flattened into one line: its codes (VT, KT., the agency's name) are layout.
 _LAYOUT_ROW = regex.compile(r"Nơi\s+nhận\s*:|-\s*Lưu\s*:|CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI")
 
 
 def _caps_line(text: str) -> bool:
     """A line mostly in capitals (a heading, the national title): its words are not acronyms."""
-    words = [w for w in text.split() if any(map(str.isalpha, w))]  # numbers and dashes say nothing
+    # Numbers and dashes say nothing (``isalpha`` first: most words are all letters).
+    words = [w for w in text.split() if w.isalpha() or any(map(str.isalpha, w))]
     return len(words) >= 2 and sum(map(str.isupper, words)) > 0.6 * len(words)
 
 
@@ -155,7 +157,7 @@ def _extract(doc: Document) -> Acronyms:
     definitions, uses = [], []
     for line in doc.lines:
         text = line.text
-        if line.kind in _SKIP or not re.search(rf"[{_CAP}]{{2}}", text) or _caps_line(text) or _LAYOUT_ROW.search(text):
+        if line.kind in _SKIP or not _TWO_CAPS.search(text) or _caps_line(text) or _LAYOUT_ROW.search(text):
             continue
         inside: list[tuple[int, int]] = []
         for m in _DEFINITION.finditer(text):

@@ -6,12 +6,10 @@ the office's lexicon) uses often."""
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count, islice
-from operator import and_, eq, or_
+from itertools import compress, count
 from typing import Iterator
 
 from .. import data
@@ -84,18 +82,19 @@ def repeats(doc: Document) -> Iterator[Repeat]:
 
 def _doubled(found: Tokens) -> Iterator[int]:
     """The words followed by the same word, or by a word and the same word, with only spaces
-    between the first two: few in a draft, picked out at C speed."""
-    ids, keys = found.ids, found.folded
-    folded = array("i", map(_first_of_key(keys).__getitem__, ids))  # one number per folded key
-    same_next = map(eq, folded, islice(folded, 1, None))
-    same_after_next = chain(map(eq, folded, islice(folded, 2, None)), (False,))
-    return compress(count(), map(and_, found.spaced, map(or_, same_next, same_after_next)))
+    between the first two: few in a draft, found by one search of the words written as one
+    character per folded key (past ``chr``'s range two keys may share one, so each is checked)."""
+    ids, keys, spaced = found.ids, found.folded, found.spaced
+    numbers: dict[str, int] = {}
+    chars = [chr(numbers.setdefault(k, len(numbers)) % _CHARACTERS) for k in keys]
+    for i in map(re.Match.start, _DOUBLED.finditer("".join(map(chars.__getitem__, ids)))):
+        k = keys[ids[i]]
+        if spaced[i] and (keys[ids[i + 1]] == k or i + 2 < len(ids) and keys[ids[i + 2]] == k):
+            yield i
 
 
-def _first_of_key(keys: tuple[str, ...]) -> list[int]:
-    """For each word number, the first number with the same folded key."""
-    first: dict[str, int] = {}
-    return [first.setdefault(k, n) for n, k in enumerate(keys)]
+_DOUBLED = regex.compile(r"(?s)(.)(?=\1|.\1)")  # a character met again next, or one further on
+_CHARACTERS = 0x110000
 
 
 def _repeat(doc, line: Line, found: Tokens, first: int, last: int, kind: str, first_end: int | None = None,
@@ -115,19 +114,21 @@ def invalid_syllables(doc: Document) -> Iterator[tuple[Span, str, str]]:
     """Where the draft writes a lower-case syllable Vietnamese cannot have: (span, the syllable, why,
     as ``text.syllables.check`` says it). Not in lines of an old 8-bit encoding (UNI006 reports
     those; their words are not typos) nor in names spaced out letter by letter."""
-    garbled = ()
-    if legacy_encoding(doc) is not None:
-        garbled = tuple(line.span for line in doc.lines if has_legacy_characters(line.text))
     loanwords = _loanwords()
     found = tokens(doc)
     invalid = {n: why for n, w in enumerate(found.words)
                if is_candidate(w) and w not in loanwords and (why := check(w))}
     if not invalid:
         return
-    garbled += tuple(line.span for line in doc.lines if _letter_spaced(line.text))
+    legacy = legacy_encoding(doc) is not None
+    garbled: dict[int, bool] = {}  # only the lines that hold an invalid syllable are looked at
     for i in compress(count(), map(invalid.__contains__, found.ids)):
         start = found.start(i)
-        if any(span.start <= start < span.end for span in garbled):
+        index = line_index(doc, start)
+        if index not in garbled:
+            text = doc.lines[index].text
+            garbled[index] = legacy and has_legacy_characters(text) or _letter_spaced(text)
+        if garbled[index]:
             continue
         yield Span(start, found.end(i)), found.word(i), invalid[found.ids[i]]
 
