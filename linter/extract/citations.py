@@ -111,7 +111,7 @@ class Symbol:
     @property
     def key(self) -> str:
         """The symbol as it should be written: without spaces."""
-        return re.sub(r"\s+", "", self.raw)
+        return "".join(self.raw.split())
 
     @property
     def match_key(self) -> str:
@@ -214,6 +214,12 @@ def citations(doc: Document) -> Citations:
     return doc.derived("citations", _extract)
 
 
+@lru_cache(maxsize=1024)
+def _folded_name(type_text: str) -> str:
+    """A type name's key in ``Vocabulary.type_by_name``, folded once per spelling met."""
+    return fold(type_text)
+
+
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
     """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded text.
@@ -277,7 +283,7 @@ def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Patter
         if type_start < covered:
             continue  # inside the previous citation (a type word in its issuer)
         type_text = text[type_start:type_end]
-        doc_type = vocab.type_by_name.get(fold(type_text))
+        doc_type = vocab.type_by_name.get(_folded_name(type_text))
         if doc_type is None:
             continue
         if type_text[:1].islower() and _NAME_GOES_ON.search(text, max(0, type_start - 12), type_start):
@@ -293,7 +299,7 @@ def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Patter
         so = _SO.match(text, pos)
         if so and type_text[:1].islower() and text[so.end():so.end() + 1] in ",;)":
             continue  # "hướng dẫn số, bản đồ số": "số" is "digital" here
-        so_count = len(re.findall("số", so.group(1), re.I)) if so else 0
+        so_count = len(_SO_WORD.findall(so.group(1))) if so else 0
         after_so = so.end() if so else pos
         symbol_match = _SYMBOL.match(text, after_so if so else _skip_space(text, pos))
         symbol = bare = None
@@ -387,6 +393,10 @@ def _issuer_start(text: str, end: int, dated: bool, vocab: Vocabulary) -> int | 
     return None
 
 
+_SO_WORD = regex.compile("số", re.I)
+_SPACE = regex.compile(r"\s")
+_CODE_DASH = regex.compile(r"\s?-\s?")
+_LAW_CODE = regex.compile(r"(?:QH|UBTVQH)\d{1,2}")
 _PLACEHOLDER_NUMBER = regex.compile(r"[.…_]{2,}")  # after blanks (_BLANKS)
 _BLANKS = regex.compile(r"[ \t]*+")
 _SPACES = regex.compile(r"\s*+")  # a run of spaces skipped once, not by a pattern tried at each of its places
@@ -673,14 +683,21 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) 
     if m["party"]:
         codes = (m["pcode"], *m["pissuers"].split("-"))
         return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, m["pcode"],
-                      tuple(m["pissuers"].split("-")), "party", codes, bool(re.search(r"\s", raw)), not number)
-    scodes = m["scodes"]
-    spaced = bool(re.search(r"\s", raw))
-    issuer_first = not [c for c in doc_type.codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT
-    codes = tuple(re.sub(r"\s", "", c) for c in re.split(r"\s?-\s?", scodes))
+                      tuple(m["pissuers"].split("-")), "party", codes, _SPACE.search(raw) is not None, not number)
     year = int(m["year"]) if m["year"] else None
+    style, type_code, issuer_codes, codes = _state_codes(m["scodes"], doc_type.codes, vocab)
+    return Symbol(raw, line.sub_span(start, start + len(raw)), number, year, type_code, issuer_codes,
+                  style, codes, _SPACE.search(raw) is not None, not number)
+
+
+@lru_cache(maxsize=4096)
+def _state_codes(scodes: str, type_codes: tuple[str, ...], vocab: Vocabulary):
+    """(style, type code, issuer codes, codes) of a state symbol's codes as written ("QĐ-UBND"),
+    read once per distinct string: a draft cites the same documents again and again."""
+    issuer_first = not [c for c in type_codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT
+    codes = tuple("".join(c.split()) for c in _CODE_DASH.split(scodes))
     first = codes[0]
-    if re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", first) and len(codes) == 1:
+    if _LAW_CODE.fullmatch(first) and len(codes) == 1:
         style, type_code, issuer_codes = "law", None, codes
     elif issuer_first:
         style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
@@ -694,8 +711,7 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) 
         style, type_code, issuer_codes = "state", first, codes[1:]  # an unknown type code: 2930/CTHĐ-UBND
     else:
         style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
-    return Symbol(raw, line.sub_span(start, start + len(raw)), number, year, type_code, tuple(issuer_codes),
-                  style, codes, spaced, not number)
+    return style, type_code, tuple(issuer_codes), codes
 
 
 def _date(m: re.Match, line: Line) -> CitedDate:

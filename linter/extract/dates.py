@@ -279,6 +279,8 @@ _DEADLINE_CUE = regex.compile(
 )
 
 
+# The last word (or colon) of every _DEADLINE_CUE and _WITHIN: a cue ends just before the date.
+_CUE_ENDINGS = ("trước", "nhất", "là", "chót", "hạn", "thành", "trong", ":")
 _WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
@@ -300,6 +302,8 @@ def is_deadline(mention: DateMention) -> bool:
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
     window = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
+    if not window.rstrip()[-5:].lower().endswith(_CUE_ENDINGS):
+        return False  # most dates and years: refused without reading the clause
     ends = list(_CLAUSE_END.finditer(window))
     clause = window[ends[-1].end():] if ends else window
     # The cue first: most dates and years have none, and then the rest is not read.
