@@ -23,7 +23,6 @@ from ..data import DocumentType
 from ..text.fold import fold, fold_same_length
 from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
 from .excerpts import excerpts
-from .lines import matches_by_line
 from ..text.phrases import is_word_character, matches_not_after
 from ..model import Document, Line, LineKind, Span
 
@@ -222,34 +221,28 @@ def _folded_name(type_text: str) -> str:
 
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
-    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded text.
+    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against a folded line.
 
-    No newline inside a name and no leading lookbehind, so the whole text is searched at once and
-    ``re`` skips ahead to the letters a name starts with; ``_type_matches`` refuses a start inside
-    a word."""
+    No leading lookbehind, so ``re`` skips ahead to the letters a name starts with;
+    ``_type_spans`` refuses a start inside a word."""
     from ..text.phrases import alternation
 
     alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=r"[^\S\n]+")
     return regex.compile(rf"(?P<type>{alternatives})(?![\w])")
 
 
-def _type_matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Line, list[tuple[int, int]]]]:
-    """(line, the (start, end) in it of each type name) for the lines that name a document type."""
-    folded = fold_same_length(doc.text)
-    if len(folded) == len(doc.text):
-        for line, found in matches_by_line(doc, matches_not_after(pattern, folded, is_word_character)):
-            base = line.span.start
-            yield line, [(m.start() - base, m.end() - base) for m in found]
-        return
-    ignoring_case = re.compile(pattern.pattern, re.I)
-    for line in doc.lines:  # a letter whose lower case is longer: each line on its own
-        folded = fold_same_length(line.text)
-        if len(folded) == len(line.text):
-            found = list(matches_not_after(pattern, folded, is_word_character))
-        else:  # positions would not match: the line as written, ignoring case
-            found = list(matches_not_after(ignoring_case, line.text, is_word_character))
-        if found:
-            yield line, [m.span() for m in found]
+@lru_cache(maxsize=8)
+def _type_pattern_ignoring_case(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(pattern.pattern, re.I)
+
+
+def _type_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The (start, end) in a line of each type name it holds."""
+    folded = fold_same_length(text)
+    if len(folded) == len(text):
+        return [m.span() for m in matches_not_after(pattern, folded, is_word_character)]
+    # A letter whose lower case is longer: positions would not match; the line as written, ignoring case.
+    return [m.span() for m in matches_not_after(_type_pattern_ignoring_case(pattern), text, is_word_character)]
 
 
 # "\d|\bsố\b" ignoring case (ſ is a long s), written to start with a character class: ``re`` skips
@@ -259,17 +252,19 @@ _HAS_NUMBER = regex.compile(r"[\dsSſ](?:(?<=\d)|(?<!\w.)(?i:ố)(?!\w))")
 
 _HEADER_KINDS = frozenset({LineKind.AGENCY, LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE,
                            LineKind.SUBJECT, LineKind.TITLE, LineKind.SUMMARY, LineKind.KINHGUI, LineKind.ADDRESSEE})
+_UNCITING_KINDS = frozenset({LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM})
 
 
 def _extract(doc: Document) -> Citations:
     vocab = doc.vocabulary
     pattern = _type_pattern(vocab)
     found: list[Citation] = []
-    for line, types in _type_matches(doc, pattern):
-        if line.kind in (LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM):
-            continue
-        if _HAS_NUMBER.search(line.text):  # a citation has a number, or at least "số"
-            found.extend(_line_citations(line, types, pattern, vocab))
+    for line in doc.lines:
+        # A citation has a number, or at least "số": the other lines are not searched for type names.
+        if line.kind not in _UNCITING_KINDS and _HAS_NUMBER.search(line.text):
+            types = _type_spans(line.text, pattern)
+            if types:
+                found.extend(_line_citations(line, types, pattern, vocab))
     return Citations(tuple(found))
 
 
