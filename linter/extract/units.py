@@ -175,7 +175,7 @@ def _clause_starts(text: str):
 
 
 _VERB_WINDOW_END = regex.compile(r"[;:.()\[\]]")
-_END = regex.compile(r"[.;:!?](?:\s|\Z)|\n")
+_END = regex.compile(r"[.;:!?\n](?:(?<=[.;:!?])(?:\s|\Z)|(?<=\n))")  # one class first: re skips ahead to it
 
 
 def _clause_end(text: str, start: int) -> int:
