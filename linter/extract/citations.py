@@ -23,7 +23,6 @@ from ..data import DocumentType
 from ..text.fold import fold, fold_same_length
 from .vocabulary import LOCAL_DEPARTMENT, Vocabulary
 from .excerpts import excerpts
-from .lines import matches_by_line
 from ..text.phrases import is_word_character, matches_not_after
 from ..model import Document, Line, LineKind, Span
 
@@ -111,7 +110,7 @@ class Symbol:
     @property
     def key(self) -> str:
         """The symbol as it should be written: without spaces."""
-        return re.sub(r"\s+", "", self.raw)
+        return "".join(self.raw.split())
 
     @property
     def match_key(self) -> str:
@@ -214,36 +213,36 @@ def citations(doc: Document) -> Citations:
     return doc.derived("citations", _extract)
 
 
+@lru_cache(maxsize=1024)
+def _folded_name(type_text: str) -> str:
+    """A type name's key in ``Vocabulary.type_by_name``, folded once per spelling met."""
+    return fold(type_text)
+
+
 @lru_cache(maxsize=8)
 def _type_pattern(vocab: Vocabulary) -> re.Pattern:
-    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against the folded text.
+    """Type names, folded (lower case, one spelling of uỷ/ủy …): matched against a folded line.
 
-    No newline inside a name and no leading lookbehind, so the whole text is searched at once and
-    ``re`` skips ahead to the letters a name starts with; ``_type_matches`` refuses a start inside
-    a word."""
+    No leading lookbehind, so ``re`` skips ahead to the letters a name starts with;
+    ``_type_spans`` refuses a start inside a word."""
     from ..text.phrases import alternation
 
     alternatives = alternation({fold_same_length(" ".join(t.name.split())) for t in vocab.types}, space=r"[^\S\n]+")
     return regex.compile(rf"(?P<type>{alternatives})(?![\w])")
 
 
-def _type_matches(doc: Document, pattern: re.Pattern) -> Iterator[tuple[Line, list[tuple[int, int]]]]:
-    """(line, the (start, end) in it of each type name) for the lines that name a document type."""
-    folded = fold_same_length(doc.text)
-    if len(folded) == len(doc.text):
-        for line, found in matches_by_line(doc, matches_not_after(pattern, folded, is_word_character)):
-            base = line.span.start
-            yield line, [(m.start() - base, m.end() - base) for m in found]
-        return
-    ignoring_case = re.compile(pattern.pattern, re.I)
-    for line in doc.lines:  # a letter whose lower case is longer: each line on its own
-        folded = fold_same_length(line.text)
-        if len(folded) == len(line.text):
-            found = list(matches_not_after(pattern, folded, is_word_character))
-        else:  # positions would not match: the line as written, ignoring case
-            found = list(matches_not_after(ignoring_case, line.text, is_word_character))
-        if found:
-            yield line, [m.span() for m in found]
+@lru_cache(maxsize=8)
+def _type_pattern_ignoring_case(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(pattern.pattern, re.I)
+
+
+def _type_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The (start, end) in a line of each type name it holds."""
+    folded = fold_same_length(text)
+    if len(folded) == len(text):
+        return [m.span() for m in matches_not_after(pattern, folded, is_word_character)]
+    # A letter whose lower case is longer: positions would not match; the line as written, ignoring case.
+    return [m.span() for m in matches_not_after(_type_pattern_ignoring_case(pattern), text, is_word_character)]
 
 
 # "\d|\bsố\b" ignoring case (ſ is a long s), written to start with a character class: ``re`` skips
@@ -253,17 +252,19 @@ _HAS_NUMBER = regex.compile(r"[\dsSſ](?:(?<=\d)|(?<!\w.)(?i:ố)(?!\w))")
 
 _HEADER_KINDS = frozenset({LineKind.AGENCY, LineKind.NATION, LineKind.MOTTO, LineKind.DOCNUM, LineKind.PLACEDATE,
                            LineKind.SUBJECT, LineKind.TITLE, LineKind.SUMMARY, LineKind.KINHGUI, LineKind.ADDRESSEE})
+_UNCITING_KINDS = frozenset({LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM})
 
 
 def _extract(doc: Document) -> Citations:
     vocab = doc.vocabulary
     pattern = _type_pattern(vocab)
     found: list[Citation] = []
-    for line, types in _type_matches(doc, pattern):
-        if line.kind in (LineKind.RECIPIENT, LineKind.NOINHAN, LineKind.SIGNER, LineKind.SIGNAME, LineKind.DOCNUM):
-            continue
-        if _HAS_NUMBER.search(line.text):  # a citation has a number, or at least "số"
-            found.extend(_line_citations(line, types, pattern, vocab))
+    for line in doc.lines:
+        # A citation has a number, or at least "số": the other lines are not searched for type names.
+        if line.kind not in _UNCITING_KINDS and _HAS_NUMBER.search(line.text):
+            types = _type_spans(line.text, pattern)
+            if types:
+                found.extend(_line_citations(line, types, pattern, vocab))
     return Citations(tuple(found))
 
 
@@ -277,7 +278,7 @@ def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Patter
         if type_start < covered:
             continue  # inside the previous citation (a type word in its issuer)
         type_text = text[type_start:type_end]
-        doc_type = vocab.type_by_name.get(fold(type_text))
+        doc_type = vocab.type_by_name.get(_folded_name(type_text))
         if doc_type is None:
             continue
         if type_text[:1].islower() and _NAME_GOES_ON.search(text, max(0, type_start - 12), type_start):
@@ -293,7 +294,7 @@ def _line_citations(line: Line, types: list[tuple[int, int]], pattern: re.Patter
         so = _SO.match(text, pos)
         if so and type_text[:1].islower() and text[so.end():so.end() + 1] in ",;)":
             continue  # "hướng dẫn số, bản đồ số": "số" is "digital" here
-        so_count = len(re.findall("số", so.group(1), re.I)) if so else 0
+        so_count = len(_SO_WORD.findall(so.group(1))) if so else 0
         after_so = so.end() if so else pos
         symbol_match = _SYMBOL.match(text, after_so if so else _skip_space(text, pos))
         symbol = bare = None
@@ -387,6 +388,10 @@ def _issuer_start(text: str, end: int, dated: bool, vocab: Vocabulary) -> int | 
     return None
 
 
+_SO_WORD = regex.compile("số", re.I)
+_SPACE = regex.compile(r"\s")
+_CODE_DASH = regex.compile(r"\s?-\s?")
+_LAW_CODE = regex.compile(r"(?:QH|UBTVQH)\d{1,2}")
 _PLACEHOLDER_NUMBER = regex.compile(r"[.…_]{2,}")  # after blanks (_BLANKS)
 _BLANKS = regex.compile(r"[ \t]*+")
 _SPACES = regex.compile(r"\s*+")  # a run of spaces skipped once, not by a pattern tried at each of its places
@@ -673,14 +678,21 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) 
     if m["party"]:
         codes = (m["pcode"], *m["pissuers"].split("-"))
         return Symbol(raw, line.sub_span(start, start + len(raw)), number, None, m["pcode"],
-                      tuple(m["pissuers"].split("-")), "party", codes, bool(re.search(r"\s", raw)), not number)
-    scodes = m["scodes"]
-    spaced = bool(re.search(r"\s", raw))
-    issuer_first = not [c for c in doc_type.codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT
-    codes = tuple(re.sub(r"\s", "", c) for c in re.split(r"\s?-\s?", scodes))
+                      tuple(m["pissuers"].split("-")), "party", codes, _SPACE.search(raw) is not None, not number)
     year = int(m["year"]) if m["year"] else None
+    style, type_code, issuer_codes, codes = _state_codes(m["scodes"], doc_type.codes, vocab)
+    return Symbol(raw, line.sub_span(start, start + len(raw)), number, year, type_code, issuer_codes,
+                  style, codes, _SPACE.search(raw) is not None, not number)
+
+
+@lru_cache(maxsize=4096)
+def _state_codes(scodes: str, type_codes: tuple[str, ...], vocab: Vocabulary):
+    """(style, type code, issuer codes, codes) of a state symbol's codes as written ("QĐ-UBND"),
+    read once per distinct string: a draft cites the same documents again and again."""
+    issuer_first = not [c for c in type_codes if c != "CV"]  # a state công văn or văn bản: ISSUER-UNIT
+    codes = tuple("".join(c.split()) for c in _CODE_DASH.split(scodes))
     first = codes[0]
-    if re.fullmatch(r"(?:QH|UBTVQH)\d{1,2}", first) and len(codes) == 1:
+    if _LAW_CODE.fullmatch(first) and len(codes) == 1:
         style, type_code, issuer_codes = "law", None, codes
     elif issuer_first:
         style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
@@ -694,8 +706,7 @@ def _symbol(m: re.Match, line: Line, vocab: Vocabulary, doc_type: DocumentType) 
         style, type_code, issuer_codes = "state", first, codes[1:]  # an unknown type code: 2930/CTHĐ-UBND
     else:
         style, type_code, issuer_codes = "state", None, codes  # a công văn: 3307/UBND-TH
-    return Symbol(raw, line.sub_span(start, start + len(raw)), number, year, type_code, tuple(issuer_codes),
-                  style, codes, spaced, not number)
+    return style, type_code, tuple(issuer_codes), codes
 
 
 def _date(m: re.Match, line: Line) -> CitedDate:

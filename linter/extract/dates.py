@@ -148,23 +148,23 @@ def _number(digits: str) -> int | None:
 
 # Ranges: "2021 - 2025", "từ năm 2025 đến năm 2023"; "từ ngày 15/6 đến ngày 01/6/2024"; "ngày 20-25/11".
 _TO = r"[ \t]*+(?:-|–|—|đến|tới)[ \t]*+"
+# Each starts with a character class (in a group, or with the case ignored only after it), then looks
+# behind it: ``re`` skips ahead to the characters a pattern can start with only when it starts with one.
 _YEAR_RANGE = regex.compile(
-    rf"(?=[12])(?<![\w/.\-])(?P<a>(?:19|20)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
+    rf"(?P<a>[12](?<![\w/.\-][12])(?:(?<=1)9|(?<=2)0)\d\d){_TO}(?:năm[ \t]++)?(?P<b>(?:19|20)\d\d)(?![\w/]|[.\-]\d)", re.I
 )
 _DAY_MONTH = r"(?P<{d}>\d{{1,2}})/(?P<{m}>\d{{1,2}})(?:/(?P<{y}>\d{{4}}))?"
 _DATE_RANGE = regex.compile(
-    rf"(?=[tTnN])(?<!\w)(?:từ[ \t]++(?:ngày[ \t]*+)?|ngày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
-    rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d)",
-    re.I,
+    rf"[tTnN](?<!\w.)(?i:(?:(?<=[tT])ừ[ \t]++(?:ngày[ \t]*+)?|(?<=[nN])gày[ \t]*+){_DAY_MONTH.format(d='d1', m='m1', y='y1')}"
+    rf"{_TO}(?:ngày[ \t]*+)?{_DAY_MONTH.format(d='d2', m='m2', y='y2')}(?![\w/]|[.\-]\d))"
 )
 _FULL_RANGE = regex.compile(
-    rf"(?=\d)(?<![\w/.\-])(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
+    rf"(?P<d1>\d(?<![\w/.\-]\d)\d?)/(?P<m1>\d{{1,2}})/(?P<y1>\d{{4}}){_TO}(?:ngày[ \t]*+)?"
     rf"(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})(?![\w/]|[.\-]\d)",
     re.I,
 )
 _DAY_RANGE = regex.compile(
-    r"(?=[nN])(?<!\w)ngày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/])",
-    re.I,
+    r"[nN](?<!\w.)(?i:gày[ \t]*+(?P<d1>\d{1,2})[ \t]*+[-–][ \t]*+(?P<d2>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/]))"
 )
 
 
@@ -279,6 +279,8 @@ _DEADLINE_CUE = regex.compile(
 )
 
 
+# The last word (or colon) of every _DEADLINE_CUE and _WITHIN: a cue ends just before the date.
+_CUE_ENDINGS = ("trước", "nhất", "là", "chót", "hạn", "thành", "trong", ":")
 _WITHIN = regex.compile(r"\btrong\s*+\Z", re.I)
 _FINISH = regex.compile(r"\bhoàn\s+thành\b", re.I)
 _CLAUSE_END = regex.compile(r"[.;!?]\s")  # not ":", which introduces the deadline ("Thời hạn: …")
@@ -300,6 +302,8 @@ def is_deadline(mention: DateMention) -> bool:
 def deadline_cue_before(text: str, at: int) -> bool:
     """Whether what is written at ``at`` in ``text`` is introduced as a deadline."""
     window = text[max(0, at - 300):at]  # a clause is shorter than that; the window keeps long lines linear
+    if not window.rstrip()[-5:].lower().endswith(_CUE_ENDINGS):
+        return False  # most dates and years: refused without reading the clause
     ends = list(_CLAUSE_END.finditer(window))
     clause = window[ends[-1].end():] if ends else window
     # The cue first: most dates and years have none, and then the rest is not read.

@@ -89,7 +89,11 @@ def tasks(doc: Document) -> tuple[Task, ...]:
     return doc.derived("tasks", _find_tasks)
 
 
-_MARKER_HINT = regex.compile(r"(?i)chủ\s+trì|tham\s+mưu|thực\s+hiện\s*:|trách(?:\s+nhiệm)?\s*:")
+# "chủ trì|tham mưu|thực hiện:|trách nhiệm:" ignoring case, written to start with a character class:
+# ``re`` skips ahead to those characters only when the pattern starts with one.
+_MARKER_HINT = regex.compile(
+    r"[cCtT](?i:(?<=[cC])hủ\s+trì|(?<=[tT])ham\s+mưu|(?<=[tT])hực\s+hiện\s*:|(?<=[tT])rách(?:\s+nhiệm)?\s*:)"
+)
 
 
 def _find_markers(doc: Document) -> tuple[LeadMarker, ...]:

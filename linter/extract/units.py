@@ -99,7 +99,9 @@ def unit_at(text: str, pos: int) -> UnitMention | None:
 # colon ("Hỗ trợ nhà ở: Sở Xây dựng chủ trì"), unless the colon opens a list of partners or members.
 # Each pattern here that is searched starts with a character class, then looks behind it: ``re``
 # skips ahead to the characters a pattern can start with only when no lookaround (nor ``^``) comes first.
-_CLAUSE = regex.compile(r"[.;!?:\s](?:(?<=[.;!?])\s+|(?<=\s)[-–]\s+|(?<=:)(?<!gồm:)(?<!sau:)(?<!với:)(?<!hợp:)(?<!là:)\s+"
+# _CLAUSE starts at the mark, not at the space before a dash: ``re`` then stops at marks only, not at
+# every space (only where a clause starts is read, and the bullets after a mark are taken whole).
+_CLAUSE = regex.compile(r"[.;!?:\n\-–](?:(?<=[.;!?])\s+|(?<=\s[-–])\s+|(?<=:)(?<!gồm:)(?<!sau:)(?<!với:)(?<!hợp:)(?<!là:)\s+"
                         r"|(?<=\n))[-–—+•*\s]*")
 _LEADING = regex.compile(r"[-–—+•*\s]*")  # the bullets and blanks before the first clause
 _PARTNERS = regex.compile(r"(?i)(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+phối\s+hợp\s*:[^\n]*?(?=thời\s+(?:gian|hạn)|\Z|\n)")
@@ -173,7 +175,7 @@ def _clause_starts(text: str):
 
 
 _VERB_WINDOW_END = regex.compile(r"[;:.()\[\]]")
-_END = regex.compile(r"[.;:!?](?:\s|\Z)|\n")
+_END = regex.compile(r"[.;:!?\n](?:(?<=[.;:!?])(?:\s|\Z)|(?<=\n))")  # one class first: re skips ahead to it
 
 
 def _clause_end(text: str, start: int) -> int:
