@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, lint, needs_seeds, seed_files
+from draftlint.extract import dates as date_extraction
 from draftlint.extract.dates import dates, draft_latest_date
 from draftlint.front.pipeline import read_document
 from draftlint.front.source import read_path
@@ -88,3 +90,24 @@ def test_a_deadline_is_dat002_exactly_when_it_falls_before_the_date_line(issued,
     text = (f"Hà Nội, ngày {issued.day:02d} tháng {month} năm {issued.year}\n"
             f"Các phòng gửi báo cáo về Văn phòng trước ngày {due.day:02d}/{due.month}/{due.year}.\n")
     assert [f.line for f in lint(text, select=["DAT002"])] == ([2] if due < issued else [])
+
+
+
+def test_the_quick_refusal_of_a_deadline_cue_never_refuses_a_cue():
+    """A date is refused at once unless the text before it ends with the last word of a cue: every
+    text of up to four of the cue patterns' words (and a colon) that they accept ends with one of
+    ``_CUE_ENDINGS``, so a cue added to the patterns fails here until its last word is added there."""
+    import itertools
+
+    patterns = date_extraction._DEADLINE_CUE.pattern + date_extraction._WITHIN.pattern
+    words = sorted(set(re.findall(r"[^\W\d_]{2,}", patterns))) + [":"]
+    accepted = 0
+    for n in range(1, 5):
+        for chosen in itertools.product(words, repeat=n):
+            if n == 4 and chosen[0] not in ("thời", "hoàn"):
+                continue  # only the four-word cues ("thời hạn hoàn thành") need four
+            window = "Sở Tư pháp " + " ".join(chosen) + " "
+            if date_extraction._DEADLINE_CUE.search(window[-40:]) or date_extraction._WITHIN.search(window):
+                accepted += 1
+                assert window.rstrip()[-5:].lower().endswith(date_extraction._CUE_ENDINGS), window
+    assert accepted > 50
